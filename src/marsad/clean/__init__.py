@@ -1,0 +1,37 @@
+"""Cleaning (spec §5): a `Document` -> its article `Segment`s, chrome removed.
+
+>>> from marsad.model import Document
+>>> from marsad.settings import Settings
+>>> page = "الرئيسية\\nسياسة\\nوزير يستقبل سفيرا\\nاستقبل الوزير اليوم سفير فرنسا في مكتبه بالعاصمة، وتباحث الطرفان في سبل التعاون.\\nجميع الحقوق محفوظة © 2025"
+>>> [(s.title, s.text[:13]) for s in clean_document(Document("a.txt", text=page), Settings())]
+[('وزير يستقبل سفيرا', 'استقبل الوزير')]
+"""
+
+from __future__ import annotations
+
+from ..lexicons import lexicons
+from ..model import Document, Segment
+from ..settings import Settings
+from .html import html_to_text
+from .segment import split_page
+
+__all__ = ["clean_document"]
+
+
+def clean_document(doc: Document, settings: Settings) -> list[Segment]:
+    """Step 2 of the pipeline: a document's article segments, main article first."""
+    text, meta = doc.text, {}
+    if doc.html is not None:
+        text, meta = html_to_text(doc.html)
+    segments = split_page(text, doc.doc, settings, lexicons())
+    if segments:
+        main = segments[0]
+        main.title = doc.title or meta.get("title") or main.title
+        main.author = meta.get("author") or main.author
+    for seg in segments:
+        published = doc.published or (meta.get("published") if seg.index == 0 else None)
+        if published:
+            seg.published, seg.published_from = published, "metadata"
+        seg.outlet = doc.outlet or seg.outlet or meta.get("outlet")
+        seg.url = doc.url
+    return segments

@@ -1,0 +1,42 @@
+"""HTML pages: trafilatura finds the main text and the page metadata (title, date, author)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
+    """(main text with one paragraph per line, {title, published, author, outlet})."""
+    result = None
+    try:
+        result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                             include_tables=False, deduplicate=False)
+    except Exception:  # trafilatura raises many kinds on broken markup; fall back below
+        result = None
+    if result is None or not (getattr(result, "text", None) or "").strip():
+        return _fallback(html), {"title": None, "published": None, "author": None, "outlet": None}
+    title = getattr(result, "title", None)
+    if title:
+        title = TITLE_SUFFIX.sub("", title.strip())
+    date = getattr(result, "date", None)
+    return result.text, {
+        "title": title or None,
+        "published": date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+        "author": getattr(result, "author", None),
+        "outlet": getattr(result, "sitename", None),
+    }
+
+
+def _fallback(html: str) -> str:
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", "\n", html)
+    for bad in root.xpath("//script|//style|//nav|//footer|//aside"):
+        bad.drop_tree()
+    return root.text_content()

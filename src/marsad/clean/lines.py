@@ -1,0 +1,122 @@
+"""Line features and line kinds for cleaning text dumps of news pages.
+
+Each non-blank line of a page gets one kind, from markers in `data/chrome.yaml` and from its
+features (word count, final punctuation, share of Arabic function words, script). Deciding
+what to keep from these kinds is `segment.py`'s job.
+
+Kinds: body (prose paragraph), short (a headline candidate), related (a "read also" marker),
+tag, copyright, loading, widget, menu, bullet, teaser (truncated text), latin, outlet, author,
+dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicons import Lexicons
+from ..normalize import fold_word
+from ..settings import Settings
+
+WORD = re.compile(r"[\w\u0600-\u06ff]+")
+ARABIC = re.compile("[\u0621-\u064a]")
+LATIN = re.compile("[A-Za-z]")
+SENTENCE_END = re.compile(r"[.!?؟»”\"')\]:]\s*$")
+TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\.)\s*$")
+BULLET = re.compile(r"^\s*(?:[•·▪●◦■□►▸\-–—*]|\d{1,2}[.)-])\s+")
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm|AM|PM)?")
+
+
+@dataclass(slots=True)
+class Line:
+    number: int
+    text: str
+    kind: str
+    words: int
+    value: str | None = None  # outlet/author name, or the dateline's date
+
+
+def classify(number: int, raw: str, settings: Settings, lex: Lexicons) -> Line:
+    text = raw.strip().replace("\u00a0", " ")
+    words = WORD.findall(text)
+    n = len(words)
+    folded = fold_word(text)
+    meta = _metadata(folded, text, lex)
+    if meta:
+        return Line(number, text, meta[0], n, meta[1])
+    kind = _chrome(folded, n, lex)
+    if kind:
+        return Line(number, text, kind, n)
+    if BULLET.match(text):
+        return Line(number, text, "bullet", n)
+    if TRUNCATED.search(text):
+        return Line(number, text, "teaser", n)
+    if not ARABIC.search(text):
+        return Line(number, text, "latin" if LATIN.search(text) or not n else "menu", n)
+    if _is_body(text, words, settings, lex):
+        return Line(number, text, "body", n)
+    if settings.title_min_words <= n <= settings.title_max_words:
+        return Line(number, text, "short", n)
+    return Line(number, text, "menu", n)
+
+
+def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> bool:
+    n = len(words)
+    if n < settings.body_min_words:
+        return False
+    function = sum(1 for w in words if fold_word(w).removeprefix("و") in lex.function_words)
+    if function / n < settings.body_min_function_ratio:
+        return False
+    return bool(SENTENCE_END.search(text)) or n >= settings.body_long_words
+
+
+def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
+    bare = folded.strip(" :：-–—|»«")
+    chrome = lex.chrome
+    if any(bare == m or (bare.startswith(m) and n <= 12) for m in chrome["related"]):
+        return "related"
+    if any(folded.startswith(m) for m in chrome["tags"]):
+        return "tag"
+    if n <= 14 and any(m in folded for m in chrome["copyright"]):
+        return "copyright"
+    if n <= 6 and any(m in folded for m in chrome["loading"]):
+        return "loading"
+    if n <= 8 and _only_widgets(bare, chrome["widgets"]):
+        return "widget"
+    if n <= 2:
+        return "menu"
+    return None
+
+
+def _only_widgets(folded: str, widgets: list[str]) -> bool:
+    rest = folded
+    for w in sorted(widgets, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
+    return not WORD.search(rest)
+
+
+def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
+    """("outlet"|"author", name) for source and byline lines; ("dateline", "") for date lines."""
+    chrome = lex.chrome
+    head, sep, tail = text.partition(":")
+    if sep and len(WORD.findall(tail)) <= 6 and not TRUNCATED.search(text):
+        fhead, ftail = fold_word(head).strip(), fold_word(tail).strip(" .")
+        if fhead in chrome["outlet_prefixes"] and tail.strip():
+            return "outlet", tail.strip(" .")
+        if ftail in chrome["outlet_suffixes"] and len(WORD.findall(head)) <= 4:
+            return "outlet", head.strip()
+        if fhead in chrome["author_prefixes"] and tail.strip():
+            return "author", tail.strip(" .")
+    first = folded.split(" ", 1)
+    if len(first) == 2 and first[0] in chrome["author_prefixes"] and len(WORD.findall(text)) <= 5 \
+            and not TRUNCATED.search(text) and not SENTENCE_END.search(text):
+        return "author", text.split(" ", 1)[1].strip(" :")
+    return None
+
+
+def dateline_rest(folded: str, lex: Lexicons) -> str:
+    """What is left of a line once labels, times and separators are removed (for datelines)."""
+    rest = TIME.sub(" ", folded)
+    for label in lex.chrome["dateline_labels"]:
+        rest = rest.replace(label, " ")
+    return re.sub(r"[\s\-–—|/،,:()]+", " ", rest).strip()

@@ -1,0 +1,130 @@
+"""From classified lines to article segments (spec §5).
+
+1. Body lines are grouped into articles: the first run is the main article; after a "read also"
+   marker, a headline followed by a real run of paragraphs starts a new segment, while
+   headline lists and teasers (a headline plus truncated first words) stay chrome.
+2. A paragraph already seen on the page (compared folded, without punctuation) is kept once.
+3. Each segment's title is the headline line just before its body; its publication date is the
+   dateline near that headline (never a masthead date at the top of the page); outlet and author
+   lines become metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.dates import find_dates
+from ..lexicons import Lexicons
+from ..model import Segment
+from ..normalize import fold_word
+from ..settings import Settings
+from .lines import Line, classify, dateline_rest
+
+NOT_WORD = re.compile(r"[^\w]+")
+# A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
+ARTICLE_MIN_PARAGRAPHS = 2
+ARTICLE_MIN_WORDS = 40
+
+
+@dataclass(slots=True)
+class Draft:
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    outlet: str | None = None
+    author: str | None = None
+
+
+def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[Segment]:
+    """A page's text -> its article segments, main article first."""
+    lines = [classify(i, raw, settings, lex) for i, raw in enumerate(text.splitlines(), 1) if raw.strip()]
+    for line in lines:
+        if line.kind in {"short", "menu", "latin"} and line.words <= 14 and any(c.isdigit() for c in line.text):
+            _mark_dateline(line, settings, lex)
+    drafts = _group(lines)
+    return [_finish(d, doc, i) for i, d in enumerate(drafts)]
+
+
+def _mark_dateline(line: Line, settings: Settings, lex: Lexicons) -> None:
+    dates = [m for m in find_dates(line.text, None, settings.ref_date)
+             if m.value and m.extra.get("how") in {"explicit", "hijri"} and len(m.value) == 10]
+    if not dates:
+        return
+    rest = line.text[:dates[0].start] + " " + line.text[dates[0].end:]
+    if len(dateline_rest(fold_word(rest), lex).split()) <= 3:
+        line.kind, line.value = "dateline", dates[0].value
+
+
+def _group(lines: list[Line]) -> list[Draft]:
+    drafts: list[Draft] = []
+    pending: list[Line] = []  # lines since the last kept body paragraph
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind != "body":
+            pending.append(line)
+            i += 1
+            continue
+        run = [line]
+        while i + len(run) < len(lines) and lines[i + len(run)].kind == "body":
+            run.append(lines[i + len(run)])
+        i += len(run)
+        after_marker = any(p.kind == "related" for p in pending)
+        if drafts and after_marker and not _is_article(run, pending):
+            pending.clear()
+            continue  # a related headline list, not an article
+        if not drafts or (after_marker and _has_headline(pending)):
+            drafts.append(Draft(header=list(pending)))
+        else:
+            _absorb_metadata(drafts[-1], pending)
+        draft = drafts[-1]
+        for para in run:
+            key = NOT_WORD.sub("", fold_word(para.text))
+            if key not in seen:
+                seen.add(key)
+                draft.body.append(para)
+        pending = []
+    if drafts:
+        _absorb_metadata(drafts[-1], pending)
+    return [d for d in drafts if d.body]
+
+
+def _is_article(run: list[Line], pending: list[Line]) -> bool:
+    words = sum(line.words for line in run)
+    return len(run) >= ARTICLE_MIN_PARAGRAPHS or words >= ARTICLE_MIN_WORDS
+
+
+def _has_headline(pending: list[Line]) -> bool:
+    last_marker = max(i for i, p in enumerate(pending) if p.kind == "related")
+    return any(p.kind == "short" for p in pending[last_marker + 1:])
+
+
+def _absorb_metadata(draft: Draft, lines: list[Line]) -> None:
+    for line in lines:
+        if line.kind == "outlet" and not draft.outlet:
+            draft.outlet = line.value
+        elif line.kind == "author" and not draft.author:
+            draft.author = line.value
+
+
+def _finish(draft: Draft, doc: str, index: int) -> Segment:
+    header, body = draft.header, list(draft.body)
+    title_at = max((i for i, h in enumerate(header) if h.kind == "short"), default=None)
+    title = header[title_at].text if title_at is not None else None
+    if title is None and len(body) > 1 and body[0].words <= 15 and body[1].words >= 2 * body[0].words:
+        title, body = body[0].text, body[1:]  # a headline that ends with a full stop
+    published = _dateline(header, title_at)
+    _absorb_metadata(draft, header)
+    return Segment(
+        doc=doc, index=index, text="\n\n".join(p.text for p in body), title=title,
+        published=published, published_from="dateline" if published else None,
+        outlet=draft.outlet, author=draft.author,
+    )
+
+
+def _dateline(header: list[Line], title_at: int | None) -> str | None:
+    """The article's own date: after its headline, or at most two lines before it (or the body)."""
+    anchor = title_at if title_at is not None else len(header)
+    near = [h for i, h in enumerate(header) if h.kind == "dateline" and i >= anchor - 2]
+    return near[-1].value if near else None

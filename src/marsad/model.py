@@ -1,0 +1,205 @@
+"""The data model of marsad: read this module first.
+
+A `Document` is one input page as read from disk. Cleaning turns it into `Segment`s (the main
+article, then any second full article appended to the page). Extractors add `Mention`s, which
+are character offsets into `Segment.text` (the text is never rewritten). Event extraction turns
+mentions into `Event`s; `Event.to_dict()` is the JSON of the output contract (spec §2) and
+nothing else builds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Document:
+    """One input page. `doc` is the file name, or the `id` of a JSON Lines record."""
+
+    doc: str
+    text: str = ""
+    html: str | None = None
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Segment:
+    """One article of a page: `text` is its body, paragraphs separated by a blank line."""
+
+    doc: str
+    index: int
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None  # "metadata" | "dateline"
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `marsad clean` record (spec §5) plus metadata."""
+        return {
+            "doc": self.doc, "segment": self.index, "title": self.title, "text": self.text,
+            "published": self.published, "published_from": self.published_from,
+            "outlet": self.outlet, "author": self.author, "url": self.url,
+        }
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each paragraph of `text`."""
+        spans, start = [], 0
+        for part in self.text.split("\n\n"):
+            spans.append((start, start + len(part)))
+            start += len(part) + 2
+        return spans
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of `Segment.text` with a label (date, person, title, country, place, ...)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, doc: str, segment: int) -> dict[str, Any]:
+        return {"doc": doc, "segment": segment, "label": self.label, "text": self.text,
+                "start": self.start, "end": self.end, "value": self.value, **self.extra}
+
+
+@dataclass(slots=True)
+class Participant:
+    role: str  # host | guest | participant | attendee
+    name: str | None
+    title: str | None
+    country: str | None
+    organization: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "name": self.name, "title": self.title, "country": self.country,
+                "organization": self.organization, "sector": self.sector}
+
+
+@dataclass(slots=True)
+class Location:
+    city: str | None = None
+    country: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"city": self.city, "country": self.country}
+        if self.geonameid is not None:
+            out.update(geonameid=self.geonameid, lat=self.lat, lon=self.lon)
+        return out
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an event is stated: a document, the evidence sentence and its offsets."""
+
+    doc: str
+    evidence: str
+    segment: int = 0
+    start: int = 0
+    end: int = 0
+    outlet: str | None = None
+    duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"doc": self.doc, "evidence": self.evidence, "segment": self.segment,
+               "start": self.start, "end": self.end, "outlet": self.outlet}
+        if self.duplicate_of:
+            out["duplicate_of"] = self.duplicate_of
+        return out
+
+
+@dataclass(slots=True)
+class Event:
+    kind: str  # meeting | call | agreement
+    date: str | None
+    location: Location
+    participants: list[Participant]
+    topics: list[str]
+    sources: list[Source]
+    id: str = ""
+    date_how: str | None = None
+    confidence: float = 0.5
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def principals(self) -> list[Participant]:
+        return [p for p in self.participants if p.role != "attendee"]
+
+    def plover(self) -> dict[str, Any]:
+        """PLOVER coding: a hosted visit is CONSULT/visit with the visitor as actor."""
+        guests = [p for p in self.participants if p.role == "guest"]
+        hosts = [p for p in self.participants if p.role == "host"]
+        others = [p for p in self.participants if p.role == "participant"]
+        actor = (guests or others or self.principals() or [None])[0]
+        recipient = (hosts or [p for p in others if p is not actor] or [None])[0]
+        mode = {"call": "phone"}.get(self.kind, "visit" if hosts else "third-party")
+        if len(self.principals()) > 2:
+            mode = "multilateral"
+
+        def code(p: Participant | None) -> dict[str, Any] | None:
+            return None if p is None else {"country": p.country, "sector": p.sector, "name": p.name}
+
+        return {"event": "SUPPORT" if self.kind == "agreement" else "CONSULT", "mode": mode,
+                "actor": code(actor), "recipient": code(recipient), "contexts": list(self.topics)}
+
+    def outlets(self) -> int:
+        """How many distinct outlets (or documents, when the outlet is unknown) carried it."""
+        return len({s.outlet or s.doc for s in self.sources if not s.duplicate_of})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event JSON of spec §2, with the allowed extra fields."""
+        return {
+            "id": self.id, "kind": self.kind, "date": self.date,
+            "location": self.location.to_dict(),
+            "participants": [p.to_dict() for p in self.participants],
+            "topics": list(self.topics),
+            "sources": [s.to_dict() for s in self.sources],
+            "date_how": self.date_how, "confidence": round(self.confidence, 2),
+            "plover": self.plover(), "outlets": self.outlets(), "conflicts": self.conflicts,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        loc = d.get("location") or {}
+        return cls(
+            id=d.get("id", ""), kind=d["kind"], date=d.get("date"),
+            location=Location(loc.get("city"), loc.get("country"), loc.get("geonameid"),
+                              loc.get("lat"), loc.get("lon")),
+            participants=[Participant(p["role"], p.get("name"), p.get("title"), p.get("country"),
+                                      p.get("organization"), p.get("sector"))
+                          for p in d.get("participants", [])],
+            topics=list(d.get("topics", [])),
+            sources=[Source(s["doc"], s.get("evidence", ""), s.get("segment", 0), s.get("start", 0),
+                            s.get("end", 0), s.get("outlet"), s.get("duplicate_of"))
+                     for s in d.get("sources", [])],
+            date_how=d.get("date_how"), confidence=d.get("confidence", 0.5),
+            conflicts=list(d.get("conflicts", [])),
+        )
+
+
+@dataclass(slots=True)
+class InputError:
+    """A bad input: reported as one line on stderr, never raised through a run."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"marsad: {where}: {self.message}"

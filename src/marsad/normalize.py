@@ -1,0 +1,65 @@
+"""Folding of Arabic text for matching, with a map back to the original offsets.
+
+Problem: the same word is written with or without diacritics, tatweel, hamza on alef, ta
+marbuta or alef maqsura, and digits come in three scripts. Idea: `fold()` builds a folded copy
+in which every one-to-one replacement keeps its position and the few deleted characters
+(diacritics, tatweel) are remembered, so a match in the folded text maps back to the exact
+characters that were written.
+
+>>> f = fold("لقاءً رسمياً")
+>>> f.text
+'لقاء رسميا'
+>>> f.span(5, 10)
+(6, 12)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+DELETED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
+# One-to-one replacements: the folded text keeps every position.
+REPLACE = [("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
+           ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"), ("\u00a0", " ")]
+DIGITS = {**{chr(0x660 + i): str(i) for i in range(10)}, **{chr(0x6F0 + i): str(i) for i in range(10)}}
+
+
+@dataclass(slots=True)
+class Folded:
+    text: str
+    shifts: list[int]  # folded position of each deleted character, ascending
+
+    def pos(self, i: int) -> int:
+        """Original offset of folded offset `i`."""
+        return i + bisect_right(self.shifts, i) if self.shifts else i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a folded span; the end takes trailing marks along."""
+        return self.pos(start), self.pos(end)
+
+
+def fold_word(text: str) -> str:
+    """Fold a lexicon entry the same way as text (no offsets needed)."""
+    return fold(text).text.lower()
+
+
+def fold(text: str) -> Folded:
+    shifts: list[int] = []
+    if DELETED.search(text):
+        removed = 0
+        for m in DELETED.finditer(text):
+            shifts.append(m.start() - removed)
+            removed += 1
+        text = DELETED.sub("", text)
+    for a, b in REPLACE:
+        if a in text:
+            text = text.replace(a, b)
+    if any(d in text for d in DIGITS):
+        for a, b in DIGITS.items():
+            text = text.replace(a, b)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        text = lowered
+    return Folded(text, shifts)
