@@ -32,11 +32,16 @@ Arabic names
   Persian/Urdu/Kurdish/Pashto letters such as پ چ ژ گ ک ی ۀ ے ٹ ڈ ڑ ں ڕ ە),
   with diacritics and tatweel stripped, and drop obvious garbage (medial
   alef maqsura or ta marbuta, word-initial hamza seat ئ/ؤ, one-letter
-  words, tripled letters).  In Arab League states a form without the
+  words, tripled letters, names of the administrative unit such as
+  "ولاية سطيف").  In Arab League states a form without the
   article is dropped when the same name with the article exists (رباط next
   to الرباط: a Persian rendering).  Curated names come first (preferred
   spelling first) and spellings that fold to the same string (see
   ``fold``) are kept once, the best-written one (hamza, ta marbuta).
+
+``name_en`` is GeoNames' name folded to ASCII ("Şalālah" -> "Salalah"), the
+form GeoNames gives as asciiname.  Towns of Western Sahara that GeoNames codes
+MA (Smara) get iso3 ESH like the others (see ``country_code``).
 
 Output is sorted by (iso3, -population, geonameid) and byte-identical
 between runs on the same inputs.
@@ -62,15 +67,15 @@ MIN_POP = 15_000
 BIG_POP = 1_000_000
 
 # 22 Arab League members + Western Sahara (ISO 3166-1 alpha-2).
-ARAB_LEAGUE = set("MA DZ TN LY EG SD MR SO DJ KM SA AE QA BH KW OM YE IQ SY "
-                  "LB JO PS".split())
+_ARAB_LEAGUE = "MA DZ TN LY EG SD MR SO DJ KM SA AE QA BH KW OM YE IQ SY LB JO PS"
+ARAB_LEAGUE = set(_ARAB_LEAGUE.split())
 ARAB_AREA = ARAB_LEAGUE | {"EH"}
 
 # GeoNames country entries that are not UN member or observer states.
-NON_SOVEREIGN = set("AN AS AI AQ AW AX BL BM BQ BV CC CK CS CW CX FK FO GF GG "
-                    "GI GL GP GS GU HK HM IM IO JE KY MF MO MP MQ MS NC NF NU "
-                    "PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT EH XK "
-                    "TW".split())
+_NON_SOVEREIGN = ("AN AS AI AQ AW AX BL BM BQ BV CC CK CS CW CX FK FO GF GG "
+                  "GI GL GP GS GU HK HM IM IO JE KY MF MO MP MQ MS NC NF NU "
+                  "PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT EH XK TW")
+NON_SOVEREIGN = set(_NON_SOVEREIGN.split())
 
 # GeoNames codes most towns of Western Sahara EH but some (Smara) MA. marsad
 # follows ISO 3166-1 (ESH) for every town south of Morocco's internationally
@@ -118,11 +123,41 @@ def fold(s: str) -> str:
     return s.replace("\u0649", "\u064A").replace("\u0629", "\u0647")
 
 
+# GeoNames mixes in names of the administrative unit ("ولاية سطيف", "قضاء
+# تلكيف", "شعبية سبها"): not how a city is named in news.
+_ADMIN_PREFIX = re.compile("^(ولاية|محافظة|إمارة|امارة|شعبية|استان|قضاء|ناحية|مركز|"
+                           "دائرة|بلدية|مقاطعة|منطقة|جزيرة) ")
+
+
+_APOSTROPHES = "\u2018\u2019\u02bc\u02be\u02bf\u02bb`'"
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' name folded to ASCII, like GeoNames' asciiname:
+    "Şalālah" -> "Salalah", "Ta’if" -> "Ta'if", "Al ‘Azīzīyah" -> "Al Aziziyah"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    s = s.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
+    out = []
+    for i, ch in enumerate(s):
+        if ch in _APOSTROPHES:
+            inside = 0 < i < len(s) - 1 and s[i - 1].isalpha() and s[i + 1].isalpha()
+            if inside:
+                out.append("'")
+            continue
+        out.append(ch)
+    s = re.sub(r"\s+", " ", "".join(out)).strip()
+    if not s.isascii():
+        raise ValueError(f"cannot fold {name!r} to ASCII")
+    return s
+
+
 def usable_geonames_name(raw: str) -> str | None:
     s = strip_marks(raw)
     if not s or not _ALLOWED.match(s):
         return None
-    if any(p.search(s) for p in _BAD):
+    if any(p.search(s) for p in _BAD) or _ADMIN_PREFIX.match(s):
         return None
     return s
 
@@ -167,7 +202,7 @@ def load_curated(path: Path) -> tuple[dict[int, dict], dict[str, int]]:
                     sys.exit(f"{path}:{lineno}: header must be {CURATED_COLUMNS}")
                 continue
             cells += [""] * (len(header) - len(cells))
-            r = dict(zip(header, cells))
+            r = dict(zip(header, cells[:len(header)], strict=True))
             if r["action"] not in ACTIONS:
                 sys.exit(f"{path}:{lineno}: unknown action {r['action']!r}")
             gid = int(r["geonameid"])
@@ -275,7 +310,7 @@ def build(curated_path: Path, report: bool = False) -> tuple[list[list[str]], di
             dropped_no_name.append(c)
             continue
         rows.append({
-            "geonameid": gid, "name_en": c["name"], "iso3": iso3[cc],
+            "geonameid": gid, "name_en": ascii_name(c["name"]), "iso3": iso3[cc],
             "lat": c["latitude"], "lon": c["longitude"],
             "population": c["population"], "capital": int(gid in capitals),
             "names": names,

@@ -17,6 +17,8 @@ Reports, one problem per line:
     letters, the same name twice in one row;
   * an iso3 that is not ISO 3166-1 alpha-3; bad numbers, flags, ids; more
     than one capital per country.
+With ``--notes`` it also lists names that read as a clitic + another name
+(وجدة = و + جدة): not errors, but the matcher must prefer the longer reading.
 Ends with a summary line; prints "clean" and exits 0 when there is nothing to
 report, exits 1 otherwise.
 """
@@ -37,7 +39,7 @@ DEFAULT_CURATED = ROOT / "tools" / "cities_curated.tsv"
 COLUMNS = ["geonameid", "name_en", "iso3", "lat", "lon", "population",
            "capital", "names_ar", "default"]
 
-ISO3 = set("""
+_ISO3 = """
 ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL
 BEN BES BFA BGD BGR BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA
 CAF CAN CCK CHE CHL CHN CIV CMR COD COG COK COL COM CPV CRI CUB CUW CXR CYM
@@ -51,7 +53,8 @@ OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS
 RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK
 SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV
 TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF
-ZMB ZWE""".split())
+ZMB ZWE"""
+ISO3 = set(_ISO3.split())
 
 # Letters of Persian, Urdu, Kurdish, Pashto... that Arabic news never uses.
 NON_ARABIC_LETTERS = "پچژگکیۀےٹڈڑںڕەۆێڵښږځڅټډړګېۍھہ"
@@ -102,7 +105,7 @@ def check(tsv: Path, curated: Path) -> tuple[list[str], dict]:
         if len(cells) != len(COLUMNS):
             problems.append(f"line {n}: {len(cells)} columns")
             continue
-        r = dict(zip(COLUMNS, cells))
+        r = dict(zip(COLUMNS, cells, strict=True))
         r["line"] = n
         where = f"line {n} ({r['geonameid']} {r['name_en']}, {r['iso3']})"
         if not r["geonameid"].isdigit():
@@ -180,7 +183,19 @@ def check(tsv: Path, curated: Path) -> tuple[list[str], dict]:
         if r["geonameid"] in winners and r["geonameid"] in losers:
             problems.append(f"{r['where']}: wins one shared name and loses another")
 
-    stats = {"rows": len(rows), "names": sum(len(r["keys"]) for r in rows),
+    # Informational: a name that is another name plus a clitic (باريس =
+    # ب + آريس, وجدة = و + جدة): the matcher must prefer the longer reading.
+    notes = []
+    for k, rs in sorted(holders.items()):
+        if k.startswith("ال"):
+            longer = [p + k[2:] for p in ("بال", "وال", "فال", "كال", "لل", "وبال")]
+        else:
+            longer = [p + k for p in ("ب", "و", "ل", "ف", "ك", "وب", "ول")]
+        for w in longer:
+            for other in holders.get(w, []):
+                notes.append(f"note: {w} ({other['name_en']}, {other['iso3']}) also reads as "
+                             f"clitic + {k} ({', '.join(r['name_en'] + ' ' + r['iso3'] for r in rs)})")
+    stats = {"notes": notes, "rows": len(rows), "names": sum(len(r["keys"]) for r in rows),
              "capitals": sum(len(v) for v in capitals.values()),
              "countries": len({r["iso3"] for r in rows}), "shared": shared}
     return problems, stats
@@ -190,10 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Lint the city gazetteer.")
     ap.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
     ap.add_argument("--curated", type=Path, default=DEFAULT_CURATED)
+    ap.add_argument("--notes", action="store_true",
+                    help="also list names that read as clitic + another name")
     a = ap.parse_args(argv)
     problems, st = check(a.tsv, a.curated)
     for p in problems:
         print(p)
+    if a.notes:
+        for n in st.get("notes", []):
+            print(n)
     print(f"{a.tsv.name}: {st.get('rows', 0)} rows, {st.get('names', 0)} Arabic names, "
           f"{st.get('countries', 0)} countries, {st.get('capitals', 0)} capitals, "
           f"{st.get('shared', 0)} documented shared names; "

@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from .normalize import fold_word
+from .normalize import fold, fold_word
 
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
@@ -80,7 +80,7 @@ class Gazetteer:
     @staticmethod
     def _forms(form: str) -> list[str]:
         # "لل" + "المغرب" is written "للمغرب": the article's alif drops after lam.
-        return [form, "ل" + form[1:]] if form.startswith("ال") else [form]
+        return [form, form[1:]] if form.startswith("ال") else [form]
 
     def find(self, folded: str) -> list[tuple[int, int, Entry]]:
         """Longest non-overlapping hits (start, end, entry) in `folded` text."""
@@ -141,7 +141,9 @@ class Lexicons:
     extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
 
 
-def _places() -> tuple[list[Entry], dict[str, dict[str, str]]]:
+def _places(common: set[str]) -> tuple[list[Entry], dict[str, dict[str, str]]]:
+    """Countries, nisbas and cities. A small town named like a common word (إطار، العين) is
+    marked `common`: it needs a city cue (مدينة، ب) before it to count as a place."""
     entries, countries = [], {}
     for row in _tsv("countries.tsv"):
         iso = row["iso3"]
@@ -152,7 +154,10 @@ def _places() -> tuple[list[Entry], dict[str, dict[str, str]]]:
         attrs = {"name_en": row["name_en"], "geonameid": int(row["geonameid"]), "iso3": row["iso3"],
                  "lat": float(row["lat"]), "lon": float(row["lon"]), "capital": row["capital"] == "1",
                  "default": row.get("default", "1") != "0", "population": int(row["population"] or 0)}
-        entries += [Entry("city", row["name_en"], fold_word(n), attrs) for n in _split(row["names_ar"])]
+        for name in _split(row["names_ar"]):
+            form = fold_word(name)
+            small = attrs["population"] < 500_000 and not attrs["capital"]
+            entries.append(Entry("city", row["name_en"], form, {**attrs, "common": small and form in common}))
     return entries, countries
 
 
@@ -170,7 +175,7 @@ def _title_heads(titles: dict[str, Any]) -> list[Entry]:
 
 
 def _topic_patterns(spec: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
-    return {topic: [re.compile(fold_word(p)) for p in cues] for topic, cues in spec.items()}
+    return {topic: [re.compile(fold(p, lower=False).text) for p in cues] for topic, cues in spec.items()}
 
 
 @functools.cache
@@ -178,7 +183,8 @@ def lexicons() -> Lexicons:
     """All lexicons, loaded and folded once per process."""
     months = _yaml("months.yaml")
     titles = _yaml("titles.yaml")
-    place_entries, countries = _places()
+    common = {fold_word(w) for w in _lines("common_words.txt")} | {fold_word(w) for w in _lines("function_words.txt")}
+    place_entries, countries = _places(common)
     triggers = _yaml("triggers.yaml")
     return Lexicons(
         months={fold_word(v): int(k) for k, vs in months["gregorian"].items() for v in vs},
@@ -198,6 +204,7 @@ def lexicons() -> Lexicons:
         extra={
             "org_words": {fold_word(w) for w in _lines("org_words.txt")},
             "not_names": {fold_word(w) for w in _lines("not_names.txt")},
+            "common_words": common,
             "trigger_words": {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                               for forms in fam.values() for f in forms},
         },

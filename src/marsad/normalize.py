@@ -45,7 +45,7 @@ def fold_word(text: str) -> str:
     return fold(text).text.lower()
 
 
-def fold(text: str) -> Folded:
+def fold(text: str, lower: bool = True) -> Folded:
     shifts: list[int] = []
     if DELETED.search(text):
         removed = 0
@@ -59,7 +59,7 @@ def fold(text: str) -> Folded:
     if any(d in text for d in DIGITS):
         for a, b in DIGITS.items():
             text = text.replace(a, b)
-    lowered = text.lower()
+    lowered = text.lower() if lower else text
     if len(lowered) == len(text):
         text = lowered
     return Folded(text, shifts)

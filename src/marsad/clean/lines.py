@@ -18,7 +18,7 @@ from ..lexicons import Lexicons
 from ..normalize import fold_word
 from ..settings import Settings
 
-WORD = re.compile(r"[\w\u0600-\u06ff]+")
+WORD = re.compile(r"[^\W_]+")
 ARABIC = re.compile("[\u0621-\u064a]")
 LATIN = re.compile("[A-Za-z]")
 SENTENCE_END = re.compile(r"[.!?؟»”\"')\]:]\s*$")

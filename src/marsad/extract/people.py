@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word
 
-TOKEN = re.compile(r"[A-Za-z][\w.'-]*|[\w\u0600-\u06ff]+|[^\w\s]")
+TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
@@ -81,6 +81,7 @@ class PeopleFinder:
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | QUALIFIERS_FIRST
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.extra["trigger_words"]
+        self.common = self.lex.extra["common_words"]
 
     def find(self, text: str) -> list[Person]:
         folded = fold(text)
@@ -114,9 +115,12 @@ class PeopleFinder:
                 k1 = ends.get(e)
                 if k0 is None or k1 is None:
                     continue
-                if any(toks[k].hit is not None for k in range(k0, k1 + 1)):
-                    continue  # places first, then agencies, then titles: the longest wins per pass
-                for k in range(k0, k1 + 1):
+                free = [k for k in range(k0, k1 + 1) if toks[k].hit is None]
+                if gaz is self.lex.title_heads and free and free[0] == k0:
+                    free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
+                elif len(free) != k1 + 1 - k0:
+                    continue  # places first, then agencies: the longest wins in each pass
+                for k in free:
                     toks[k].hit = entry
 
     # 2. the title span
@@ -153,7 +157,7 @@ class PeopleFinder:
         stem = _strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
-        return bool(re.match(r"^(?:و|ف)?(?:بال|لل|ال|وال|ب|ل)", word)) and stem not in self.not_names
+        return bool(re.match(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
     def _person(self, text: str, folded: Folded, toks: list[Tok], start: int, end: int,
@@ -214,10 +218,14 @@ class PeopleFinder:
             return (start, k) if closed and self._plausible(toks[start:k]) else None
         return None
 
-    @staticmethod
-    def _plausible(toks: list[Tok]) -> bool:
+    def _plausible(self, toks: list[Tok]) -> bool:
+        """Not a single Arabic word, not all definite words, not led by a common noun (برنامج)."""
         words = [t.text for t in toks]
-        return not (len(words) == 1 and not toks[0].latin) and not all(w.startswith("ال") for w in words)
+        if len(words) == 1 and not toks[0].latin:
+            return False
+        if all(w.startswith("ال") for w in words) or words[0] in self.common:
+            return False
+        return sum(w in self.common for w in words) * 2 < len(words)
 
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
         for h in self.honorifics:

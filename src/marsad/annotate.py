@@ -1,0 +1,42 @@
+"""Every mention the extractors find in a segment, for `marsad annotate`."""
+
+from __future__ import annotations
+
+from .lexicons import lexicons
+from .model import Mention, Segment
+from .normalize import fold
+from .settings import Settings
+
+
+def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
+    """Labels: date, person, title, organization, country, place (offsets into segment.text)."""
+    from .extract.events import analyse
+
+    a = analyse(segment, settings.ref_date)
+    text = segment.text
+    out = list(a.dates)
+    for p in a.people:
+        ent = a.entities[p.entity] if p.entity >= 0 else None
+        if p.name_span:
+            s, e = p.name_span
+            out.append(Mention("person", s, e, text[s:e], p.name, {
+                "title": p.title, "country": p.country or (ent.country if ent else None),
+                "entity": p.entity, "organization": p.organization}))
+        if p.title_span:
+            s, e = p.title_span
+            out.append(Mention("title", s, e, text[s:e], p.title, {"country": p.country, "sector": p.sector}))
+    folded = fold(text)
+    for s, e, entry in lexicons().agencies.find(folded.text):
+        x, y = folded.span(s, e)
+        out.append(Mention("organization", x, y, text[x:y], entry.attrs.get("name_en"),
+                           {"country": None if entry.key == "*" else entry.key, "sector": entry.attrs.get("sector")}))
+    for s, e, entry in lexicons().places.find(folded.text):
+        if entry.kind == "nisba":
+            x, y = folded.span(s, e)
+            out.append(Mention("country", x, y, text[x:y], entry.key, {"form": "nisba"}))
+    for p in a.places:
+        label = "place" if p.kind == "city" else "country"
+        extra = {"country": p.iso3, "geonameid": p.geonameid, "locative": p.locative}
+        out.append(Mention(label, p.start, p.end, p.text, p.name_en if p.kind == "city" else p.iso3, extra))
+    out.sort(key=lambda m: (m.start, m.label))
+    return out

@@ -1,0 +1,329 @@
+"""Engagement events from one article segment (spec §2): triggers, sides, roles, date, place, topics.
+
+1. Analyse the segment: people (linked into entities), places, dates, sentences, paragraphs.
+2. In each sentence, find triggers (data/triggers.yaml); drop those that are planned, negated or
+   recalled as background.
+3. For each trigger, the subject (the entity right after a verb, else before the trigger, else
+   the article's protagonist) and the objects (entities after it): one engagement per object of
+   another state. Collective objects ("سفراء كل من ...") give no event by themselves.
+4. Engagements between the same two entities in one segment are one event.
+5. Each event gets its roles, date, place and topics, scoped to the paragraphs about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..lexicons import Lexicons, lexicons
+from ..model import Event, Location, Mention, Participant, Segment, Source
+from ..normalize import fold, fold_word
+from .dates import find_dates
+from .people import PeopleFinder, Person
+from .places import Place, find_places
+from .topics import find_topics
+
+SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
+VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
+ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات")
+
+
+@dataclass(slots=True)
+class Entity:
+    id: int
+    name: str | None
+    title: str | None
+    country: str | None
+    organization: str | None = None
+    sector: str | None = None
+    concept: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    segment: Segment
+    entities: list[Entity]
+    people: list[Person]
+    places: list[Place]
+    dates: list[Mention]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class Engagement:
+    kind: str
+    family: str
+    subject: int
+    obj: int
+    sentence: tuple[int, int]
+
+
+def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None) -> Analysis:
+    lex = lex or lexicons()
+    text = segment.text
+    people = _finder().find(text)
+    entities = link(people, text)
+    return Analysis(
+        segment, entities, people, find_places(text, lex), find_dates(text, segment.published, ref_date),
+        [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
+        segment.paragraphs(),
+    )
+
+
+@functools.cache
+def _finder() -> PeopleFinder:
+    return PeopleFinder()
+
+
+# 1. people -> entities ------------------------------------------------------------------------
+def link(people: list[Person], text: str) -> list[Entity]:
+    """Group mentions of one person: full names, short references, title-only mentions."""
+    entities: list[Entity] = []
+    for p in people:
+        ent = _same_entity(p, entities)
+        if ent is None:
+            ent = Entity(len(entities), p.name, p.title, p.country, p.organization, p.sector, p.concept)
+            entities.append(ent)
+        else:
+            if p.name and (not ent.name or len(p.name) > len(ent.name)):
+                ent.name = p.name
+            ent.title = ent.title or p.title
+            ent.country = ent.country or p.country
+            ent.organization = ent.organization or p.organization
+            ent.sector = ent.sector or p.sector
+        p.entity = ent.id
+        ent.spans.append((p.start, p.end))
+    _short_references(entities, text)
+    return entities
+
+
+def _same_entity(p: Person, entities: list[Entity]) -> Entity | None:
+    if p.name:
+        words = set(fold_word(p.name).split())
+        for e in entities:
+            if e.name and (words <= set(fold_word(e.name).split()) or set(fold_word(e.name).split()) <= words):
+                return e
+        return None
+    title = fold_word(p.title or "")
+    for e in entities:  # a title-only mention: the same function, or the same state's official
+        same_function = p.concept and e.concept == p.concept or title and fold_word(e.title or "").startswith(title)
+        if same_function and (not p.country or p.country == e.country):
+            return e
+    same_state = [e for e in entities if p.country and e.country == p.country and e.name]
+    return same_state[0] if len(same_state) == 1 else None
+
+
+def _short_references(entities: list[Entity], text: str) -> None:
+    folded = fold(text)
+    for e in entities:
+        if not e.name:
+            continue
+        last = fold_word(e.name).split()[-1]
+        if len(last) < 4:
+            continue
+        for m in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(last)}(?!\w)", folded.text):
+            s, t = folded.span(m.start(), m.end())
+            if not any(a <= s < b for ent in entities for a, b in ent.spans):
+                e.spans.append((s, t))
+
+
+# 2. triggers -------------------------------------------------------------------------------------
+@functools.cache
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    table: dict[str, tuple[str, bool]] = {}
+    for family, spec in lexicons().triggers.items():
+        if not isinstance(spec, dict):
+            continue
+        for is_verb, key in ((True, "verbs"), (False, "nouns")):
+            for form in spec.get(key) or []:
+                table.setdefault(fold_word(form), (family, is_verb))
+    forms = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<!\w)[وف]?({alternation})(?!\w)"), table
+
+
+@functools.cache
+def _guard_pattern(kind: str) -> re.Pattern[str]:
+    words = sorted((fold_word(w) for w in lexicons().triggers[kind]), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
+
+
+def _blocked(before: str) -> bool:
+    """Is a trigger preceded (in its clause) by a plan, a negation or a recalled meeting?"""
+    if _guard_pattern("planned").search(before[-60:]):
+        return True
+    if re.search(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$", before) or _guard_pattern("negated").search(before[-40:]):
+        return True
+    return bool(re.search(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$", before)
+                or _guard_pattern("background").search(before[-40:]))
+
+
+# 3. engagements ---------------------------------------------------------------------------------
+def engagements(a: Analysis) -> list[Engagement]:
+    pattern, table = _trigger_pattern()
+    found: list[Engagement] = []
+    protagonist = next((e.id for e in a.entities if e.name), None)
+    for s, t in a.sentences:
+        folded = fold(a.segment.text[s:t])
+        mentions = _mentions_in(a, s, t)
+        for m in pattern.finditer(folded.text):
+            family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
+            if _blocked(folded.text[:m.start()]):
+                continue
+            p0, p1 = (s + x for x in folded.span(m.start(), m.end()))
+            subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text)
+            if subject is None:
+                continue
+            protagonist = protagonist if protagonist is not None else subject
+            kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
+            for obj in _objects(a, mentions, p1, subject):
+                found.append(Engagement(kind, family, subject, obj, (s, t)))
+    return found
+
+
+def _mentions_in(a: Analysis, s: int, t: int) -> list[tuple[int, int, int]]:
+    out = [(x, y, e.id) for e in a.entities for x, y in e.spans if s <= x and y <= t]
+    return sorted(out)
+
+
+def _subject(mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None, text: str) -> int | None:
+    after = [m for m in mentions if m[0] >= p1]
+    before = [m for m in mentions if m[1] <= p0]
+    if is_verb and after and len(text[p1:after[0][0]].split()) <= 2:
+        return after[0][2]
+    if before:
+        return before[-1][2]
+    return protagonist
+
+
+def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
+    ents = a.entities
+    out: list[int] = []
+    countries = {ents[subject].country}
+    for _, _, eid in (m for m in mentions if m[0] >= p1):
+        ent = ents[eid]
+        if eid == subject or eid in out or not ent.country or ent.country in countries:
+            continue
+        out.append(eid)
+        countries.add(ent.country)
+    return out
+
+
+# 4-5. events ------------------------------------------------------------------------------------
+def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
+    """Step 3 of the pipeline: the engagement events stated in one segment."""
+    a = analyse(segment, ref_date)
+    groups: dict[frozenset[int], list[Engagement]] = {}
+    for eng in engagements(a):
+        groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
+    events = [_event(a, engs) for engs in groups.values()]
+    _scope_topics(a, events, list(groups.values()))
+    pub = segment.published
+    return [e for e in events if e is not None and not (pub and e.date and e.date[:10] > pub)]
+
+
+def _event(a: Analysis, engs: list[Engagement]) -> Event:
+    first = engs[0]
+    kinds = {e.kind for e in engs}
+    kind = "agreement" if "agreement" in kinds else "call" if kinds == {"call"} else "meeting"
+    date, how = _date(a, first.sentence)
+    location = _location(a, first)
+    participants = _participants(a, first, location, kind)
+    if not location.country and any(p.role == "host" for p in participants):
+        location.country = next(p.country for p in participants if p.role == "host")
+    s, t = first.sentence
+    text = a.segment.text
+    source = Source(a.segment.doc, text[s:t].strip(), a.segment.index, s, t, a.segment.outlet)
+    ev = Event(kind, date, location, participants, [], [source], date_how=how)
+    ev.confidence = _confidence(ev, first)
+    return ev
+
+
+def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
+    s, t = sentence
+    here = [d for d in a.dates if s <= d.start < t]
+    if here:
+        best = next((d for d in here if d.value), None)
+        return (best.value, best.extra.get("how")) if best else (None, None)
+    lede = a.paragraphs[0] if a.paragraphs else (0, 0)
+    for d in a.dates:
+        if lede[0] <= d.start < lede[1] and d.value:
+            return d.value, d.extra.get("how")
+    return None, None
+
+
+def _location(a: Analysis, eng: Engagement) -> Location:
+    titles = [p.title_span for p in a.people if p.title_span]
+    usable = [p for p in a.places if p.locative and not any(x <= p.start < y for x, y in titles)]
+    s, t = eng.sentence
+    para = next(((x, y) for x, y in a.paragraphs if x <= s < y), (s, t))
+    lede = a.paragraphs[0] if a.paragraphs else (s, t)
+    for lo, hi in ((s, t), para, lede):
+        cities = [p for p in usable if lo <= p.start < hi and p.kind == "city"]
+        if cities:
+            c = cities[0]
+            return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
+    folded = fold(a.segment.text)
+    for p in a.places:
+        if p.kind == "country" and p.destination and VISIT.search(folded.text[max(0, p.start - 40):p.start]):
+            return Location(None, p.iso3)
+    return Location(None, None)
+
+
+def _participants(a: Analysis, eng: Engagement, location: Location, kind: str) -> list[Participant]:
+    subj, obj = a.entities[eng.subject], a.entities[eng.obj]
+    if eng.family == "reception":
+        roles = ("host", "guest")
+    elif eng.family == "guest_of":
+        roles = ("guest", "host")
+    elif kind == "call":
+        roles = ("participant", "participant")
+    elif location.country and location.country == obj.country:
+        roles = ("guest", "host")
+    elif location.country and location.country == subj.country:
+        roles = ("host", "guest")
+    else:
+        roles = ("participant", "participant")
+    out = []
+    for ent, role in zip((subj, obj), roles, strict=True):
+        country = ent.country or (location.country if role == "host" else None)
+        out.append(Participant(role, ent.name, ent.title, country, ent.organization, ent.sector))
+    return out
+
+
+def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement]]) -> None:
+    """Paragraphs about one engagement give it their topics; lede and summing-up ones give to all."""
+    if not events:
+        return
+    owner: dict[int, int] = {}
+    for i, engs in enumerate(groups):
+        for eng in engs:
+            k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= eng.sentence[0] < y), 0)
+            owner.setdefault(k, i)
+    current = None
+    lex = lexicons()
+    for k, (x, y) in enumerate(a.paragraphs):
+        text = a.segment.text[x:y]
+        topics = find_topics(text, lex)
+        summing_up = k not in owner and ALL_EVENTS.search(fold(text).text)
+        current = owner.get(k, current)
+        if len(events) == 1 or current is None or summing_up:
+            targets = events
+        else:
+            targets = [events[current]]
+        for ev in targets:
+            ev.topics = sorted(set(ev.topics) | topics)
+
+
+def _confidence(ev: Event, eng: Engagement) -> float:
+    score = 0.5
+    score += 0.1 * sum(1 for p in ev.participants if p.name)
+    score += 0.1 if ev.date and len(ev.date) == 10 else 0.0
+    score += 0.05 if ev.location.city else 0.0
+    score += 0.05 if eng.family in {"reception", "call", "agreement"} else 0.0
+    return min(score, 0.95)

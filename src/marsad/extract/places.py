@@ -1,0 +1,85 @@
+"""City and country mentions, with GeoNames ids, and which of them say where something happened.
+
+A city counts as the place of an engagement only when a preposition introduces it (بالرباط،
+في العاصمة الرباط، بمدينة طرابلس); "شواطئ الداخلة" names a place without locating the meeting.
+A name shared by a country and its capital (الجزائر، الكويت، تونس) is the country unless the text
+says العاصمة or مدينة just before it (spec §3). A city name shared by two cities takes the row
+marked `default` in data/cities.tsv (طرابلس -> Tripoli, Libya) unless the sentence names the
+other city's country (طرابلس اللبنانية، شمال لبنان).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicons import Entry, Lexicons, lexicons
+from ..normalize import fold
+
+CITY_CUE = re.compile(r"(?:العاصمه|مدينه|بالعاصمه|بمدينه|وبالعاصمه|وبمدينه|حاضره)\s*(?:ال\w+\s+)?$")
+PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:في|داخل|الي|نحو|من)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه|حاضره)\s+)?$")
+DESTINATION_BEFORE = re.compile(r"(?:الي|نحو)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه)\s+)?$")
+
+
+@dataclass(slots=True)
+class Place:
+    kind: str  # city | country
+    iso3: str
+    start: int
+    end: int
+    text: str
+    name_en: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    locative: bool = False  # introduced by ب / في: says where something happened
+    destination: bool = False  # introduced by إلى / ل: where someone travels
+
+
+def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
+    """City and country mentions of `text` (nisba adjectives are not places)."""
+    lex = lex or lexicons()
+    folded = fold(text)
+    t = folded.text
+    out = []
+    for start, end, entries in lex.places.find_all(t):
+        entries = [e for e in entries if e.kind in {"city", "country"}]
+        if not entries:
+            continue
+        prefix = _proclitic(t, start)
+        before = t[max(0, start - 30):start - len(prefix)]
+        entry = _choose(entries, bool(CITY_CUE.search(before + prefix)), t[end:end + 40])
+        s, e = folded.span(start, end)
+        place = Place(entry.kind, entry.key if entry.kind == "country" else entry.attrs["iso3"], s, e, text[s:e])
+        if entry.kind == "city":
+            a = entry.attrs
+            place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
+        cue = bool(CITY_CUE.search(before))
+        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before))
+        if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
+            place.locative = False  # "في إطار" is "within the framework", not the town Atar
+        place.destination = prefix.endswith("ل") or bool(DESTINATION_BEFORE.search(before))
+        out.append(place)
+    return out
+
+
+def _proclitic(t: str, start: int) -> str:
+    k = start
+    while k > 0 and t[k - 1].isalpha():
+        k -= 1
+    return t[k:start]
+
+
+def _choose(entries: list[Entry], city_cue: bool, after: str) -> Entry:
+    countries = [e for e in entries if e.kind == "country"]
+    cities = [e for e in entries if e.kind == "city"]
+    if countries and (not city_cue or not cities):
+        return countries[0]
+    if len(cities) > 1:
+        named = [c for c in cities if c.attrs["iso3"] in _countries_named(after)]
+        cities = named or sorted(cities, key=lambda c: not c.attrs.get("default", True))
+    return cities[0]
+
+
+def _countries_named(text: str) -> set[str]:
+    return {e.key for _, _, e in lexicons().places.find(text) if e.kind in {"country", "nisba"}}

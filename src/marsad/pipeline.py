@@ -1,0 +1,78 @@
+"""The whole flow on one screen.
+
+`run()`: 1 ingest (files -> documents), 2 clean (document -> article segments), 3 extract
+(segment -> events with evidence), 4 fuse (reports of one event -> one record). Step 5, storing,
+is `Store.save()` (store.py), called by `marsad ingest` with this function's output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .clean import clean_document
+from .extract.events import extract_events
+from .fuse import fuse
+from .ingest import read_inputs
+from .model import Document, Event, InputError, Segment
+from .normalize import fold_word
+from .settings import Settings
+
+NOT_WORD = re.compile(r"\W+")
+
+
+@dataclass(slots=True)
+class Page:
+    """One document after steps 2-3: its segments and the events found in them."""
+
+    document: Document
+    segments: list[Segment]
+    events: list[Event]
+    duplicate_of: str | None = None
+    fingerprints: set[str] = field(default_factory=set)
+
+
+def process(doc: Document, settings: Settings) -> Page:
+    """Steps 2-3 for one document."""
+    segments = clean_document(doc, settings)  # 2
+    events = [ev for seg in segments for ev in extract_events(seg, settings.ref_date)]  # 3
+    prints = {hashlib.blake2b(NOT_WORD.sub("", fold_word(p)).encode(), digest_size=8).hexdigest()
+              for seg in segments[:1] for p in seg.text.split("\n\n") if len(p) > 80}
+    return Page(doc, segments, events, fingerprints=prints)
+
+
+def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> Iterator[Page]:
+    """Steps 1-3, one page at a time; bad inputs go to `on_error` and the run goes on."""
+    for item in read_inputs(paths, settings):  # 1
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        try:
+            yield process(item, settings)
+        except Exception as err:  # noqa: BLE001 - one broken page must not stop a run
+            on_error(InputError(item.path or item.doc, f"could not process: {err.__class__.__name__}: {err}"))
+
+
+def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
+    """Syndicated copies: a page whose paragraphs mostly appear in an earlier page."""
+    seen: dict[str, str] = {}
+    for page in sorted(all_pages, key=lambda p: p.document.doc):
+        prints = page.fingerprints
+        if prints:
+            owners = [seen[h] for h in prints if h in seen]
+            if owners and len(owners) / len(prints) >= settings.duplicate_overlap:
+                page.duplicate_of = max(set(owners), key=owners.count)
+                for ev in page.events:
+                    for src in ev.sources:
+                        src.duplicate_of = page.duplicate_of
+        for h in prints:
+            seen.setdefault(h, page.document.doc)
+
+
+def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> list[Event]:
+    """Steps 1-4: every fused event found in `paths`."""
+    all_pages = list(pages(paths, settings, on_error))
+    mark_duplicates(all_pages, settings)
+    return fuse((ev for page in all_pages for ev in page.events), settings)  # 4
