@@ -277,21 +277,28 @@ def _location(a: Analysis, eng: Engagement) -> Location:
 
 def _participants(a: Analysis, eng: Engagement, location: Location, kind: str) -> list[Participant]:
     subj, obj = a.entities[eng.subject], a.entities[eng.obj]
+    home = location.country
+    countries = [subj.country, obj.country]
+    if home and kind != "call":  # the side of unknown state meeting a foreigner at this place is at home
+        if subj.country is None and obj.country not in {None, home}:
+            countries[0] = home
+        elif obj.country is None and subj.country not in {None, home}:
+            countries[1] = home
     if eng.family == "reception":
         roles = ("host", "guest")
     elif eng.family == "guest_of":
         roles = ("guest", "host")
     elif kind == "call":
         roles = ("participant", "participant")
-    elif location.country and location.country == obj.country:
+    elif home and home == countries[1]:
         roles = ("guest", "host")
-    elif location.country and location.country == subj.country:
+    elif home and home == countries[0]:
         roles = ("host", "guest")
     else:
         roles = ("participant", "participant")
     out = []
-    for ent, role in zip((subj, obj), roles, strict=True):
-        country = ent.country or (location.country if role == "host" else None)
+    for ent, role, known in zip((subj, obj), roles, countries, strict=True):
+        country = known or (home if role == "host" else None)
         out.append(Participant(role, ent.name, ent.title, country, ent.organization, ent.sector))
     return out
 

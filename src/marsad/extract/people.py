@@ -26,6 +26,10 @@ from ..normalize import Folded, fold, fold_word
 TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
+# A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
+NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
+PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
+COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
                     "المعتمده", "المعتمدين", "المكلف", "المكلفه", "المنتدب", "المنتدبه", "الجديد", "الجديده"}
 WEAK_NISBA_AFTER = {"وزير", "وزيره", "وزاره", "الشوون", "السياسه", "الموارد", "السنه", "الاوراق", "لجنه", "المفتشيه"}
@@ -38,6 +42,8 @@ class Tok:
     text: str  # folded
     latin: bool = False
     hit: Entry | None = None  # gazetteer entry covering this token
+    hamza: bool = False  # written with أ/إ/آ: "ال" in أليساندرو is not the article
+    hit_start: int = -1  # where the gazetteer hit starts (after any proclitic)
 
 
 @dataclass(slots=True)
@@ -58,9 +64,28 @@ class Person:
     evidence: list[str] = field(default_factory=list)  # how the country was found
 
 
-def tokenize(folded: Folded) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), bool(re.match("[A-Za-z]", m.group())))
-            for m in TOKEN.finditer(folded.text)]
+def _merge_ranks(people: list[Person], text: str) -> list[Person]:
+    """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function."""
+    out: list[Person] = []
+    for p in people:
+        prev = out[-1] if out else None
+        if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
+            ranked, titled = (prev, p) if prev.evidence == ["rank"] else (p, prev)
+            if ranked.evidence == ["rank"] and titled.name is None and titled.title:
+                titled.name, titled.name_span = ranked.name, ranked.name_span
+                titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
+                out[-1] = titled
+                continue
+        out.append(p)
+    return out
+
+
+def tokenize(folded: Folded, text: str) -> list[Tok]:
+    toks = []
+    for m in TOKEN.finditer(folded.text):
+        first = text[folded.pos(m.start())] if m.start() < len(folded.text) else ""
+        toks.append(Tok(m.start(), m.end(), m.group(), bool(re.match("[A-Za-z]", m.group())), hamza=first in "أإآ"))
+    return toks
 
 
 def _strip(word: str) -> str:
@@ -74,7 +99,8 @@ class PeopleFinder:
 
     def __init__(self, lex: Lexicons | None = None):
         self.lex = lex or lexicons()
-        self.honorifics = self.lex.honorifics
+        self.ranks = sorted({fold_word(r) for r in self.lex.titles.get("ranks") or []}, key=len, reverse=True)
+        self.honorifics = sorted(set(self.lex.honorifics) | set(self.ranks), key=len, reverse=True)
         self.org_words = set(self.lex.extra["org_words"])
         self.not_names = set(self.lex.extra["not_names"]) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
@@ -85,14 +111,23 @@ class PeopleFinder:
 
     def find(self, text: str) -> list[Person]:
         folded = fold(text)
-        toks = tokenize(folded)
+        toks = tokenize(folded, text)
         self._mark_hits(folded.text, toks)
         people: list[Person] = []
         claimed: set[int] = set()
         i = 0
         while i < len(toks):
             hit = toks[i].hit
-            if hit is not None and hit.kind in {"title", "rank"} and toks[i].text not in self.not_names:
+            if toks[i].text.removeprefix("و") in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
+                end = i + 1
+                while end < len(toks) and toks[end].hit is not None and toks[end].hit.kind == "nisba":
+                    end += 1
+                person = self._person(text, folded, toks, i, end, claimed, counterpart=True)
+                if person:
+                    people.append(person)
+                i = end
+                continue
+            if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names:
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
@@ -103,7 +138,7 @@ class PeopleFinder:
             i += 1
         people += self._honorific_people(text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
-        return people
+        return _merge_ranks(people, text)
 
     # 1. gazetteer hits, token by token
     def _mark_hits(self, folded: str, toks: list[Tok]) -> None:
@@ -122,6 +157,7 @@ class PeopleFinder:
                     continue  # places first, then agencies: the longest wins in each pass
                 for k in free:
                     toks[k].hit = entry
+                    toks[k].hit_start = s
 
     # 2. the title span
     def _extend_left(self, toks: list[Tok], i: int) -> int:
@@ -148,8 +184,10 @@ class PeopleFinder:
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
             return False
+        if self._honorific_at(toks, j):
+            return False
         if tok.hit is not None:
-            return tok.hit.kind in {"country", "nisba", "agency", "title", "city"} and word not in self.not_names
+            return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
@@ -157,13 +195,22 @@ class PeopleFinder:
         stem = _strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
-        return bool(re.match(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)", word)) and stem not in self.not_names
+        if tok.hamza:
+            return False  # أليساندرو: a name, not a definite word
+        return bool(re.match(r"^[وف]?(?:(?:ب|ك)?ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
     def _person(self, text: str, folded: Folded, toks: list[Tok], start: int, end: int,
-                claimed: set[int]) -> Person | None:
-        name = self._name_left(toks, start, claimed) or self._name_right(toks, end, claimed)
-        title_span = folded.span(toks[start].start, toks[end - 1].end)
+                claimed: set[int], counterpart: bool = False) -> Person | None:
+        if counterpart:
+            name = self._name_right(toks, end, claimed)
+        else:
+            left, right = self._name_left(toks, start, claimed), self._name_right(toks, end, claimed)
+            left_comma = left is not None and left[1] < start
+            right_comma = right is not None and right[0] > end
+            name = right if right and not right_comma and (left is None or left_comma) else left or right
+        title_start = max(toks[start].start, toks[start].hit_start)  # "بسفير" -> "سفير"
+        title_span = folded.span(title_start, toks[end - 1].end)
         head = toks[start].hit if toks[start].hit else toks[min(start + 1, end - 1)].hit
         country, org, sector, how = self._country(toks, start, end)
         name_span = None
@@ -171,32 +218,40 @@ class PeopleFinder:
             claimed.update(range(name[0], name[1]))
             name_span = folded.span(toks[name[0]].start, toks[name[1] - 1].end)
         spans = [title_span] + ([name_span] if name_span else [])
+        if counterpart and not name_span and not country:
+            return None
         return Person(
             name=text[name_span[0]:name_span[1]] if name_span else None,
-            title=text[title_span[0]:title_span[1]], country=country,
+            title=None if counterpart else text[title_span[0]:title_span[1]], country=country,
             start=min(s for s, _ in spans), end=max(e for _, e in spans),
-            name_span=name_span, title_span=title_span, organization=org,
+            name_span=name_span, title_span=None if counterpart else title_span, organization=org,
             sector=sector or (head.attrs.get("sector") if head else None),
             concept=head.key if head and head.kind == "title" else None, evidence=how,
         )
 
-    def _name_token(self, tok: Tok, claimed: set[int], k: int) -> bool:
+    def _name_token(self, toks: list[Tok], k: int, claimed: set[int]) -> bool:
+        tok = toks[k]
         word = tok.text
-        if k in claimed or tok.hit is not None and tok.hit.kind != "city":
+        if k in claimed or tok.hit is not None and tok.hit.kind not in {"city", "rank"}:
             return False
         if tok.latin:
             return True
-        if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit():
+        if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
+        if word == "علي":  # علي is also على (on) once folded: a name after بن, an honorific or a comma
+            prev = toks[k - 1].text if k else "،"
+            return prev in PARTICLES or prev in {"،", ","} or self._honorific_ends_at(toks, k - 1)
+        bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
-            and word.lstrip("و") not in self.trigger_words and word not in self.org_words
+            and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
+            and not (bare != word and bare in self.common)
 
     def _name_left(self, toks: list[Tok], start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
         if k >= 0 and toks[k].text in {"،", ","}:
             k -= 1
         end = k + 1
-        while k >= 0 and end - k <= 6 and self._name_token(toks[k], claimed, k) and not self._honorific_at(toks, k):
+        while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k):
             k -= 1
         k += 1
         if self._honorific_ends_at(toks, k - 1) or end - k >= 2 or (end - k == 1 and toks[k].latin):
@@ -211,7 +266,7 @@ class PeopleFinder:
         while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
             k += len(parts)
         start = k
-        while k < len(toks) and k - start < 6 and self._name_token(toks[k], claimed, k):
+        while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
             k += 1
         if k - start >= 2 or (k - start == 1 and toks[start].latin):
             closed = k >= len(toks) or toks[k].text in STOP_PUNCT or not comma
@@ -223,19 +278,27 @@ class PeopleFinder:
         words = [t.text for t in toks]
         if len(words) == 1 and not toks[0].latin:
             return False
-        if all(w.startswith("ال") for w in words) or words[0] in self.common:
+        if all(w.startswith("ال") for w in words) or words[0] in self.common or words[0][1:] in self.common \
+                and words[0].startswith("و"):
             return False
-        return sum(w in self.common for w in words) * 2 < len(words)
+        content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
+        return sum(w in self.common for w in content) * 2 <= len(content)
 
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
+        if k >= len(toks):
+            return None
+        first = toks[k].text
+        bare = re.sub(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)", "", first)
         for h in self.honorifics:
             parts = h.split()
-            if [t.text for t in toks[k:k + len(parts)]] == parts:
+            if parts[0] not in {first, bare, "ال" + bare}:
+                continue
+            if [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
                 return parts
         return None
 
     def _honorific_ends_at(self, toks: list[Tok], k: int) -> bool:
-        return k >= 0 and any(toks[k].text == h.split()[-1] for h in self.honorifics)
+        return k >= 0 and any(toks[k].text == h.split()[-1] or self._honorific_at(toks, k) for h in self.honorifics[:1])
 
     # 4. the person's country
     def _country(self, toks: list[Tok], start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
@@ -265,11 +328,14 @@ class PeopleFinder:
                 continue
             s = k + len(parts)
             e = s
-            while e < len(toks) and e - s < 5 and self._name_token(toks[e], claimed, e):
+            while e < len(toks) and e - s < 5 and self._name_token(toks, e, claimed):
                 e += 1
-            if e > s:
+            if e > s and self._plausible(toks[s:e]) or e - s == 1 and parts[0] in {"السيد", "السيده"}:
                 claimed.update(range(s, e))
                 span = folded.span(toks[s].start, toks[e - 1].end)
-                out.append(Person(name=text[span[0]:span[1]], title=None, country=None,
-                                  start=span[0], end=span[1], name_span=span))
+                rank = " ".join(parts) in self.ranks
+                tspan = folded.span(toks[k].start, toks[s - 1].end) if rank else None
+                out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
+                                  country=None, start=(tspan or span)[0], end=span[1], name_span=span,
+                                  title_span=tspan, evidence=["rank"] if rank else []))
         return out
