@@ -20,7 +20,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
         result = None
     if result is None or not (getattr(result, "text", None) or "").strip():
         return _fallback(html), {"title": None, "published": None, "author": None, "outlet": None}
-    title = getattr(result, "title", None)
+    title = _h1(html) or getattr(result, "title", None)
     if title:
         title = TITLE_SUFFIX.sub("", title.strip())
     date = getattr(result, "date", None)
@@ -30,6 +30,16 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
         "author": getattr(result, "author", None),
         "outlet": getattr(result, "sitename", None),
     }
+
+
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
+
+
+def _h1(html: str) -> str | None:
+    """The page's first <h1>: trafilatura's title sometimes drops its second half."""
+    m = H1.search(html)
+    text = re.sub(r"<[^>]+>|\s+", " ", m.group(1)).strip() if m else ""
+    return text or None
 
 
 def _fallback(html: str) -> str:

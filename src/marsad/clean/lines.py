@@ -64,10 +64,13 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     n = len(words)
     if n < settings.body_min_words:
         return False
+    ends = bool(SENTENCE_END.search(text))
+    if ends and n >= 12:
+        return True  # a long line that ends like a sentence is prose, names and all
     function = sum(1 for w in words if fold_word(w).removeprefix("و") in lex.function_words)
-    if function / n < settings.body_min_function_ratio:
+    if function / n < settings.body_min_function_ratio or not function:
         return False
-    return bool(SENTENCE_END.search(text)) or n >= settings.body_long_words
+    return ends or n >= settings.body_long_words
 
 
 def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:

@@ -254,8 +254,9 @@ class PeopleFinder:
         while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k):
             k -= 1
         k += 1
-        if self._honorific_ends_at(toks, k - 1) or end - k >= 2 or (end - k == 1 and toks[k].latin):
-            return (k, end) if end - k >= 1 and self._plausible(toks[k:end]) else None
+        honored = self._honorific_ends_at(toks, k - 1)
+        if honored or end - k >= 2 or (end - k == 1 and toks[k].latin):
+            return (k, end) if end - k >= 1 and self._plausible(toks[k:end], honored) else None
         return None
 
     def _name_right(self, toks: list[Tok], end: int, claimed: set[int]) -> tuple[int, int] | None:
@@ -273,9 +274,12 @@ class PeopleFinder:
             return (start, k) if closed and self._plausible(toks[start:k]) else None
         return None
 
-    def _plausible(self, toks: list[Tok]) -> bool:
-        """Not a single Arabic word, not all definite words, not led by a common noun (برنامج)."""
+    def _plausible(self, toks: list[Tok], honored: bool = False) -> bool:
+        """Not a single Arabic word, not all definite words, not led by a common noun (برنامج).
+        After an honorific (السيدة ماري ...) a name may be one word or start like a common word."""
         words = [t.text for t in toks]
+        if honored:
+            return not all(w.startswith("ال") for w in words)
         if len(words) == 1 and not toks[0].latin:
             return False
         if all(w.startswith("ال") for w in words) or words[0] in self.common or words[0][1:] in self.common \

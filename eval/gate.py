@@ -1,0 +1,55 @@
+"""The evaluation gate: score the seeds and our own event pages with ../shared/gold/score.py.
+
+    python eval/gate.py            prints the scores next to the floors in eval/baseline.json
+
+A change that lowers a floor fails `make test` (tests/test_eval_gate.py) unless the floor is
+consciously re-pinned in baseline.json.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "gold" / "score.py"
+
+
+def score(gold: Path, inputs: Path) -> dict:
+    events = subprocess.run([sys.executable, "-m", "marsad", "extract", str(inputs), "--ref-date", "2026-11-22"],
+                            capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, str(SCORER), "--json", str(gold), "/dev/stdin"], input=events,
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def flatten(result: dict, prefix: str = "") -> dict[str, float]:
+    flat: dict[str, float] = {}
+    for key, value in result.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        elif isinstance(value, int | float):
+            flat[f"{prefix}{key}"] = float(value)
+    return flat
+
+
+def check(name: str, result: dict, floors: dict[str, float]) -> list[str]:
+    flat = flatten(result)
+    return [f"{name}: {k} = {flat.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items() if flat.get(k, 0.0) < v]
+
+
+def main() -> int:
+    floors = json.loads((ROOT / "eval" / "baseline.json").read_text())
+    problems = check("seeds", score(SHARED / "gold" / "seeds.json", SHARED / "seeds"), floors["seeds"])
+    own = score(ROOT / "tests" / "pages" / "events" / "gold.json", ROOT / "tests" / "pages" / "events")
+    problems += check("own_pages", own, floors["own_pages"])
+    print(json.dumps(flatten(own), indent=1))
+    print("\n".join(problems) or "all floors met")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

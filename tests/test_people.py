@@ -1,0 +1,66 @@
+"""People, titles and countries: the table tests/data/people.tsv, plus named cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import ROOT, read_table
+
+from marsad.extract.events import _location, _participants, analyse, engagements
+from marsad.extract.people import PeopleFinder
+from marsad.model import Segment
+from marsad.normalize import fold_word
+
+ROWS = read_table("people.tsv")
+FLOOR = json.loads((ROOT / "eval" / "baseline.json").read_text())["people_table"]["accuracy"]
+
+
+def people_of(sentence: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(name, title, country) per person, the home side's country taken from the meeting place."""
+    a = analyse(Segment("t", 0, sentence), dt.date(2026, 11, 22))
+    for eng in engagements(a):
+        parts = _participants(a, eng, _location(a, eng), eng.kind)
+        for ent, part in zip((a.entities[eng.subject], a.entities[eng.obj]), parts, strict=True):
+            ent.country = ent.country or part.country
+    return [(p.name, p.title, p.country or (a.entities[p.entity].country if p.entity >= 0 else None))
+            for p in a.people]
+
+
+def row_ok(row: dict[str, str], found) -> bool:
+    def n(x):
+        return fold_word(x) if x else None
+
+    want = (row["name"] or None, row["title"] or None, row["country"] or None)
+    same = [p for p in found if (want[0] and n(p[0]) == n(want[0])) or (not want[0] and n(p[1]) == n(want[1]))]
+    return bool(same) and n(same[0][1]) == n(want[1]) and same[0][2] == want[2]
+
+
+def test_people_table_accuracy_meets_the_floor():
+    cache: dict[str, list] = {}
+    ok = sum(row_ok(r, cache.setdefault(r["sentence"], people_of(r["sentence"]))) for r in ROWS)
+    assert len(ROWS) >= 150
+    assert ok / len(ROWS) >= FLOOR, f"{ok}/{len(ROWS)}"
+
+
+@pytest.mark.parametrize("sentence, name, title, country", [
+    ("استقبل عبد الله الكريمي المدير العام للأمن الوطني، الاثنين بالرباط، خالد سليم المفتش العام للشرطة "
+     "بوزارة الداخلية الباكستانية.", "خالد سليم", "المفتش العام للشرطة بوزارة الداخلية الباكستانية", "PAK"),
+    ("وعقد لقاء مع مدير جهاز أمن الدولة الإماراتي، سالم عبيد الكتبي، بحضور عدد من المسؤولين.",
+     "سالم عبيد الكتبي", "مدير جهاز أمن الدولة الإماراتي", "ARE"),
+    ("واستهل برنامجه بلقاء John Carter، سفير المملكة المتحدة بالمغرب، حيث تباحثا.",
+     "John Carter", "سفير المملكة المتحدة بالمغرب", "GBR"),
+    ("استقبل الوزير السيدة ماري دوبوا، المديرة العامة لأمن الدولة بمملكة بلجيكا، بمكتبه.",
+     "ماري دوبوا", "المديرة العامة لأمن الدولة بمملكة بلجيكا", "BEL"),
+    ("التقى وزير الداخلية الفرنسي جان مارتان نظيره المغربي.", "جان مارتان", "وزير الداخلية الفرنسي", "FRA"),
+])
+def test_named_patterns(sentence, name, title, country):
+    found = PeopleFinder().find(sentence)
+    assert (name, title, country) in [(p.name, p.title, p.country) for p in found]
+
+
+def test_offsets_point_at_the_written_name():
+    text = "واستقبل السيد عمر الفاسي، وزير العدل، سفيرَ فرنسا."
+    (p, *_) = PeopleFinder().find(text)
+    assert text[p.name_span[0]:p.name_span[1]] == "عمر الفاسي"
