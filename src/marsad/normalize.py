@@ -48,10 +48,7 @@ def fold_word(text: str) -> str:
 def fold(text: str, lower: bool = True) -> Folded:
     shifts: list[int] = []
     if DELETED.search(text):
-        removed = 0
-        for m in DELETED.finditer(text):
-            shifts.append(m.start() - removed)
-            removed += 1
+        shifts = [m.start() - removed for removed, m in enumerate(DELETED.finditer(text))]
         text = DELETED.sub("", text)
     for a, b in REPLACE:
         if a in text:

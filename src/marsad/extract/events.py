@@ -319,10 +319,7 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
         topics = find_topics(text, lex)
         summing_up = k not in owner and ALL_EVENTS.search(fold(text).text)
         current = owner.get(k, current)
-        if len(events) == 1 or current is None or summing_up:
-            targets = events
-        else:
-            targets = [events[current]]
+        targets = events if len(events) == 1 or current is None or summing_up else [events[current]]
         for ev in targets:
             ev.topics = sorted(set(ev.topics) | topics)
 
