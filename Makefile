@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	rm -f demo.db
-	$(BIN)/marsad --db demo.db ingest examples
-	$(BIN)/marsad --db demo.db events
+	@if $(BIN)/marsad ingest --help >/dev/null 2>&1; then \
+		$(BIN)/marsad --db demo.db ingest examples && $(BIN)/marsad --db demo.db events; \
+	else \
+		$(BIN)/marsad extract examples --table; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests tools bench eval

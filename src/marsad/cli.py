@@ -140,18 +140,38 @@ def annotate(run: Run, paths: tuple[str, ...], published: str | None, ref_date: 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_date_option
+@click.option("--table", is_flag=True, help="A readable table instead of JSON Lines.")
 @click.pass_obj
-def extract(run: Run, paths: tuple[str, ...], ref_date: str | None) -> None:
+def extract(run: Run, paths: tuple[str, ...], ref_date: str | None, table: bool) -> None:
     """Print the engagement events of pages as JSON Lines (spec §2), fused across pages.
 
     \b
     Example:
       marsad extract ../shared/seeds --ref-date 2026-11-22
+      marsad extract examples --table
     """
     from .pipeline import run as run_pipeline
 
-    _emit(ev.to_dict() for ev in run_pipeline(paths, _settings(ref_date), run.error))
+    events = run_pipeline(paths, _settings(ref_date), run.error)
+    if table:
+        print_table(events)
+    else:
+        _emit(ev.to_dict() for ev in events)
     _finish(run)
+
+
+def print_table(events) -> None:
+    """Events as a terminal table (Arabic kept in logical order)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    grid = Table("date", "kind", "participants", "place", "topics", "sources")
+    for ev in events:
+        people = "\n".join(f"{p.name or p.title or '?'} ({p.country}, {p.role})" for p in ev.participants)
+        place = ", ".join(x for x in (ev.location.city, ev.location.country) if x)
+        grid.add_row(ev.date or "?", ev.kind, people, place, ", ".join(ev.topics), str(len(ev.sources)))
+    Console(width=160).print(grid)
+    click.echo(f"{len(events)} events", err=True)
 
 
 from .cli_store import register  # noqa: E402  (store commands live beside, same group)
