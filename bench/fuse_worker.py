@@ -20,9 +20,11 @@ from marsad.fuse import fuse
 from marsad.model import Event, Location, Participant, Source
 from marsad.settings import Settings
 
-ISO3 = ("MAR DZA TUN LBY EGY SDN MRT JOR LBN SYR IRQ SAU ARE QAT KWT BHR OMN YEM PSE TUR IRN PAK AFG IND "
-        "CHN JPN KOR RUS UKR USA CAN MEX BRA ARG GBR FRA DEU ITA ESP PRT BEL NLD CHE AUT SWE NOR DNK POL "
-        "ROU GRC SRB NGA SEN MLI NER TCD ETH KEN ZAF GAB").split()
+ISO3 = ("MAR", "DZA", "TUN", "LBY", "EGY", "SDN", "MRT", "JOR", "LBN", "SYR", "IRQ", "SAU", "ARE",
+        "QAT", "KWT", "BHR", "OMN", "YEM", "PSE", "TUR", "IRN", "PAK", "AFG", "IND", "CHN", "JPN",
+        "KOR", "RUS", "UKR", "USA", "CAN", "MEX", "BRA", "ARG", "GBR", "FRA", "DEU", "ITA", "ESP",
+        "PRT", "BEL", "NLD", "CHE", "AUT", "SWE", "NOR", "DNK", "POL", "ROU", "GRC", "SRB", "NGA",
+        "SEN", "MLI", "NER", "TCD", "ETH", "KEN", "ZAF", "GAB")
 NAMES = ("عبد اللطيف حموشي", "سلمان الشودري", "أليكس بينفيلد", "فرانسواز بوستين", "محمد الأمين",
          "خالد الحافظ", "أحمد العلي", "يوسف بن علي", "سمير بلقاسم", "علي الشامي", "حسن نصر", "مصطفى كمال",
          "جون سميث", "بيير دوبون", "هانس مولر", "ماريو روسي", "كارلوس غارسيا", "إيفان بتروف", "لي وي",
