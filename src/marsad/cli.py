@@ -90,19 +90,27 @@ def clean(run: Run, paths: tuple[str, ...], ref_date: str | None) -> None:
       marsad clean page.txt
       {"doc": "page.txt", "segment": 0, "title": "...", "text": "..."}
     """
+    settings = _settings(ref_date)
+    for segments in _segments_of(run, paths, settings):
+        _emit(seg.to_dict() for seg in segments)
+    _finish(run)
+
+
+def _segments_of(run: Run, paths: tuple[str, ...], settings: Settings):
+    """Each readable page's cleaned segments; bad inputs and broken pages reported and skipped."""
     from .clean import clean_document
     from .ingest import read_inputs
 
-    settings = _settings(ref_date)
     for item in read_inputs(paths, settings):
         if isinstance(item, InputError):
             run.error(item)
             continue
         try:
-            _emit(seg.to_dict() for seg in clean_document(item, settings))
+            segments = clean_document(item, settings)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a run
             run.error(InputError(item.path or item.doc, f"could not clean: {err}"))
-    _finish(run)
+            continue
+        yield segments
 
 
 @main.command()
@@ -119,21 +127,15 @@ def annotate(run: Run, paths: tuple[str, ...], published: str | None, ref_date: 
       {"doc": "page.txt", "segment": 0, "label": "date", "text": "20 يناير 2025", "value": "2025-01-20", ...}
     """
     from .annotate import annotate_segment
-    from .clean import clean_document
-    from .ingest import read_inputs
 
     settings = _settings(ref_date)
-    for item in read_inputs(paths, settings):
-        if isinstance(item, InputError):
-            run.error(item)
-            continue
-        try:
-            for seg in clean_document(item, settings):
-                if published:
-                    seg.published = published
+    for segments in _segments_of(run, paths, settings):
+        for seg in segments:
+            seg.published = published or seg.published
+            try:
                 _emit(m.to_dict(seg.doc, seg.index) for m in annotate_segment(seg, settings))
-        except Exception as err:  # noqa: BLE001
-            run.error(InputError(item.path or item.doc, f"could not annotate: {err}"))
+            except Exception as err:  # noqa: BLE001 - one broken page must not stop a run
+                run.error(InputError(seg.doc, f"could not annotate: {err}"))
     _finish(run)
 
 
