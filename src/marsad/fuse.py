@@ -7,7 +7,7 @@ place, dates), then `merge()` (union of sources; each field from the most specif
 disagreements kept in `conflicts`).
 
 Stable ids: an event's id is a hash of its earliest source (document, segment, sentence start)
-after sorting, so the same inputs in any order give the same ids and an unrelated new page
+and the states of its sides, after sorting, so the same inputs in any order give the same ids and an unrelated new page
 changes none. When a new source that sorts earlier joins an event, the event's id becomes that
 source's: `Event.sources` lists every document, so the old id can be found again from its doc.
 """
@@ -36,7 +36,7 @@ def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
     for ev in pool:
         target = next((i for i in candidates(ev, blocks, merged) if same_event(merged[i], ev, settings)), None)
         if target is None:
-            blocks[_block(ev)].append(len(merged))
+            blocks[block_key(ev)].append(len(merged))
             merged.append(ev)
         else:
             merged[target] = merge(merged[target], ev)
@@ -51,17 +51,19 @@ def _source_key(ev: Event) -> tuple[str, int, int]:
 
 
 def stable_id(ev: Event) -> str:
+    """Hash of the earliest source and the sides' states: one sentence may state two events."""
     doc, seg, start = _source_key(ev)
-    return hashlib.sha1(f"{doc}|{seg}|{start}|{ev.kind}".encode()).hexdigest()[:16]
+    sides = ",".join(block_key(ev))
+    return hashlib.sha1(f"{doc}|{seg}|{start}|{ev.kind}|{sides}".encode()).hexdigest()[:16]
 
 
-def _block(ev: Event) -> tuple[str, ...]:
+def block_key(ev: Event) -> tuple[str, ...]:
     return tuple(sorted(p.country or "?" for p in ev.principals()))
 
 
 def candidates(ev: Event, blocks: dict[tuple[str, ...], list[int]], merged: list[Event]) -> list[int]:
     """Indices of already-kept events with the same participant countries."""
-    return blocks.get(_block(ev), [])
+    return blocks.get(block_key(ev), [])
 
 
 def same_event(a: Event, b: Event, settings: Settings) -> bool:

@@ -2,7 +2,7 @@
 
 `run()`: 1 ingest (files -> documents), 2 clean (document -> article segments), 3 extract
 (segment -> events with evidence), 4 fuse (reports of one event -> one record). Step 5, storing,
-is `Store.save()` (store.py), called by `marsad ingest` with this function's output.
+is `Store.ingest()` (store.py), which `marsad ingest` feeds with `pages()`.
 """
 
 from __future__ import annotations
@@ -43,11 +43,16 @@ def process(doc: Document, settings: Settings) -> Page:
     return Page(doc, segments, events, fingerprints=prints)
 
 
-def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> Iterator[Page]:
-    """Steps 1-3, one page at a time; bad inputs go to `on_error` and the run goes on."""
+def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
+          skip: Callable[[Document], bool] | None = None) -> Iterator[Page]:
+    """Steps 1-3, one page at a time; bad inputs go to `on_error` and the run goes on.
+    Documents for which `skip` says True (already stored) are yielded unprocessed."""
     for item in read_inputs(paths, settings):  # 1
         if isinstance(item, InputError):
             on_error(item)
+            continue
+        if skip is not None and skip(item):
+            yield Page(item, [], [])
             continue
         try:
             yield process(item, settings)
