@@ -11,6 +11,7 @@ dateline.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -91,11 +92,14 @@ def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
     return None
 
 
+@functools.cache
+def _widget_pattern(widgets: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(widgets, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
 def _only_widgets(folded: str, widgets: list[str]) -> bool:
-    rest = folded
-    for w in sorted(widgets, key=len, reverse=True):
-        rest = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", rest)
-    return not WORD.search(rest)
+    return not WORD.search(_widget_pattern(tuple(widgets)).sub(" ", folded))
 
 
 def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:

@@ -28,6 +28,7 @@ PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
+HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
 PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
 COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
@@ -83,8 +84,9 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 def tokenize(folded: Folded, text: str) -> list[Tok]:
     toks = []
     for m in TOKEN.finditer(folded.text):
-        first = text[folded.pos(m.start())] if m.start() < len(folded.text) else ""
-        toks.append(Tok(m.start(), m.end(), m.group(), bool(re.match("[A-Za-z]", m.group())), hamza=first in "أإآ"))
+        word, start = m.group(), m.start()
+        hamza = word[0] == "ا" and text[folded.pos(start)] in "أإآ"
+        toks.append(Tok(start, m.end(), word, "a" <= word[0] <= "z", hamza=hamza))
     return toks
 
 
@@ -101,6 +103,10 @@ class PeopleFinder:
         self.lex = lex or lexicons()
         self.ranks = sorted({fold_word(r) for r in self.lex.titles.get("ranks") or []}, key=len, reverse=True)
         self.honorifics = sorted(set(self.lex.honorifics) | set(self.ranks), key=len, reverse=True)
+        self.last_words = {h.split()[-1] for h in self.honorifics}
+        self.by_first: dict[str, list[list[str]]] = {}  # first word -> honorifics, longest first
+        for h in self.honorifics:
+            self.by_first.setdefault(h.split()[0], []).append(h.split())
         self.org_words = set(self.lex.extra["org_words"])
         self.not_names = set(self.lex.extra["not_names"]) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
@@ -292,17 +298,16 @@ class PeopleFinder:
         if k >= len(toks):
             return None
         first = toks[k].text
-        bare = re.sub(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)", "", first)
-        for h in self.honorifics:
-            parts = h.split()
-            if parts[0] not in {first, bare, "ال" + bare}:
-                continue
-            if [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
-                return parts
+        keys = (first,) if first[0] not in "وفبل" else (first, bare := HONORIFIC_PROCLITIC.sub("", first), "ال" + bare)
+        for key in keys:
+            for parts in self.by_first.get(key, ()):
+                if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
+                    return parts
         return None
 
     def _honorific_ends_at(self, toks: list[Tok], k: int) -> bool:
-        return k >= 0 and any(toks[k].text == h.split()[-1] or self._honorific_at(toks, k) for h in self.honorifics[:1])
+        """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
+        return k >= 0 and (toks[k].text in self.last_words or bool(self._honorific_at(toks, k)))
 
     # 4. the person's country
     def _country(self, toks: list[Tok], start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
