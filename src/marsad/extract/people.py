@@ -103,7 +103,7 @@ class PeopleFinder:
         self.lex = lex or lexicons()
         self.ranks = sorted({fold_word(r) for r in self.lex.titles.get("ranks") or []}, key=len, reverse=True)
         self.honorifics = sorted(set(self.lex.honorifics) | set(self.ranks), key=len, reverse=True)
-        self.last_words = {h.split()[-1] for h in self.honorifics}
+        self.last_words = {h.split()[-1] for h in self.honorifics if h.split()[-1].isalpha()}
         self.by_first: dict[str, list[list[str]]] = {}  # first word -> honorifics, longest first
         for h in self.honorifics:
             self.by_first.setdefault(h.split()[0], []).append(h.split())
