@@ -1,7 +1,7 @@
 """Regenerate src/marsad/data/common_words.txt: frequent Arabic words that are not first names.
 
 Source: jusText's Arabic stoplist (2,770 frequent words, BSD licence), folded, minus the common
-Arabic first names in tools/first_names.txt and every name token of tests/data/people.tsv (the
+Arabic first names in src/marsad/data/first_names.txt and every name token of tests/data/people.tsv (the
 stoplist holds محمد، علي، خالد ...). The people grammar uses the list to refuse "برنامج اللقاءات"
 as a name after a title.
 
@@ -23,7 +23,7 @@ from marsad.normalize import fold_word  # noqa: E402
 
 def main() -> None:
     stop = {fold_word(w) for w in justext.get_stoplist("Arabic")}
-    names = {fold_word(w) for w in (ROOT / "tools" / "first_names.txt").read_text(encoding="utf-8").split()}
+    names = {fold_word(w) for w in (ROOT / "src" / "marsad" / "data" / "first_names.txt").read_text(encoding="utf-8").split()}
     with open(ROOT / "tests" / "data" / "people.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             names |= {fold_word(w) for w in (row["name"] or "").split()}

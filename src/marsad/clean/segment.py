@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -46,13 +47,20 @@ def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[S
 
 
 def _mark_dateline(line: Line, settings: Settings, lex: Lexicons) -> None:
-    dates = [m for m in find_dates(line.text, None, settings.ref_date)
-             if m.value and m.extra.get("how") in {"explicit", "hijri"} and len(m.value) == 10]
+    """A line that is a date (and a city, agency, time or label): "عمان 13 كانون الثاني (بترا) -".
+    Its value is the date when the line gives it in full, else None (still not a headline)."""
+    dates = [m for m in find_dates(line.text, None, settings.ref_date) if m.extra.get("precision") == "day"]
     if not dates:
         return
-    rest = line.text[:dates[0].start] + " " + line.text[dates[0].end:]
-    if len(dateline_rest(fold_word(rest), lex).split()) <= 3:
-        line.kind, line.value = "dateline", dates[0].value
+    rest, last = [], 0
+    for m in dates:
+        rest.append(line.text[last:m.start])
+        last = m.end
+    rest.append(line.text[last:])
+    words = dateline_rest(fold_word(" ".join(rest)), lex).split()
+    if len([w for w in words if w not in {"الموافق", "م", "هـ", "ه"}]) <= 3:
+        full = [m.value for m in dates if m.value and m.extra.get("how") in {"explicit", "hijri"}]
+        line.kind, line.value = "dateline", (full[-1] if full else None)
 
 
 def _group(lines: list[Line]) -> list[Draft]:
@@ -114,7 +122,7 @@ def _finish(draft: Draft, doc: str, index: int) -> Segment:
     title = header[title_at].text if title_at is not None else None
     if title is None and len(body) > 1 and body[0].words <= 15 and body[1].words >= 2 * body[0].words:
         title, body = body[0].text, body[1:]  # a headline that ends with a full stop
-    published = _dateline(header, title_at)
+    published = _dateline(header, title_at) or (_lede_dateline(body[0].text) if body else None)
     _absorb_metadata(draft, header)
     return Segment(
         doc=doc, index=index, text="\n\n".join(p.text for p in body), title=title,
@@ -123,8 +131,21 @@ def _finish(draft: Draft, doc: str, index: int) -> Segment:
     )
 
 
+LEDE_DATELINE = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:في\s+)?(?P<date>[^/\-–(:]{6,40}?)\s*(?:/|-|–|\(|:)")
+
+
+def _lede_dateline(text: str) -> str | None:
+    """"أبوظبي في 3 مارس 2026 / وام / عقد ...": a dateline opening the first paragraph."""
+    m = LEDE_DATELINE.match(text[:80])
+    if not m:
+        return None
+    dates = [d for d in find_dates(m.group("date"), None, dt.date.today())
+             if d.value and len(d.value) == 10 and d.extra.get("how") in {"explicit", "hijri"}]
+    return dates[0].value if dates else None
+
+
 def _dateline(header: list[Line], title_at: int | None) -> str | None:
     """The article's own date: after its headline, or at most two lines before it (or the body)."""
     anchor = title_at if title_at is not None else len(header)
-    near = [h for i, h in enumerate(header) if h.kind == "dateline" and i >= anchor - 2]
+    near = [h for i, h in enumerate(header) if h.kind == "dateline" and h.value and i >= anchor - 2]
     return near[-1].value if near else None

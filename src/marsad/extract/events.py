@@ -207,8 +207,10 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
     countries = {ents[subject].country}
     for _, _, eid in (m for m in mentions if m[0] >= p1):
         ent = ents[eid]
-        if eid == subject or eid in out or not ent.country or ent.country in countries:
+        if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
+        if not ent.country and (out or not ents[subject].country or not ent.name):
+            continue  # a side of unknown state: only one named counterpart of a known foreigner
         out.append(eid)
         countries.add(ent.country)
     return out
@@ -223,8 +225,38 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
         groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
     events = [_event(a, engs) for engs in groups.values()]
     _scope_topics(a, events, list(groups.values()))
+    home = home_country(a)
     pub = segment.published
-    return [e for e in events if e is not None and not (pub and e.date and e.date[:10] > pub)]
+    kept = []
+    for ev in events:
+        _fill_home(ev, home)
+        states = [p.country for p in ev.principals()]
+        if None in states or len(set(states)) < 2 or (pub and ev.date and ev.date[:10] > pub):
+            continue  # an unknown side, one state only, or a meeting still to come
+        kept.append(ev)
+    return kept
+
+
+def home_country(a: Analysis) -> str | None:
+    """The state the article is written from: the one its text names most (names, nisbas, places)."""
+    counts: dict[str, int] = {}
+    for _, _, e in lexicons().places.find(fold(a.segment.text + " " + (a.segment.title or "")).text):
+        iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def _fill_home(ev: Event, home: str | None) -> None:
+    """A side of unknown state facing a foreigner is the home side: the meeting place's state, else
+    the state the article is written from."""
+    unknown = [p for p in ev.principals() if not p.country]
+    known = {p.country for p in ev.principals() if p.country}
+    state = ev.location.country or home
+    if len(unknown) == 1 and state and state not in known:
+        unknown[0].country = state
+        if not ev.location.country and ev.kind != "call" and unknown[0].role == "host":
+            ev.location.country = state
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:

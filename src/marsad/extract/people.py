@@ -29,6 +29,7 @@ STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
 HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
+STATE_WORDS = {"مملكه", "دوله", "جمهوريه", "سلطنه", "اماره", "المملكه", "الدوله", "الجمهوريه", "السلطنه"}
 PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
 COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
@@ -114,6 +115,7 @@ class PeopleFinder:
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.extra["trigger_words"]
         self.common = self.lex.extra["common_words"]
+        self.first_names = self.lex.extra["first_names"]
 
     def find(self, text: str) -> list[Person]:
         folded = fold(text)
@@ -196,6 +198,9 @@ class PeopleFinder:
             return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
+        if word == "في" and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
+            nxt = toks[j + 1]
+            return nxt.hit is not None and nxt.hit.kind in {"country", "city"} or _strip(nxt.text) in STATE_WORDS
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
             return False
         stem = _strip(word)
@@ -222,7 +227,9 @@ class PeopleFinder:
         name_span = None
         if name:
             claimed.update(range(name[0], name[1]))
-            name_span = folded.span(toks[name[0]].start, toks[name[1] - 1].end)
+            first = toks[name[0]]
+            skip = 1 if first.text[0] in "بلو" and first.text[1:] in self.first_names else 0  # "بكريم"
+            name_span = folded.span(first.start + skip, toks[name[1] - 1].end)
         spans = [title_span] + ([name_span] if name_span else [])
         if counterpart and not name_span and not country:
             return None
@@ -238,7 +245,7 @@ class PeopleFinder:
     def _name_token(self, toks: list[Tok], k: int, claimed: set[int]) -> bool:
         tok = toks[k]
         word = tok.text
-        if k in claimed or tok.hit is not None and tok.hit.kind not in {"city", "rank"}:
+        if k in claimed or tok.hit is not None and tok.hit.kind != "rank":
             return False
         if tok.latin:
             return True

@@ -41,14 +41,21 @@ def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
     lex = lex or lexicons()
     folded = fold(text)
     t = folded.text
+    hits = lex.places.find_all(t)
+    named: dict[str, set[str]] = {}  # iso3 -> the forms that name it in this text
+    for _, _, entries in hits:
+        for e in entries:
+            if e.kind in {"country", "nisba"}:
+                named.setdefault(e.key, set()).add(e.form)
     out = []
-    for start, end, entries in lex.places.find_all(t):
+    for start, end, entries in hits:
         entries = [e for e in entries if e.kind in {"city", "country"}]
         if not entries:
             continue
         prefix = _proclitic(t, start)
         before = t[max(0, start - 30):start - len(prefix)]
-        entry = _choose(entries, bool(CITY_CUE.search(before + prefix)), t[end:end + 40])
+        state_word = bool(re.search(r"(?:سلطنه|دوله|مملكه|جمهوريه)\s*$", before + prefix))
+        entry = _choose(entries, bool(CITY_CUE.search(before + prefix)), t[end:end + 40], named, state_word)
         s, e = folded.span(start, end)
         place = Place(entry.kind, entry.key if entry.kind == "country" else entry.attrs["iso3"], s, e, text[s:e])
         if entry.kind == "city":
@@ -70,9 +77,17 @@ def _proclitic(t: str, start: int) -> str:
     return t[k:start]
 
 
-def _choose(entries: list[Entry], city_cue: bool, after: str) -> Entry:
+def _choose(entries: list[Entry], city_cue: bool, after: str, named: dict[str, set[str]],
+            state_word: bool = False) -> Entry:
     countries = [e for e in entries if e.kind == "country"]
     cities = [e for e in entries if e.kind == "city"]
+    if countries and cities and not city_cue:
+        # عمان: the city Amman unless Oman is named otherwise (سلطنة عمان، العماني) in the text.
+        form = countries[0].form
+        other = [c for c in cities if c.attrs["iso3"] != countries[0].key
+                 and not (named.get(countries[0].key, set()) - {form}) and not state_word]
+        if other:
+            return other[0]
     if countries and (not city_cue or not cities):
         return countries[0]
     if len(cities) > 1:
