@@ -183,7 +183,8 @@ def lexicons() -> Lexicons:
     """All lexicons, loaded and folded once per process."""
     months = _yaml("months.yaml")
     titles = _yaml("titles.yaml")
-    common = {fold_word(w) for w in _lines("common_words.txt")} | {fold_word(w) for w in _lines("function_words.txt")}
+    function_words = {fold_word(w) for w in _lines("function_words.txt")}
+    common = {fold_word(w) for w in _lines("common_words.txt")} | function_words
     place_entries, countries = _places(common)
     triggers = _yaml("triggers.yaml")
     return Lexicons(
@@ -192,7 +193,7 @@ def lexicons() -> Lexicons:
         ambiguous_months={fold_word(v) for v in months["ambiguous"]},
         weekdays={fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs},
         chrome={k: [fold_word(v) for v in vs] for k, vs in _yaml("chrome.yaml").items()},
-        function_words={fold_word(w) for w in _lines("function_words.txt")},
+        function_words=function_words,
         honorifics=sorted((fold_word(h) for h in _lines("honorifics.txt")), key=len, reverse=True),
         titles=titles,
         places=Gazetteer(place_entries),
@@ -207,6 +208,6 @@ def lexicons() -> Lexicons:
             "common_words": common,
             "first_names": {fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
             "trigger_words": {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
-                              for forms in fam.values() for f in forms},
+                              for forms in fam.values() for f in forms} - function_words,
         },
     )

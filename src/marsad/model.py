@@ -41,13 +41,14 @@ class Segment:
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
+    dateline: str | None = None  # the article's dateline line ("الرياض 13 ربيع الآخر ... واس")
 
     def to_dict(self) -> dict[str, Any]:
         """The `marsad clean` record (spec §5) plus metadata."""
         return {
             "doc": self.doc, "segment": self.index, "title": self.title, "text": self.text,
             "published": self.published, "published_from": self.published_from,
-            "outlet": self.outlet, "author": self.author, "url": self.url,
+            "outlet": self.outlet, "author": self.author, "url": self.url, "dateline": self.dateline,
         }
 
     def paragraphs(self) -> list[tuple[int, int]]:

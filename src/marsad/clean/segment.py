@@ -122,12 +122,15 @@ def _finish(draft: Draft, doc: str, index: int) -> Segment:
     title = header[title_at].text if title_at is not None else None
     if title is None and len(body) > 1 and body[0].words <= 15 and body[1].words >= 2 * body[0].words:
         title, body = body[0].text, body[1:]  # a headline that ends with a full stop
-    published = _dateline(header, title_at) or (_lede_dateline(body[0].text) if body else None)
+    line = _dateline(header, title_at)
+    lede = LEDE_DATELINE.match(body[0].text[:80]) if body else None
+    published = (line.value if line else None) or (_lede_dateline(lede.group(0)) if lede else None)
     _absorb_metadata(draft, header)
     return Segment(
         doc=doc, index=index, text="\n\n".join(p.text for p in body), title=title,
         published=published, published_from="dateline" if published else None,
         outlet=draft.outlet, author=draft.author,
+        dateline=line.text if line else (lede.group(0) if lede and published else None),
     )
 
 
@@ -136,16 +139,15 @@ LEDE_DATELINE = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:في\s+)?(?P<date>[^/\-–(:
 
 def _lede_dateline(text: str) -> str | None:
     """"أبوظبي في 3 مارس 2026 / وام / عقد ...": a dateline opening the first paragraph."""
-    m = LEDE_DATELINE.match(text[:80])
-    if not m:
-        return None
-    dates = [d for d in find_dates(m.group("date"), None, dt.date.today())
+    dates = [d for d in find_dates(text, None, dt.date.today())
              if d.value and len(d.value) == 10 and d.extra.get("how") in {"explicit", "hijri"}]
     return dates[0].value if dates else None
 
 
-def _dateline(header: list[Line], title_at: int | None) -> str | None:
-    """The article's own date: after its headline, or at most two lines before it (or the body)."""
+def _dateline(header: list[Line], title_at: int | None) -> Line | None:
+    """The article's own dateline: after its headline, or at most two lines before it (or the body);
+    never a masthead date at the top of the page."""
     anchor = title_at if title_at is not None else len(header)
-    near = [h for i, h in enumerate(header) if h.kind == "dateline" and h.value and i >= anchor - 2]
-    return near[-1].value if near else None
+    near = [h for i, h in enumerate(header) if h.kind == "dateline" and i >= anchor - 2]
+    dated = [h for h in near if h.value]
+    return (dated or near or [None])[-1]

@@ -225,11 +225,10 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
         groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
     events = [_event(a, engs) for engs in groups.values()]
     _scope_topics(a, events, list(groups.values()))
-    home = home_country(a)
     pub = segment.published
     kept = []
     for ev in events:
-        _fill_home(ev, home)
+        _fill_home(ev, home_country(a, {p.country for p in ev.principals() if p.country}))
         states = [p.country for p in ev.principals()]
         if None in states or len(set(states)) < 2 or (pub and ev.date and ev.date[:10] > pub):
             continue  # an unknown side, one state only, or a meeting still to come
@@ -237,13 +236,16 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     return kept
 
 
-def home_country(a: Analysis) -> str | None:
-    """The state the article is written from: the one its text names most (names, nisbas, places)."""
+def home_country(a: Analysis, exclude: set[str]) -> str | None:
+    """The state the article is written from, other than `exclude`: the one its dateline names, else
+    the one its title and text name most (names, nisbas, places)."""
     counts: dict[str, int] = {}
-    for _, _, e in lexicons().places.find(fold(a.segment.text + " " + (a.segment.title or "")).text):
-        iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
-        if iso:
-            counts[iso] = counts.get(iso, 0) + 1
+    seg = a.segment
+    for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
+        for _, _, e in lexicons().places.find(fold(text).text):
+            iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
+            if iso and iso not in exclude and iso not in {"ESH", "IGO"}:
+                counts[iso] = counts.get(iso, 0) + weight
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
