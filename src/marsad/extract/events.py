@@ -27,6 +27,8 @@ from .topics import find_topics
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
 VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
+WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه"}
+SIDELINES = re.compile(r"(?:علي|في)\s+هامش")
 ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات")
 
 
@@ -228,7 +230,6 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     pub = segment.published
     kept = []
     for ev in events:
-        _fill_home(ev, home_country(a, {p.country for p in ev.principals() if p.country}))
         states = [p.country for p in ev.principals()]
         if None in states or len(set(states)) < 2 or (pub and ev.date and ev.date[:10] > pub):
             continue  # an unknown side, one state only, or a meeting still to come
@@ -243,39 +244,61 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     seg = a.segment
     for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
         for _, _, e in lexicons().places.find(fold(text).text):
+            if e.attrs.get("common") or e.form in WEAK_NISBAS:
+                continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
             iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
             if iso and iso not in exclude and iso not in {"ESH", "IGO"}:
                 counts[iso] = counts.get(iso, 0) + weight
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def _fill_home(ev: Event, home: str | None) -> None:
+def _fill_home(a: Analysis, participants: list[Participant], location: Location, neutral: bool) -> None:
     """A side of unknown state facing a foreigner is the home side: the meeting place's state, else
-    the state the article is written from."""
-    unknown = [p for p in ev.principals() if not p.country]
-    known = {p.country for p in ev.principals() if p.country}
-    state = ev.location.country or home
-    if len(unknown) == 1 and state and state not in known:
+    (and always on neutral ground) the state the article is written from."""
+    unknown = [p for p in participants if not p.country and p.role != "attendee"]
+    known = {p.country for p in participants if p.country}
+    if len(unknown) != 1:
+        return
+    state = None if neutral or location.country in known else location.country
+    exclude = known | ({location.country} if neutral and location.country else set())
+    state = state or home_country(a, {k for k in exclude if k})
+    if state and state not in known:
         unknown[0].country = state
-        if not ev.location.country and ev.kind != "call" and unknown[0].role == "host":
-            ev.location.country = state
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
     first = engs[0]
     kinds = {e.kind for e in engs}
     kind = "agreement" if "agreement" in kinds else "call" if kinds == {"call"} else "meeting"
+    if kind == "meeting" and _signed_nearby(a, first.sentence):
+        kind = "agreement"  # "وتوجت هذه المباحثات بالتوقيع على مذكرة تفاهم": one event, an agreement
     date, how = _date(a, first.sentence)
     location = _location(a, first)
-    participants = _participants(a, first, location, kind)
-    if not location.country and any(p.role == "host" for p in participants):
-        location.country = next(p.country for p in participants if p.role == "host")
     s, t = first.sentence
     text = a.segment.text
+    neutral = bool(SIDELINES.search(fold(text[s:t]).text))  # on the sidelines of a conference
+    participants = _participants(a, first, location, kind, neutral)
+    _fill_home(a, participants, location, neutral)
+    if not location.country and any(p.role == "host" for p in participants):
+        location.country = next(p.country for p in participants if p.role == "host")
     source = Source(a.segment.doc, text[s:t].strip(), a.segment.index, s, t, a.segment.outlet)
     ev = Event(kind, date, location, participants, [], [source], date_how=how)
     ev.confidence = _confidence(ev, first)
     return ev
+
+
+def _signed_nearby(a: Analysis, sentence: tuple[int, int]) -> bool:
+    """Is an agreement signed in the trigger's paragraph or the next one?"""
+    k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= sentence[0] < y), 0)
+    text = " ".join(a.segment.text[x:y] for x, y in a.paragraphs[k:k + 2])
+    return bool(_signing_pattern().search(fold(text).text))
+
+
+@functools.cache
+def _signing_pattern() -> re.Pattern[str]:
+    spec = lexicons().triggers["agreement"]
+    forms = sorted({fold_word(f) for f in spec.get("verbs", []) + spec.get("nouns", [])}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{'|'.join(re.escape(f).replace(chr(92) + ' ', chr(92) + 's+') for f in forms)})(?!\w)")
 
 
 def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -309,9 +332,10 @@ def _location(a: Analysis, eng: Engagement) -> Location:
     return Location(None, None)
 
 
-def _participants(a: Analysis, eng: Engagement, location: Location, kind: str) -> list[Participant]:
+def _participants(a: Analysis, eng: Engagement, location: Location, kind: str,
+                  neutral: bool = False) -> list[Participant]:
     subj, obj = a.entities[eng.subject], a.entities[eng.obj]
-    home = location.country
+    home = None if neutral else location.country
     countries = [subj.country, obj.country]
     if home and kind != "call":  # the side of unknown state meeting a foreigner at this place is at home
         if subj.country is None and obj.country not in {None, home}:

@@ -116,6 +116,7 @@ class PeopleFinder:
         self.trigger_words = self.lex.extra["trigger_words"]
         self.common = self.lex.extra["common_words"]
         self.first_names = self.lex.extra["first_names"]
+        self.common = self.common - self.first_names
 
     def find(self, text: str) -> list[Person]:
         folded = fold(text)
@@ -195,6 +196,8 @@ class PeopleFinder:
         if self._honorific_at(toks, j):
             return False
         if tok.hit is not None:
+            if tok.hit.kind == "title" and tok.hit_start > tok.start and word[0] in "بل":
+                return False  # "الوزير الليبي بالمدير العام ...": a second person
             return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
@@ -208,7 +211,9 @@ class PeopleFinder:
             return True
         if tok.hamza:
             return False  # أليساندرو: a name, not a definite word
-        return bool(re.match(r"^[وف]?(?:(?:ب|ك)?ال|لل)", word)) and stem not in self.not_names
+        if re.match(r"^[وف]?[بك]ال", word):
+            return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
+        return bool(re.match(r"^[وف]?(?:ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
     def _person(self, text: str, folded: Folded, toks: list[Tok], start: int, end: int,
@@ -295,11 +300,12 @@ class PeopleFinder:
             return not all(w.startswith("ال") for w in words)
         if len(words) == 1 and not toks[0].latin:
             return False
-        if all(w.startswith("ال") for w in words) or words[0] in self.common or words[0][1:] in self.common \
+        common = self.common
+        if all(w.startswith("ال") for w in words) or words[0] in common or words[0][1:] in common \
                 and words[0].startswith("و"):
             return False
         content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
-        return sum(w in self.common for w in content) * 2 <= len(content)
+        return sum(w in common for w in content) * 2 <= len(content)
 
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
         if k >= len(toks):

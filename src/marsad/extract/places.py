@@ -18,7 +18,7 @@ from ..normalize import fold
 
 CITY_CUE = re.compile(r"(?:العاصمه|مدينه|بالعاصمه|بمدينه|وبالعاصمه|وبمدينه|حاضره)\s*(?:ال\w+\s+)?$")
 PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:في|داخل|الي|نحو|من)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه|حاضره)\s+)?$")
-CUE_WITH_BA = re.compile(r"(?:^|\s)[وف]?ب(?:ال)?(?:مدينه|عاصمه)\s+$")
+CUE_WITH_BA = re.compile(r"(?:^|\s)[وف]?ب(?:ال)?(?:مدينه|عاصمه)\s+(?:ال\w+\s+)?$")
 DESTINATION_BEFORE = re.compile(r"(?:الي|نحو)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه)\s+)?$")
 
 
@@ -63,7 +63,8 @@ def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
         cue = bool(CITY_CUE.search(before))
-        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before) or CUE_WITH_BA.search(before))
+        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before) or CUE_WITH_BA.search(before)) \
+            or entry.kind == "city" and cue  # "تستضيفه العاصمة السعودية الرياض"
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
         place.destination = prefix.endswith("ل") or bool(DESTINATION_BEFORE.search(before))

@@ -1,0 +1,275 @@
+"""The JSON API's response models: what /openapi.json documents and FastAPI checks.
+
+They describe the dicts of views.py; routes use `response_model_exclude_unset`, so a key the
+view did not write (e.g. `location.lat` of an event without coordinates) stays absent, as in the
+output contract (spec §2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Participant(BaseModel):
+    role: str = Field(description="host | guest | participant | attendee")
+    name: str | None = None
+    title: str | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    organization: str | None = None
+    sector: str | None = Field(None, description="GOV, SPY, COP, MIL, JUD")
+
+
+class Location(BaseModel):
+    city: str | None = None
+    country: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Source(BaseModel):
+    doc: str
+    evidence: str
+    segment: int = 0
+    start: int = 0
+    end: int = 0
+    outlet: str | None = None
+    duplicate_of: str | None = None
+
+
+class Actor(BaseModel):
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+
+class Plover(BaseModel):
+    event: str
+    mode: str
+    actor: Actor | None = None
+    recipient: Actor | None = None
+    contexts: list[str] = []
+
+
+class Event(BaseModel):
+    """An event of the output contract (spec §2) with its extra fields and its page's address."""
+
+    id: str
+    kind: str = Field(description="meeting | call | agreement")
+    date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
+    location: Location
+    participants: list[Participant]
+    topics: list[str]
+    sources: list[Source]
+    date_how: str | None = None
+    confidence: float
+    plover: Plover
+    outlets: int
+    conflicts: list[dict[str, Any]]
+    url: str
+
+
+class Count(BaseModel):
+    value: str
+    count: int
+
+
+class Paged(BaseModel):
+    total: int = Field(description="events matching the filters (all pages)")
+    page: int
+    per_page: int
+    pages: int
+    events: list[Event]
+
+
+class EventsPage(Paged):
+    filters: dict[str, str]
+    sort: str
+    facets: dict[str, list[Count]] = Field(description="counts over all matching events by kind, country, "
+                                                       "topic, outlet, year")
+
+
+class Document(BaseModel):
+    doc: str
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    duplicate_of: str | None = None
+    added: str | None = None
+
+
+class Article(BaseModel):
+    title: str | None = None
+    text: str
+    published: str | None = None
+    published_from: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class SourceDetail(Source):
+    document: Document | None = None
+    article: Article | None = Field(None, description="the cleaned article segment the evidence comes from")
+    highlight: Span | None = Field(None, description="offsets of the evidence sentence in article.text")
+
+
+class Cameo(BaseModel):
+    source: str
+    target: str
+    code: str
+
+
+class EventPage(BaseModel):
+    event: Event
+    sources: list[SourceDetail]
+    cameo: list[Cameo]
+
+
+class Series(BaseModel):
+    key: str = Field(description="ISO3, a topic, *multi (several partners), *other or *none")
+    counts: list[int]
+
+
+class Timeline(BaseModel):
+    by: str
+    focus: str | None = Field(None, description="the state whose partners are counted")
+    months: list[str]
+    series: list[Series]
+    totals: list[int]
+    undated: int
+
+
+class TimelinePage(Timeline, Paged):
+    filters: dict[str, str]
+
+
+class Node(BaseModel):
+    id: str
+    events: int
+    degree: int
+    country: str | None = None
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    weight: int
+
+
+class NetworkPage(Paged):
+    filters: dict[str, str]
+    by: str
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class CountryCount(BaseModel):
+    code: str
+    events: int
+
+
+class Place(BaseModel):
+    city: str | None = None
+    country: str | None = None
+    lat: float
+    lon: float
+    events: int
+
+
+class MapPage(Paged):
+    filters: dict[str, str]
+    countries: list[CountryCount]
+    places: list[Place]
+    unplaced: int
+
+
+class Counterpart(BaseModel):
+    name: str
+    country: str | None = None
+    count: int
+
+
+class PersonPage(Paged):
+    name: str
+    titles: list[Count]
+    countries: list[Count]
+    roles: list[Count]
+    counterparts: list[Counterpart]
+    partner_countries: list[Count]
+    topics: list[Count]
+    timeline: Timeline
+
+
+class CountryPage(Paged):
+    code: str
+    partner_countries: list[Count]
+    persons: list[Count]
+    cities: list[Count]
+    topics: list[Count]
+    hosted: int
+    timeline: Timeline
+
+
+class PersonRow(BaseModel):
+    name: str
+    events: int
+    countries: list[str]
+
+
+class PersonsPage(BaseModel):
+    filters: dict[str, str]
+    total: int
+    persons: list[PersonRow]
+
+
+class CountryRow(BaseModel):
+    code: str
+    events: int
+    hosted: int
+
+
+class CountriesPage(BaseModel):
+    filters: dict[str, str]
+    total: int
+    countries: list[CountryRow]
+
+
+class Part(BaseModel):
+    text: str
+    match: bool
+
+
+class Hit(BaseModel):
+    doc: str
+    segment: int
+    title: str | None = None
+    snippet: str = Field(description="the text around the first match, every match «marked»")
+    events: list[str]
+    parts: list[Part] = Field(description="the same snippet as pieces, the matches flagged")
+
+
+class SearchPage(BaseModel):
+    q: str
+    limit: int
+    total: int
+    hits: list[Hit]
+
+
+class StatsPage(BaseModel):
+    counts: dict[str, int]
+    first: str | None = None
+    last: str | None = None
+    by_kind: list[Count]
+    by_country: list[Count]
+    by_topic: list[Count]
+    by_outlet: list[Count]
+    by_year: list[Count]
