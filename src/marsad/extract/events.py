@@ -111,9 +111,8 @@ def _same_entity(p: Person, entities: list[Entity]) -> Entity | None:
                 return e
         return None
     title = fold_word(p.title or "")
-    for e in entities:  # a title-only mention: the same function, or the same state's official
-        same_function = p.concept and e.concept == p.concept or title and fold_word(e.title or "").startswith(title)
-        if same_function and (not p.country or p.country == e.country):
+    for e in entities:  # a title-only mention: the start of a known title, or the same state's official
+        if title and fold_word(e.title or "").startswith(title) and (not p.country or p.country == e.country):
             return e
     same_state = [e for e in entities if p.country and e.country == p.country and e.name]
     return same_state[0] if len(same_state) == 1 else None
@@ -243,7 +242,8 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     counts: dict[str, int] = {}
     seg = a.segment
     for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
-        for _, _, e in lexicons().places.find(fold(text).text):
+        for _, _, entries in lexicons().places.find_all(fold(text).text):
+            e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
             if e.attrs.get("common") or e.form in WEAK_NISBAS:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
             iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")

@@ -31,6 +31,7 @@ NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
 HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
 STATE_WORDS = {"مملكه", "دوله", "جمهوريه", "سلطنه", "اماره", "المملكه", "الدوله", "الجمهوريه", "السلطنه"}
 PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
+COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
 COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
                     "المعتمده", "المعتمدين", "المكلف", "المكلفه", "المنتدب", "المنتدبه", "الجديد", "الجديده"}
@@ -67,10 +68,17 @@ class Person:
 
 
 def _merge_ranks(people: list[Person], text: str) -> list[Person]:
-    """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function."""
+    """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function;
+    "بنظيره النيجري، وزير الداخلية سليمان داودا": the counterpart is the apposition's person."""
     out: list[Person] = []
     for p in people:
         prev = out[-1] if out else None
+        if prev and prev.evidence == ["counterpart"] and prev.name is None and p.title \
+                and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
+            p.country = p.country or prev.country
+            p.start = prev.start
+            out[-1] = p
+            continue
         if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
             ranked, titled = (prev, p) if prev.evidence == ["rank"] else (p, prev)
             if ranked.evidence == ["rank"] and titled.name is None and titled.title:
@@ -127,7 +135,7 @@ class PeopleFinder:
         i = 0
         while i < len(toks):
             hit = toks[i].hit
-            if toks[i].text.removeprefix("و") in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
+            if COUNTERPART_PROCLITIC.sub("", toks[i].text) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
                 while end < len(toks) and toks[end].hit is not None and toks[end].hit.kind == "nisba":
                     end += 1
@@ -213,6 +221,9 @@ class PeopleFinder:
             return False  # أليساندرو: a name, not a definite word
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
+        if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names and j + 1 < len(toks):
+            nxt = toks[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
+            return nxt.hit is not None or _strip(nxt.text) in self.org_words or nxt.text.startswith("ال")
         return bool(re.match(r"^[وف]?(?:ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
@@ -238,6 +249,8 @@ class PeopleFinder:
         spans = [title_span] + ([name_span] if name_span else [])
         if counterpart and not name_span and not country:
             return None
+        if counterpart:
+            how = ["counterpart"]
         return Person(
             name=text[name_span[0]:name_span[1]] if name_span else None,
             title=None if counterpart else text[title_span[0]:title_span[1]], country=country,
