@@ -21,13 +21,12 @@ from ..lexicons import Lexicons, lexicons
 from ..model import Event, Location, Mention, Participant, Segment, Source
 from ..normalize import fold, fold_word
 from .dates import find_dates
-from .people import PeopleFinder, Person
+from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places
 from .topics import find_topics
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
 VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
-WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه"}
 SIDELINES = re.compile(r"(?:علي|في)\s+هامش")
 ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات")
 

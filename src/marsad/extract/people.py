@@ -35,6 +35,7 @@ COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
 COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
 QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
                     "المعتمده", "المعتمدين", "المكلف", "المكلفه", "المنتدب", "المنتدبه", "الجديد", "الجديده"}
+WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه"}  # also "financial", "lunar"
 WEAK_NISBA_AFTER = {"وزير", "وزيره", "وزاره", "الشوون", "السياسه", "الموارد", "السنه", "الاوراق", "لجنه", "المفتشيه"}
 
 
@@ -346,7 +347,7 @@ class PeopleFinder:
                 org = org or hit.form
                 sector = sector or hit.attrs.get("sector")
             if hit.kind in {"country", "nisba"} and not (
-                    hit.kind == "nisba" and k > 0 and _strip(toks[k - 1].text) in WEAK_NISBA_AFTER):
+                    hit.form in WEAK_NISBAS and k > 0 and _strip(toks[k - 1].text) in WEAK_NISBA_AFTER):
                 return hit.key, org, sector, [hit.kind]
         for k in range(start, end):
             hit = toks[k].hit
