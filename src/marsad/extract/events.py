@@ -27,6 +27,8 @@ from .topics import find_topics
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
 VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
+AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
+DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
 SIDELINES = re.compile(r"(?:علي|في)\s+هامش")
 ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات")
 
@@ -205,7 +207,7 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
-    for _, _, eid in (m for m in mentions if m[0] >= p1):
+    for _, _, eid in (m for m in mentions if m[1] > p1):
         ent = ents[eid]
         if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
@@ -251,18 +253,21 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def _fill_home(a: Analysis, participants: list[Participant], location: Location, neutral: bool) -> None:
+def _fill_home(a: Analysis, participants: list[Participant], location: Location,
+               neutral: bool) -> Participant | None:
     """A side of unknown state facing a foreigner is the home side: the meeting place's state, else
     (and always on neutral ground) the state the article is written from."""
     unknown = [p for p in participants if not p.country and p.role != "attendee"]
     known = {p.country for p in participants if p.country}
     if len(unknown) != 1:
-        return
+        return None
     state = None if neutral or location.country in known else location.country
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})
     if state and state not in known:
         unknown[0].country = state
+        return unknown[0]
+    return None
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
@@ -277,7 +282,15 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     text = a.segment.text
     neutral = bool(SIDELINES.search(fold(text[s:t]).text))  # on the sidelines of a conference
     participants = _participants(a, first, location, kind, neutral)
-    _fill_home(a, participants, location, neutral)
+    filled = _fill_home(a, participants, location, neutral)
+    if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
+            and (AT_HOME.search(fold(text[s:t]).text) or any(DIPLOMAT.search(fold(p.title or "").text)
+                                                              for p in participants if p is not filled)):
+        # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner
+        filled.role = "host"
+        for p in participants:
+            p.role = "guest" if p is not filled else "host"
+        location.country = location.country or filled.country
     if not location.country and any(p.role == "host" for p in participants):
         location.country = next(p.country for p in participants if p.role == "host")
     source = Source(a.segment.doc, text[s:t].strip(), a.segment.index, s, t, a.segment.outlet)

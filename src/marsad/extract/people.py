@@ -264,15 +264,20 @@ class PeopleFinder:
     def _name_token(self, toks: list[Tok], k: int, claimed: set[int]) -> bool:
         tok = toks[k]
         word = tok.text
-        if k in claimed or tok.hit is not None and tok.hit.kind != "rank":
-            return False
+        if k in claimed or tok.hit is not None and not (
+                tok.hit.kind == "rank" or tok.hit.kind == "city" and tok.hit_start == tok.start):
+            return False  # a town's name is also a person's (عمران), but not "بتونس"
         if tok.latin:
             return True
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
-        if word == "علي":  # علي is also على (on) once folded: a name after بن, an honorific or a comma
+        if word == "علي":  # علي is also على (on) once folded: a name beside other name words only
             prev = toks[k - 1].text if k else "،"
-            return prev in PARTICLES or prev in {"،", ","} or self._honorific_ends_at(toks, k - 1)
+            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+            plain = k > 0 and toks[k - 1].hit is None and prev[:2] != "ال" and prev not in self.common \
+                and prev.isalpha()
+            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain \
+                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
@@ -287,8 +292,9 @@ class PeopleFinder:
             k -= 1
         k += 1
         honored = self._honorific_ends_at(toks, k - 1)
+        enclosed = end < start and (k == 0 or toks[k - 1].text in {"،", ","})  # "، NAME، TITLE"
         if honored or end - k >= 2 or (end - k == 1 and toks[k].latin):
-            return (k, end) if end - k >= 1 and self._plausible(toks[k:end], honored) else None
+            return (k, end) if end - k >= 1 and self._plausible(toks[k:end], honored or enclosed) else None
         return None
 
     def _name_right(self, toks: list[Tok], end: int, claimed: set[int]) -> tuple[int, int] | None:
@@ -302,8 +308,11 @@ class PeopleFinder:
         while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
             k += 1
         if k - start >= 2 or (k - start == 1 and toks[start].latin):
-            closed = k >= len(toks) or toks[k].text in STOP_PUNCT or not comma
-            return (start, k) if closed and self._plausible(toks[start:k]) else None
+            closed = k >= len(toks) or toks[k].text in STOP_PUNCT
+            if not (closed or not comma):
+                return None
+            enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
+            return (start, k) if self._plausible(toks[start:k], enclosed) else None
         return None
 
     def _plausible(self, toks: list[Tok], honored: bool = False) -> bool:
@@ -311,13 +320,16 @@ class PeopleFinder:
         After an honorific (السيدة ماري ...) a name may be one word or start like a common word."""
         words = [t.text for t in toks]
         if honored:
-            return not all(w.startswith("ال") for w in words)
+            return not all(w.startswith("ال") for w in words) and not any(w in self.lex.function_words
+                                                                           and w != "علي" for w in words)
         if len(words) == 1 and not toks[0].latin:
             return False
         common = self.common
         if all(w.startswith("ال") for w in words) or words[0] in common or words[0][1:] in common \
                 and words[0].startswith("و"):
             return False
+        if words[-1].startswith("ال") and words[-1] in common:
+            return False  # "قرطاج الدولي": a name does not end in a common adjective
         content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
         return sum(w in common for w in content) * 2 <= len(content)
 

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
-from . import schemas, svg, views
+from . import apidoc, schemas, svg, views
 from .labels import Labels
 from .queries import Filters
 
@@ -95,6 +95,7 @@ def templates(labels: Labels) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels.for_templates(), link=_link, quote=lambda s: quote(str(s), safe=""),
                        web_url=_web_url, version=__version__)
+    env.filters["combine"] = lambda a, b: {**a, **b}
     return env
 
 
@@ -214,7 +215,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> HTMLResponse:
         """The API's documentation, rendered here from the OpenAPI schema (no CDN, no script)."""
-        return render(request, "docs.html", {"openapi": app.openapi()})
+        return render(request, "docs.html", apidoc.page(app.openapi()))
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, exc: StarletteHTTPException) -> Response:
