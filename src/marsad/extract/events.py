@@ -330,13 +330,20 @@ def _location(a: Analysis, eng: Engagement) -> Location:
     titles = [p.title_span for p in a.people if p.title_span]
     usable = [p for p in a.places if p.locative and not any(x <= p.start < y for x, y in titles)]
     s, t = eng.sentence
-    para = next(((x, y) for x, y in a.paragraphs if x <= s < y), (s, t))
+    k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= s < y), 0)
+    para = a.paragraphs[k] if a.paragraphs else (s, t)
+    after = a.paragraphs[k + 1] if k + 1 < len(a.paragraphs) else (t, t)
     lede = a.paragraphs[0] if a.paragraphs else (s, t)
-    for lo, hi in ((s, t), para, lede):
+    scopes = ((s, t), para, after, lede)  # the sentence, its paragraph, the next one, the lede
+    for lo, hi in scopes:
         cities = [p for p in usable if lo <= p.start < hi and p.kind == "city"]
         if cities:
             c = cities[0]
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
+    for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
+        states = [p for p in usable if lo <= p.start < hi and p.kind == "country"]
+        if states:
+            return Location(None, states[0].iso3)
     folded = fold(a.segment.text)
     for p in a.places:
         if p.kind == "country" and p.destination and VISIT.search(folded.text[max(0, p.start - 40):p.start]):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word
 
-TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+|[^\w\s]")
+TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.

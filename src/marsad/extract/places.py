@@ -50,6 +50,9 @@ def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
                 named.setdefault(e.key, set()).add(e.form)
     out = []
     for start, end, entries in hits:
+        if entries[0].kind == "nisba" and CAPITAL_OF.search(t[max(0, start - 14):start]):
+            out.append(_capital(text, folded, start, end, entries[0].key, lex, t[max(0, start - 14):start]))
+            continue  # "بالعاصمة الجزائرية": the capital of the state the adjective names
         entries = [e for e in entries if e.kind in {"city", "country"}]
         if not entries:
             continue
@@ -70,6 +73,19 @@ def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
         place.destination = prefix.endswith("ل") or bool(DESTINATION_BEFORE.search(before))
         out.append(place)
     return out
+
+
+CAPITAL_OF = re.compile(r"(?:^|\s)([وف]?(?:ب|في\s+)?)(?:ال)?عاصمه\s+$")
+
+
+def _capital(text: str, folded, start: int, end: int, iso3: str, lex: Lexicons, before: str) -> Place:
+    capital = lex.extra["capitals"].get(iso3)
+    s, e = folded.span(start, end)
+    if capital is None:
+        return Place("country", iso3, s, e, text[s:e])
+    a = capital.attrs
+    locative = bool(CAPITAL_OF.search(before).group(1))
+    return Place("city", iso3, s, e, text[s:e], a["name_en"], a["geonameid"], a["lat"], a["lon"], locative)
 
 
 def _proclitic(t: str, start: int) -> str:

@@ -70,14 +70,14 @@ def timeline(data: dict[str, Any], height: int = 260) -> dict[str, Any]:
 
 
 def network(data: dict[str, Any], size: int = 640) -> dict[str, Any]:
-    """Nodes on a circle (the hub in the middle when it touches most nodes), weighted edges."""
+    """Nodes on a circle (the hub in the middle when it touches a third of them), weighted edges."""
     nodes, edges = data["nodes"], data["edges"]
     c, radius = size / 2, size / 2 - 110
     most = max((n["events"] for n in nodes), default=1)
     heaviest = max((e["weight"] for e in edges), default=1)
     ring = list(nodes)
     placed: dict[str, dict[str, Any]] = {}
-    if len(nodes) >= 4 and nodes[0]["degree"] * 2 >= len(nodes) - 1:
+    if len(nodes) >= 4 and nodes[0]["degree"] * 3 >= len(nodes) - 1:
         hub = ring.pop(0)
         placed[hub["id"]] = {"x": c, "y": c, "lx": c, "ly": c + _r(hub, most) + 16, "anchor": "middle"}
     for i, node in enumerate(ring):
@@ -138,8 +138,13 @@ def world_map(data: dict[str, Any], world: World) -> dict[str, Any]:
                "shade": math.ceil(SHADES * counts[code] / most) if counts.get(code) else 0}
               for code, shape in world.countries.items()]
     top = max((p["events"] for p in data["places"]), default=1)
-    dots = [p | {"x": p["lon"], "y": -p["lat"], "r": round(unit * (0.7 + 1.3 * math.sqrt(p["events"] / top)), 3),
-                 "lx": round(p["lon"] + unit * 2.4, 3), "ly": round(-p["lat"] + unit * 0.6, 3)}
-            for p in data["places"]]
-    return {"box": box, "shapes": shapes, "dots": dots, "font": round(unit * 2.2, 3),
+    dots, labelled = [], []
+    for p in data["places"]:  # most engagements first: a label is dropped when it would overlap one drawn
+        r = unit * (0.7 + 1.3 * math.sqrt(p["events"] / top))
+        label = not any(abs(p["lon"] - q["lon"]) < unit * 9 and abs(p["lat"] - q["lat"]) < unit * 2.2 for q in labelled)
+        if label:
+            labelled.append(p)
+        dots.append(p | {"x": p["lon"], "y": -p["lat"], "r": round(r, 3), "label": label,
+                         "lx": round(p["lon"] - r - unit * 0.6, 3), "ly": round(-p["lat"] + unit * 0.6, 3)})
+    return {"box": box, "shapes": shapes, "dots": dots, "font": round(unit * 1.6, 3), "halo": round(unit * 0.35, 3),
             "missing": [c for c in counts if c not in world.countries], "source": world.source}
