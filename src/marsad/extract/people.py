@@ -29,6 +29,8 @@ STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
 HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
+# "لبحث/لتعزيز التعاون" after a title is a purpose clause, not the title's organisation.
+PURPOSE = {"تعزيز", "بحث", "مناقشه", "تدارس", "دراسه", "تطوير", "تبادل", "توقيع", "تفعيل", "متابعه", "تنسيق"}
 STATE_WORDS = {"مملكه", "دوله", "جمهوريه", "سلطنه", "اماره", "المملكه", "الدوله", "الجمهوريه", "السلطنه"}
 PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
@@ -205,14 +207,15 @@ class PeopleFinder:
         if self._honorific_at(toks, j):
             return False
         if tok.hit is not None:
-            if tok.hit.kind == "title" and tok.hit_start > tok.start and word[0] in "بل":
+            if tok.hit.kind == "title" and tok.hit_start > tok.start and word[0] == "ب":
                 return False  # "الوزير الليبي بالمدير العام ...": a second person
             return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
         if word == "في" and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
             nxt = toks[j + 1]
-            return nxt.hit is not None and nxt.hit.kind in {"country", "city"} or _strip(nxt.text) in STATE_WORDS
+            return nxt.hit is not None and nxt.hit.kind in {"country", "city", "agency"} \
+                or _strip(nxt.text) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"}
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
             return False
         stem = _strip(word)
@@ -222,10 +225,10 @@ class PeopleFinder:
             return False  # أليساندرو: a name, not a definite word
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
-        if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names and j + 1 < len(toks):
+        if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
             nxt = toks[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
             return nxt.hit is not None or _strip(nxt.text) in self.org_words or nxt.text.startswith("ال")
-        return bool(re.match(r"^[وف]?(?:ال|لل)", word)) and stem not in self.not_names
+        return bool(re.match(r"^و?(?:ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
     def _person(self, text: str, folded: Folded, toks: list[Tok], start: int, end: int,
@@ -276,6 +279,8 @@ class PeopleFinder:
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
             plain = k > 0 and toks[k - 1].hit is None and prev[:2] != "ال" and prev not in self.common \
                 and prev.isalpha()
+            if nxt in self.common and nxt not in self.first_names:
+                return False  # "على هامش", "على رأس"
             return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
@@ -288,7 +293,8 @@ class PeopleFinder:
         if k >= 0 and toks[k].text in {"،", ","}:
             k -= 1
         end = k + 1
-        while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k):
+        while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k) \
+                and not self._inside_honorific(toks, k):
             k -= 1
         k += 1
         honored = self._honorific_ends_at(toks, k - 1)
@@ -344,6 +350,10 @@ class PeopleFinder:
                     return parts
         return None
 
+    def _inside_honorific(self, toks: list[Tok], k: int) -> bool:
+        """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
+        return any((parts := self._honorific_at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 3), k))
+
     def _honorific_ends_at(self, toks: list[Tok], k: int) -> bool:
         """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
         return k >= 0 and (toks[k].text in self.last_words or bool(self._honorific_at(toks, k)))
@@ -361,10 +371,15 @@ class PeopleFinder:
             if hit.kind in {"country", "nisba"} and not (
                     hit.form in WEAK_NISBAS and k > 0 and _strip(toks[k - 1].text) in WEAK_NISBA_AFTER):
                 return hit.key, org, sector, [hit.kind]
+            if hit.kind == "agency" and hit.key == "IGO":  # "سفير الاتحاد الأوروبي بتونس"
+                return "IGO", hit.form, hit.attrs.get("sector"), ["igo"]
         for k in range(start, end):
             hit = toks[k].hit
             if hit is not None and hit.kind == "agency" and hit.key not in {"*", ""}:
                 return hit.key, hit.form, hit.attrs.get("sector"), ["agency"]
+        cities = [toks[k].hit for k in range(start, end) if toks[k].hit is not None and toks[k].hit.kind == "city"]
+        if cities:  # "القائد العام لشرطة دبي"
+            return cities[0].attrs["iso3"], org, sector, ["city"]
         return None, org, sector, []
 
     # 5. people named with an honorific but no title
