@@ -221,8 +221,8 @@ class PeopleFinder:
         stem = _strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
-        if tok.hamza:
-            return False  # أليساندرو: a name, not a definite word
+        if tok.hamza:  # أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
+            return j + 1 < len(toks) and bool(re.match(r"^و?(?:ال|لل)", toks[j + 1].text))
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
         if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
@@ -281,8 +281,9 @@ class PeopleFinder:
                 and prev.isalpha()
             if nxt in self.common and nxt not in self.first_names:
                 return False  # "على هامش", "على رأس"
+            bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks[k + 1].hit is None
             return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain \
-                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names
+                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
@@ -313,6 +314,11 @@ class PeopleFinder:
         start = k
         while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
             k += 1
+        if k - start >= 2 and k + 1 < len(toks) and toks[k].hit is not None and toks[k].hit.kind == "nisba" \
+                and toks[k + 1].text in STOP_PUNCT:
+            k += 1  # "محمد شياع السوداني،": a family name that is also a nisba
+        while k - start > 2 and toks[k - 1].text.startswith("ال") and toks[k - 1].text in self.common:
+            k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
         if k - start >= 2 or (k - start == 1 and toks[start].latin):
             closed = k >= len(toks) or toks[k].text in STOP_PUNCT
             if not (closed or not comma):
@@ -342,6 +348,8 @@ class PeopleFinder:
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
         if k >= len(toks):
             return None
+        if k > 0 and toks[k - 1].text in {"عبد", "ابو", "بن", "ابن", "بنت"}:
+            return None  # "عبد الأمير", "أبو الشيخ": part of a name
         first = toks[k].text
         keys = (first,) if first[0] not in "وفبل" else (first, bare := HONORIFIC_PROCLITIC.sub("", first), "ال" + bare)
         for key in keys:
@@ -391,7 +399,7 @@ class PeopleFinder:
                 continue
             s = k + len(parts)
             e = s
-            while e < len(toks) and e - s < 5 and self._name_token(toks, e, claimed):
+            while e < len(toks) and e - s < 8 and self._name_token(toks, e, claimed):
                 e += 1
             if e > s and self._plausible(toks[s:e]) or e - s == 1 and parts[0] in {"السيد", "السيده"}:
                 claimed.update(range(s, e))
