@@ -27,7 +27,14 @@ TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
-NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل|كال)|وال(?=..))")
+NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
+NAME_BINDERS = {"عبد", "ابو", "بن", "ابن", "بنت"}  # "عبد الأمير": what follows is a name, not a title
+# Heads whose title may name a place: "سفير إيطاليا في تونس", "المبعوث الخاص إلى سوريا".
+POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy", "special_envoy", "representative",
+          "permanent_representative", "attache", "military_attache", "security_attache", "coordinator",
+          "resident_coordinator", "head_of_mission", "special_representative", "delegate", "police_attache",
+          "defence_attache", "diplomatic_attache", "resident_representative", "national_coordinator"}
+PLACE_WORDS = {"محافظه", "ولايه", "اقليم", "اماره", "عماله", "جهه", "منطقه", "الخارج", "بلادنا", "البلاد"}
 HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
 # "لبحث/لتعزيز التعاون" after a title is a purpose clause, not the title's organisation.
 PURPOSE = {"تعزيز", "بحث", "مناقشه", "تدارس", "دراسه", "تطوير", "تبادل", "توقيع", "تفعيل", "متابعه", "تنسيق"}
@@ -147,7 +154,8 @@ class PeopleFinder:
                     people.append(person)
                 i = end
                 continue
-            if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names:
+            if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names \
+                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
@@ -191,13 +199,14 @@ class PeopleFinder:
         while j < len(toks) and toks[j].hit is head:
             j += 1
         limit = min(len(toks), i + 18)
-        while j < limit and self._continues(toks, j):
+        posted = head is not None and (head.key in POSTED or any(w in head.key for w in ("envoy", "ambassador", "consul")))
+        while j < limit and self._continues(toks, j, posted):
             j += 1
         while j > i + 1 and toks[j - 1].text in {"و", "في"}:
             j -= 1
         return j
 
-    def _continues(self, toks: list[Tok], j: int) -> bool:
+    def _continues(self, toks: list[Tok], j: int, posted: bool = False) -> bool:
         tok = toks[j]
         word = tok.text
         if tok.latin or word in STOP_PUNCT or word.isdigit() or len(word) == 1 and not word.isalpha():
@@ -212,17 +221,23 @@ class PeopleFinder:
             return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
-        if word == "في" and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
+        if word in {"في", "الي"} and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
             nxt = toks[j + 1]
-            return nxt.hit is not None and nxt.hit.kind in {"country", "city", "agency"} \
-                or _strip(nxt.text) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"}
+            if nxt.hit is not None and nxt.hit.kind == "city":
+                return posted  # "سفير إيطاليا في تونس" but not "وزير الخارجية في مسقط" (the meeting place)
+            if word == "الي":
+                return posted and nxt.hit is not None and nxt.hit.kind == "country"
+            return nxt.hit is not None and nxt.hit.kind in {"country", "agency"} \
+                or _strip(nxt.text) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"} | PLACE_WORDS or nxt.text in PLACE_WORDS
+        if word in PLACE_WORDS:
+            return True
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
             return False
         stem = _strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
-        if tok.hamza:  # أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
-            return j + 1 < len(toks) and bool(re.match(r"^و?(?:ال|لل)", toks[j + 1].text))
+        if tok.hamza:  # أحمد، أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
+            return j + 1 < len(toks) and bool(re.match(r"^و(?:ال|لل)", toks[j + 1].text))
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
         if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
@@ -267,9 +282,10 @@ class PeopleFinder:
     def _name_token(self, toks: list[Tok], k: int, claimed: set[int]) -> bool:
         tok = toks[k]
         word = tok.text
-        if k in claimed or tok.hit is not None and not (
-                tok.hit.kind == "rank" or tok.hit.kind == "city" and tok.hit_start == tok.start):
-            return False  # a town's name is also a person's (عمران), but not "بتونس"
+        if k > 0 and toks[k - 1].text in NAME_BINDERS and word.isalpha() and k not in claimed:
+            return True  # "عبد الأمير", "بن سلطان"
+        if k in claimed or tok.hit is not None and not (tok.hit.kind == "city" and tok.hit_start == tok.start):
+            return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
         if tok.latin:
             return True
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
@@ -282,7 +298,7 @@ class PeopleFinder:
             if nxt in self.common and nxt not in self.first_names:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks[k + 1].hit is None
-            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain \
+            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain or prev == "الله" \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
@@ -310,6 +326,8 @@ class PeopleFinder:
         if comma:
             k += 1
         while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
+            if not comma and toks[k].text[0] == "ب" and parts[0] != toks[k].text:
+                return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts)
         start = k
         while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
@@ -401,6 +419,8 @@ class PeopleFinder:
             e = s
             while e < len(toks) and e - s < 8 and self._name_token(toks, e, claimed):
                 e += 1
+            while e - s > 2 and toks[e - 1].text.startswith("ال") and toks[e - 1].text in self.common:
+                e -= 1  # "فيصل بن فرحان العلاقات الثنائية"
             if e > s and self._plausible(toks[s:e]) or e - s == 1 and parts[0] in {"السيد", "السيده"}:
                 claimed.update(range(s, e))
                 span = folded.span(toks[s].start, toks[e - 1].end)
