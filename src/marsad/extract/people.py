@@ -90,8 +90,9 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
             out[-1] = p
             continue
         if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
-            ranked, titled = (prev, p) if prev.evidence == ["rank"] else (p, prev)
-            if ranked.evidence == ["rank"] and titled.name is None and titled.title:
+            ranked, titled = (prev, p) if prev.evidence == ["rank"] or prev.title is None else (p, prev)
+            if (ranked.evidence == ["rank"] or ranked.title is None) and ranked.name and titled.name is None \
+                    and titled.title:
                 titled.name, titled.name_span = ranked.name, ranked.name_span
                 titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
                 out[-1] = titled
@@ -155,7 +156,7 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names \
-                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS):
+                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
