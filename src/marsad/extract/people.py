@@ -167,7 +167,19 @@ class PeopleFinder:
             i += 1
         people += self._honorific_people(text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
-        return _merge_ranks(people, text)
+        people = _merge_ranks(people, text)
+        self._side_states(folded, toks, people)
+        return people
+
+    def _side_states(self, folded: Folded, toks: list[Tok], people: list[Person]) -> None:
+        """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
+        for k in range(len(toks) - 1):
+            hit = toks[k + 1].hit
+            if toks[k].text in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
+                start = folded.pos(toks[k + 1].end)
+                after = [p for p in people if p.start >= start and p.country is None]
+                if after:
+                    after[0].country = hit.key
 
     # 1. gazetteer hits, token by token
     def _mark_hits(self, folded: str, toks: list[Tok]) -> None:
@@ -388,22 +400,18 @@ class PeopleFinder:
     # 4. the person's country
     def _country(self, toks: list[Tok], start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
         org = sector = None
-        for k in range(start, end):
+        for k in range(start, end):  # the first state named in the title, in reading order
             hit = toks[k].hit
             if hit is None or (k > start and hit is toks[k - 1].hit):
                 continue
             if hit.kind == "agency":
                 org = org or hit.form
                 sector = sector or hit.attrs.get("sector")
+                if hit.key not in {"*", ""}:  # "سفير خادم الحرمين الشريفين", "سفير الاتحاد الأوروبي"
+                    return hit.key, hit.form, hit.attrs.get("sector"), ["igo" if hit.key == "IGO" else "agency"]
             if hit.kind in {"country", "nisba"} and not (
                     hit.form in WEAK_NISBAS and k > 0 and _strip(toks[k - 1].text) in WEAK_NISBA_AFTER):
                 return hit.key, org, sector, [hit.kind]
-            if hit.kind == "agency" and hit.key == "IGO":  # "سفير الاتحاد الأوروبي بتونس"
-                return "IGO", hit.form, hit.attrs.get("sector"), ["igo"]
-        for k in range(start, end):
-            hit = toks[k].hit
-            if hit is not None and hit.kind == "agency" and hit.key not in {"*", ""}:
-                return hit.key, hit.form, hit.attrs.get("sector"), ["agency"]
         cities = [toks[k].hit for k in range(start, end) if toks[k].hit is not None and toks[k].hit.kind == "city"]
         if cities:  # "القائد العام لشرطة دبي"
             return cities[0].attrs["iso3"], org, sector, ["city"]
@@ -418,7 +426,7 @@ class PeopleFinder:
                 continue
             s = k + len(parts)
             e = s
-            while e < len(toks) and e - s < 8 and self._name_token(toks, e, claimed):
+            while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed):
                 e += 1
             while e - s > 2 and toks[e - 1].text.startswith("ال") and toks[e - 1].text in self.common:
                 e -= 1  # "فيصل بن فرحان العلاقات الثنائية"
