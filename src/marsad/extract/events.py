@@ -30,7 +30,7 @@ VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
 AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
 DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
 SIDELINES = re.compile(r"(?:علي|في)\s+هامش")
-ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات")
+ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات|اللقاءين|الاجتماعين")
 
 
 @dataclass(slots=True)
@@ -273,7 +273,7 @@ def _fill_home(a: Analysis, participants: list[Participant], location: Location,
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
     first = engs[0]
     kinds = {e.kind for e in engs}
-    kind = "agreement" if "agreement" in kinds else "call" if kinds == {"call"} else "meeting"
+    kind = "agreement" if "agreement" in kinds else "call" if "call" in kinds else "meeting"
     if kind == "meeting" and _signed_nearby(a, first.sentence):
         kind = "agreement"  # "وتوجت هذه المباحثات بالتوقيع على مذكرة تفاهم": one event, an agreement
     date, how = _date(a, first.sentence)
@@ -389,6 +389,13 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
         for eng in engs:
             k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= eng.sentence[0] < y), 0)
             owner.setdefault(k, i)
+    for k, (x, y) in enumerate(a.paragraphs):  # "وتناول اللقاء مع السفير الإيطالي ...": whose paragraph
+        if k in owner or k == 0:
+            continue
+        named = {i for i, engs in enumerate(groups) for eng in engs[:1]
+                 if any(x <= s < y for s, _ in a.entities[eng.obj].spans)}
+        if len(named) == 1:
+            owner[k] = named.pop()
     current = None
     lex = lexicons()
     for k, (x, y) in enumerate(a.paragraphs):

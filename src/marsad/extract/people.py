@@ -338,10 +338,12 @@ class PeopleFinder:
         comma = k < len(toks) and toks[k].text in {"،", ","}
         if comma:
             k += 1
+        honored = False
         while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
             if not comma and toks[k].text[0] == "ب" and parts[0] != toks[k].text:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts)
+            honored = True
         start = k
         while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
             k += 1
@@ -354,8 +356,11 @@ class PeopleFinder:
             closed = k >= len(toks) or toks[k].text in STOP_PUNCT
             if not (closed or not comma):
                 return None
+            if not comma and k + 1 < len(toks) and toks[k].text in {"،", ","} and toks[k + 1].hit is not None \
+                    and toks[k + 1].hit.kind == "title":
+                return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
             enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
-            return (start, k) if self._plausible(toks[start:k], enclosed) else None
+            return (start, k) if self._plausible(toks[start:k], enclosed or honored) else None
         return None
 
     def _plausible(self, toks: list[Tok], honored: bool = False) -> bool:
@@ -430,7 +435,7 @@ class PeopleFinder:
                 e += 1
             while e - s > 2 and toks[e - 1].text.startswith("ال") and toks[e - 1].text in self.common:
                 e -= 1  # "فيصل بن فرحان العلاقات الثنائية"
-            if e > s and self._plausible(toks[s:e]) or e - s == 1 and parts[0] in {"السيد", "السيده"}:
+            if e > s and self._plausible(toks[s:e], honored=True):
                 claimed.update(range(s, e))
                 span = folded.span(toks[s].start, toks[e - 1].end)
                 rank = " ".join(parts) in self.ranks
