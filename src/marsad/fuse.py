@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from .model import Event, Participant
+from .model import Event, Participant, Source
 from .normalize import fold_word
 from .settings import Settings
 
@@ -31,6 +32,9 @@ HONORIFIC = re.compile(r"^(?:السيد|السيده|الدكتور|الدكتو
 def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
     """Step 4 of the pipeline: merge reports of one event; give every event its stable id."""
     pool = sorted(events, key=_source_key)
+    for ev in pool:  # what each document said, before any merge (kept in `Source.date`)
+        for s in ev.sources:
+            s.date = s.date or ev.date
     merged: list[Event] = []
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for ev in pool:
@@ -93,8 +97,25 @@ def _person_matches(p: Participant, others: list[Participant]) -> bool:
     if not same:
         return False
     if not p.name or not any(o.name for o in same):
-        return True
+        return any(not _titles_clash(p.title, o.title) for o in same)
     return any(o.name and same_name(p.name, o.name) for o in same)
+
+
+# Function classes of a title's head noun: without names, an ambassador is not a police chief.
+TITLE_CLASS = {"وزير": "minister", "سفير": "envoy", "قنصل": "envoy", "قايم": "envoy", "ملحق": "envoy",
+               "مدير": "chief", "رييس": "chief", "قايد": "chief", "مفتش": "chief", "امين": "chief",
+               "نايب": "deputy", "مساعد": "deputy", "وكيل": "deputy"}
+
+
+def _title_class(title: str | None) -> str | None:
+    words = fold_word(title or "").split()
+    head = re.sub(r"^(?:ال)?(.+?)ه?$", r"\1", words[0]) if words else ""
+    return TITLE_CLASS.get(head)
+
+
+def _titles_clash(x: str | None, y: str | None) -> bool:
+    cx, cy = _title_class(x), _title_class(y)
+    return cx is not None and cy is not None and cx != cy
 
 
 def same_name(a: str, b: str) -> bool:
@@ -104,17 +125,57 @@ def same_name(a: str, b: str) -> bool:
         return False
     if set(fa) <= set(fb) or set(fb) <= set(fa):
         return True
-    return SequenceMatcher(None, " ".join(fa), " ".join(fb)).ratio() >= 0.85
+    if SequenceMatcher(None, " ".join(fa), " ".join(fb)).ratio() >= 0.85:
+        return True
+    if bool(LATIN.search(" ".join(fa))) != bool(LATIN.search(" ".join(fb))):
+        return _same_sound(fa, fb)  # one name in Latin script, the other in Arabic
+    return False
+
+
+LATIN = re.compile(r"[a-z]")
+# A consonant skeleton shared by both scripts: vowels, alif, waw, ya and ain dropped; letters that
+# transliterations confuse share a class (ج/غ/g/j, ق/ك/خ/k/q, س/ص/ز/s/z, ش/sh/ch, ت/ط/ث/th, د/ض/ذ/ظ/dh, ب/p).
+AR_KEY = str.maketrans({"ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "j", "غ": "j", "گ": "j",
+                        "ح": "h", "ه": "h", "خ": "k", "ق": "k", "ك": "k", "د": "d", "ذ": "d", "ض": "d",
+                        "ظ": "d", "ر": "r", "ز": "s", "س": "s", "ص": "s", "ش": "c", "ف": "f", "ڤ": "f",
+                        "ل": "l", "م": "m", "ن": "n", "ا": None, "و": None, "ي": None, "ع": None, "ء": None})
+LATIN_DIGRAPHS = [("tch", "c"), ("sch", "c"), ("sh", "c"), ("ch", "c"), ("kh", "k"), ("gh", "j"), ("th", "t"),
+                  ("dh", "d"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("qu", "k"), ("x", "ks")]
+LATIN_KEY = str.maketrans({"p": "b", "g": "j", "q": "k", "z": "s", "v": "f",
+                           **{v: None for v in "aeiouyw'-"}})
+
+
+def skeleton(word: str) -> str:
+    """`skeleton("Hammouchi") == skeleton("حموشي") == "hmc"`."""
+    if LATIN.search(word):
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        word = re.sub(r"c(?=[eiy])", "s", word)
+        for a, b in LATIN_DIGRAPHS:
+            word = word.replace(a, b)
+        word = word.translate(LATIN_KEY)
+    else:
+        word = re.sub(r"ه$", "", word).translate(AR_KEY)  # a final ه is the folded ta marbuta
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", word))
+
+
+def _same_sound(fa: list[str], fb: list[str]) -> bool:
+    ka, kb = [k for k in map(skeleton, fa) if k], [k for k in map(skeleton, fb) if k]
+    ja, jb = "".join(ka), "".join(kb)
+    if min(len(ja), len(jb)) < 3:
+        return False
+    if SequenceMatcher(None, ja, jb).ratio() >= 0.8:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return all(len(k) >= 3 and any(SequenceMatcher(None, k, m).ratio() >= 0.8 for m in long_) for k in short)
 
 
 def merge(a: Event, b: Event) -> Event:
     """Union of sources; each field from the more specific report; disagreements recorded."""
-    docs_a = [s.doc for s in a.sources]
-    docs_b = [s.doc for s in b.sources]
-    if a.date and b.date and a.date != b.date:
-        a.conflicts.append({"field": "date", "values": {a.date: docs_a, b.date: docs_b}})
-    if len(b.date or "") > len(a.date or ""):
-        a.date, a.date_how = b.date, b.date_how
+    a.sources = a.sources + b.sources
+    best = _best_date(a.sources)
+    if best != a.date:
+        a.date, a.date_how = best, (b.date_how if best == b.date else a.date_how)
+    _date_conflict(a)
     if not a.location.city and b.location.city:
         a.location = b.location
     a.location.country = a.location.country or b.location.country
@@ -124,13 +185,47 @@ def merge(a: Event, b: Event) -> Event:
             continue
         if p.role != match.role and match.role in {"host", "guest"} and p.role == "participant":
             p.role = match.role
-        p.name = p.name or match.name
-        p.title = p.title or match.title
+        p.name = _fuller(p.name, match.name)
+        p.title = _fuller(p.title, match.title)
         p.organization = p.organization or match.organization
         p.sector = p.sector or match.sector
     a.topics = sorted(set(a.topics) | set(b.topics))
-    a.sources = a.sources + b.sources
     if b.kind == "agreement":
         a.kind = "agreement"
     a.confidence = min(0.99, max(a.confidence, b.confidence) + 0.05)
     return a
+
+
+def _fuller(x: str | None, y: str | None) -> str | None:
+    """The more complete of two spellings of one thing ("حموشي" < "عبد اللطيف حموشي"); else the first."""
+    if not x or not y:
+        return x or y
+    wx, wy = set(fold_word(x).split()), set(fold_word(y).split())
+    return y if wx < wy else x
+
+
+def _best_date(sources: list[Source]) -> str | None:
+    """The most precise date, then the one given by most documents (a copy is not a second
+    witness), then the earliest-sorting document's."""
+    support: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, tuple[str, int, int]] = {}
+    for s in sorted(sources, key=lambda s: (s.doc, s.segment, s.start)):
+        if s.date:
+            support[s.date].add(s.duplicate_of or s.doc)
+            first.setdefault(s.date, (s.doc, s.segment, s.start))
+    if not support:
+        return None
+    return min(support, key=lambda d: (-len(d), -len(support[d]), first[d]))
+
+
+def _date_conflict(ev: Event) -> None:
+    """One `conflicts` entry for the date: the documents behind each value; a value that only
+    refines another ("2025-01" -> "2025-01-20") is no disagreement."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    for s in ev.sources:
+        if s.date and s.doc not in claims[s.date]:
+            claims[s.date].append(s.doc)
+    values = [d for d in claims if not any(o != d and o.startswith(d) for o in claims)]
+    ev.conflicts = [c for c in ev.conflicts if c.get("field") != "date"]
+    if len(values) > 1:
+        ev.conflicts.append({"field": "date", "values": {d: sorted(claims[d]) for d in sorted(values)}})

@@ -116,12 +116,15 @@ class Source:
     end: int = 0
     outlet: str | None = None
     duplicate_of: str | None = None
+    date: str | None = None  # the date this document gives the event (set by fuse.fuse())
 
     def to_dict(self) -> dict[str, Any]:
         out = {"doc": self.doc, "evidence": self.evidence, "segment": self.segment,
                "start": self.start, "end": self.end, "outlet": self.outlet}
         if self.duplicate_of:
             out["duplicate_of"] = self.duplicate_of
+        if self.date:
+            out["date"] = self.date
         return out
 
 
@@ -186,7 +189,7 @@ class Event:
                           for p in d.get("participants", [])],
             topics=list(d.get("topics", [])),
             sources=[Source(s["doc"], s.get("evidence", ""), s.get("segment", 0), s.get("start", 0),
-                            s.get("end", 0), s.get("outlet"), s.get("duplicate_of"))
+                            s.get("end", 0), s.get("outlet"), s.get("duplicate_of"), s.get("date"))
                      for s in d.get("sources", [])],
             date_how=d.get("date_how"), confidence=d.get("confidence", 0.5),
             conflicts=list(d.get("conflicts", [])),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -61,17 +62,22 @@ def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputErr
 
 
 def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
-    """Syndicated copies: a page whose paragraphs mostly appear in an earlier page."""
+    """Syndicated copies: a page sharing most paragraphs of the smaller of itself and an earlier page
+    (a trimmed copy is a copy whichever of the two sorts first)."""
     seen: dict[str, str] = {}
+    size: dict[str, int] = {}
     for page in sorted(all_pages, key=lambda p: p.document.doc):
         prints = page.fingerprints
         if prints:
-            owners = [seen[h] for h in prints if h in seen]
-            if owners and len(owners) / len(prints) >= settings.duplicate_overlap:
-                page.duplicate_of = max(set(owners), key=owners.count)
+            shared = Counter(seen[h] for h in prints if h in seen)
+            owners = [o for o, n in shared.items()
+                      if n >= min(2, len(prints)) and n / min(len(prints), size[o]) >= settings.duplicate_overlap]
+            if owners:
+                page.duplicate_of = min(owners, key=lambda o: (-shared[o], o))
                 for ev in page.events:
                     for src in ev.sources:
                         src.duplicate_of = page.duplicate_of
+            size[page.document.doc] = len(prints)
         for h in prints:
             seen.setdefault(h, page.document.doc)
 

@@ -241,16 +241,18 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places)."""
     counts: dict[str, int] = {}
+    first: dict[str, int] = {}  # a tie goes to the state named first
     seg = a.segment
     for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
-        for _, _, entries in lexicons().places.find_all(fold(text).text):
+        for pos, _, entries in lexicons().places.find_all(fold(text).text):
             e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
             if e.attrs.get("common") or e.form in WEAK_NISBAS:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
             iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
             if iso and iso not in exclude and iso not in {"ESH", "IGO"}:
                 counts[iso] = counts.get(iso, 0) + weight
-    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+                first.setdefault(iso, len(first) * 100_000 + pos)
+    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
 
 
 def _fill_home(a: Analysis, participants: list[Participant], location: Location,
