@@ -207,6 +207,7 @@ def lexicons() -> Lexicons:
             "not_names": {fold_word(w) for w in _lines("not_names.txt")},
             "common_words": common,
             "first_names": {fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
+            "news_agencies": [(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
             "capitals": {e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
             "trigger_words": {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                               for forms in fam.values() for f in forms} - function_words,

@@ -29,7 +29,9 @@ SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
 VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
 AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
 DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
-SIDELINES = re.compile(r"(?:علي|في)\s+هامش")
+SIDELINES = re.compile(r"(?:علي|في)\s+هامش\s+(?:\S+\s+){0,3}?(?:لل|ال)?(?:اجتماع|مؤتمر|منتدي|قمه|دوره|جمعيه|"
+                       r"ملتقي|اشغال|معرض|اجتماعات|منتديات|مؤتمرات|قمم|لجنه)")
+ATTENDING = re.compile(r"(?:بحضور|وبحضور|رفقه|برفقه|بمعيه|بمشاركه|وحضر|حضره)")
 ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات|اللقاءين|الاجتماعين")
 
 
@@ -197,6 +199,8 @@ def _subject(mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None,
     after = [m for m in mentions if m[0] >= p1]
     before = [m for m in mentions if m[1] <= p0]
     if is_verb and after and len(text[p1:after[0][0]].split()) <= 2:
+        if len({m[2] for m in after}) == 1 and not before and protagonist not in {None, after[0][2]}:
+            return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
         return after[0][2]
     if before:
         return before[-1][2]
@@ -207,8 +211,11 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
-    for _, _, eid in (m for m in mentions if m[1] > p1):
+    text = a.segment.text
+    for start, _, eid in (m for m in mentions if m[1] > p1):
         ent = ents[eid]
+        if ATTENDING.search(fold(text[p1:start]).text):
+            break  # "بحضور والي مدنين": attendees, not the other side
         if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
         if not ent.country and (out or not ents[subject].country or not ent.name):
@@ -237,6 +244,17 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     return kept
 
 
+def _posting_state(participants: list[Participant], known: set[str | None]) -> str | None:
+    """The state a known diplomat is posted to, from the second state named in the title."""
+    for p in participants:
+        if p.country and p.title and DIPLOMAT.search(fold(p.title).text):
+            states = [e.key for _, _, e in lexicons().places.find(fold(p.title).text) if e.kind == "country"]
+            later = [s for s in states if s not in known]
+            if later:
+                return later[0]
+    return None
+
+
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places)."""
@@ -244,7 +262,16 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     first: dict[str, int] = {}  # a tie goes to the state named first
     seg = a.segment
     for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
-        for pos, _, entries in lexicons().places.find_all(fold(text).text):
+        folded = fold(text).text
+        if weight == 5:  # "عمّان-سانا": the national news agency names the home state
+            for name, iso in lexicons().extra["news_agencies"]:
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) and iso not in exclude:
+                    counts[iso] = counts.get(iso, 0) + 10
+                    first.setdefault(iso, -1)
+        for pos, _, entries in lexicons().places.find_all(folded):
+            if len({x.key if x.kind != "city" else x.attrs["iso3"] for x in entries}) > 1 \
+                    and any(x.kind == "country" for x in entries):
+                continue  # عمان: Oman or Amman, no vote
             e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
             if e.attrs.get("common") or e.form in WEAK_NISBAS:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
@@ -263,7 +290,9 @@ def _fill_home(a: Analysis, participants: list[Participant], location: Location,
     known = {p.country for p in participants if p.country}
     if len(unknown) != 1:
         return None
+    posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
     state = None if neutral or location.country in known else location.country
+    state = state or (None if neutral else posted)
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})
     if state and state not in known:

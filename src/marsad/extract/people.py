@@ -253,6 +253,9 @@ class PeopleFinder:
             return j + 1 < len(toks) and bool(re.match(r"^و(?:ال|لل)", toks[j + 1].text))
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
+        if word[0] == "و" and len(word) > 3 and j + 1 < len(toks) and toks[j + 1].text.startswith("ال") \
+                and word[1:] not in self.not_names:
+            return True  # "وزير الداخلية وترقية اللامركزية": a coordinated construct
         if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
             nxt = toks[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
             return nxt.hit is not None or _strip(nxt.text) in self.org_words or nxt.text.startswith("ال")
@@ -303,6 +306,11 @@ class PeopleFinder:
             return True
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
+        rest = word[1:]
+        if word[0] == "و" and len(word) > 3 and k > 0 and toks[k - 1].text not in PARTICLES and (
+                rest in self.common or rest in self.not_names or rest in self.trigger_words
+                or re.fullmatch(r"ا\w+(?:ا|وا)", rest)):
+            return False  # "خالد المرزوقي واتفقا": "و" + a word or a verb; وليد، ويلز are names
         if word == "علي":  # علي is also على (on) once folded: a name beside other name words only
             prev = toks[k - 1].text if k else "،"
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
@@ -357,7 +365,7 @@ class PeopleFinder:
             if not (closed or not comma):
                 return None
             if not comma and k + 1 < len(toks) and toks[k].text in {"،", ","} and toks[k + 1].hit is not None \
-                    and toks[k + 1].hit.kind == "title":
+                    and toks[k + 1].hit.kind == "title" and toks[k + 1].hit_start == toks[k + 1].start:
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
             enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
             return (start, k) if self._plausible(toks[start:k], enclosed or honored) else None

@@ -13,6 +13,7 @@ script (the Content-Security-Policy says `script-src 'none'`).
 
 import inspect
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -41,6 +43,7 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PARTIAL_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 Text = Annotated[str | None, Query(max_length=200)]
 Page = Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")]
@@ -58,9 +61,13 @@ def filter_params(
     q: Annotated[str | None, Query(max_length=200, description="free text in the source articles")] = None,
 ) -> Filters:
     """The filters of every list page; an empty form field means no filter."""
-    return Filters(person=person or None, country=(country or "").upper() or None, topic=topic or None,
-                   kind=kind or None, outlet=outlet or None, since=since or None, until=until or None,
-                   q=(q or "").strip() or None)
+    return Filters(person=_text(person), country=(country or "").upper() or None, topic=topic or None,
+                   kind=kind or None, outlet=_text(outlet), since=since or None, until=until or None, q=_text(q))
+
+
+def _text(value: str | None) -> str | None:
+    """Free text as typed, without control characters (a NUL breaks SQLite's FTS5 query parser)."""
+    return CONTROL.sub("", value or "").strip() or None
 
 
 FilterParams = Annotated[Filters, Depends(filter_params)]
@@ -140,12 +147,15 @@ def create_app(db: str) -> FastAPI:
             as_json.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
             request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
             as_html.__signature__ = inspect.Signature([request, *params])  # type: ignore[attr-defined]
-            name = view.__name__
+            name, keyed = view.__name__, "{" in path
+            missing = {404: {"description": "no such item", "model": schemas.Missing}} if keyed else {}
             app.get(path + ".json", response_model=model, response_model_exclude_unset=True, summary=summary,
-                    tags=["JSON API"], operation_id=name + "_json", responses={404: {"description": "not found"}}
-                    if "{" in path else None)(as_json)
+                    tags=["JSON API"], operation_id=name + "_json", responses=missing)(as_json)
+            page = {"content": {"text/html": {}}}
+            html_errors = ({422: {"description": "invalid parameters (an HTML page)", **page}} if params else {}) | (
+                {404: {"description": "no such item (an HTML page)", **page}} if keyed else {})
             app.get(path, response_class=HTMLResponse, summary=summary + " (HTML page)", tags=["pages"],
-                    operation_id=name + "_html")(as_html)
+                    operation_id=name + "_html", responses=html_errors)(as_html)
             return view
 
         return register
@@ -186,7 +196,7 @@ def create_app(db: str) -> FastAPI:
           extras=lambda d, _: {"chart": svg.timeline(d["timeline"], height=220)})
     def person(store: Store, name: Annotated[str, PathParam(max_length=200)], page: Page = 1,
                per_page: PerPage = 50) -> dict[str, Any] | None:
-        return views.person_view(store, name, page, per_page)
+        return views.person_view(store, _text(name) or "", page, per_page)
 
     @twin("/countries", "countries.html", schemas.CountriesPage, "States of the matching events")
     def countries(store: Store, filters: FilterParams) -> dict[str, Any]:
@@ -202,7 +212,7 @@ def create_app(db: str) -> FastAPI:
     @twin("/search", "search.html", schemas.SearchPage, "Full-text search of the articles, matches marked")
     def search(store: Store, q: Annotated[str, Query(max_length=200, description="text to find (folded)")] = "",
                limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-        return views.search_view(store, q, limit)
+        return views.search_view(store, _text(q) or "", limit)
 
     @twin("/stats", "stats.html", schemas.StatsPage, "Rows per table; events per kind, year, state, topic")
     def stats(store: Store) -> dict[str, Any]:
@@ -221,13 +231,15 @@ def create_app(db: str) -> FastAPI:
     def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return render(request, "error.html", {"status": exc.status_code, "detail": str(exc.detail)}, exc.status_code)
+        page = render(request, "error.html", {"status": exc.status_code, "detail": str(exc.detail)}, exc.status_code)
+        page.headers.update(exc.headers or {})
+        return page
 
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         if _wants_json(request):
-            return JSONResponse({"detail": errors}, status_code=422)
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors()]
         return render(request, "error.html", {"status": 422, "detail": "طلب غير صالح", "errors": errors}, 422)
 
     @app.middleware("http")

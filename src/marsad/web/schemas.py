@@ -273,3 +273,7 @@ class StatsPage(BaseModel):
     by_topic: list[Count]
     by_outlet: list[Count]
     by_year: list[Count]
+
+
+class Missing(BaseModel):
+    detail: str = Field(description="why nothing was found")

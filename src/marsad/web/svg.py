@@ -39,7 +39,7 @@ def timeline(data: dict[str, Any], height: int = 260) -> dict[str, Any]:
     months, series = data["months"], data["series"]
     slot = 34 if len(months) <= 24 else 16 if len(months) <= 72 else 8
     left, right, top, bottom = 16, 48, 16, 56
-    width = max(640, left + right + slot * len(months))
+    width = max(1000, left + right + slot * len(months))  # ~1:1 on a laptop: labels stay 11 px
     plot_w, plot_h = width - left - right, height - top - bottom
     stacks = [sum(s["counts"][i] for s in series) for i in range(len(months))]
     ticks = _ticks(max(stacks, default=0))
