@@ -46,6 +46,8 @@ def main() -> int:
     problems = check("seeds", score(SHARED / "gold" / "seeds.json", SHARED / "seeds"), floors["seeds"])
     own = score(ROOT / "tests" / "pages" / "events" / "gold.json", ROOT / "tests" / "pages" / "events")
     problems += check("own_pages", own, floors["own_pages"])
+    held = score(ROOT / "tests" / "pages" / "heldout" / "gold.json", ROOT / "tests" / "pages" / "heldout")
+    problems += check("heldout_pages", held, floors["heldout_pages"])
     print(json.dumps(flatten(own), indent=1))
     print("\n".join(problems) or "all floors met")
     return 1 if problems else 0

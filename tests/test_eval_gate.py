@@ -25,6 +25,12 @@ def test_own_event_pages_meet_the_floors():
     assert gate.check("own_pages", result, FLOORS["own_pages"]) == []
 
 
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared not present")
+def test_second_author_pages_meet_the_floors():
+    result = gate.score(PAGES / "heldout" / "gold.json", PAGES / "heldout")
+    assert gate.check("heldout_pages", result, FLOORS["heldout_pages"]) == []
+
+
 @pytest.mark.skipif(not (SEEDS.is_dir() and SCORER.exists()), reason="../shared not present")
 def test_seed_pakistan_reception_is_fused_with_its_date():
     import subprocess
