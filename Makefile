@@ -1,5 +1,7 @@
 # Two commands set everything up on a fresh machine: `make demo` and `make test`.
 PYTHON ?= python3
+PORT   ?= 8000
+SERVE  ?= 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -9,7 +11,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,web]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -19,8 +21,15 @@ demo: $(STAMP)
 	else \
 		$(BIN)/marsad extract examples --table; \
 	fi
+	@if [ "$(SERVE)" = 0 ] || [ -n "$$CI" ]; then \
+		echo "web interface: $(BIN)/marsad --db demo.db serve --port $(PORT), then http://127.0.0.1:$(PORT)/ (not started: SERVE=0 or CI)"; \
+	else \
+		echo "web interface: http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"; \
+		$(BIN)/marsad --db demo.db serve --port $(PORT); \
+	fi
 
 test: $(STAMP)
+	bash tools/install_browser.sh || echo "no chromium: browser tests will be skipped"
 	$(BIN)/ruff check src tests tools bench eval
 	$(BIN)/pytest
 

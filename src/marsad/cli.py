@@ -179,3 +179,7 @@ def print_table(events) -> None:
 from .cli_store import register  # noqa: E402  (store commands live beside, same group)
 
 register(main)
+
+from .cli_web import register as register_web  # noqa: E402
+
+register_web(main)

@@ -121,6 +121,9 @@ def content_hash(page: Page | Document) -> str:
     return hashlib.sha256((doc.html or doc.text).encode()).hexdigest()
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def searchable(text: str) -> str:
     """The folded copy indexed for search; same length as `fold(text).text`."""
     return SPACE.sub(" ", fold(text).text)
@@ -459,9 +462,9 @@ class Store:
         >>> Store(":memory:").search("الاتجار بالبشر")
         []
         """
-        query = SPACES.sub(" ", searchable(text)).strip()
+        query = SPACES.sub(" ", searchable(CONTROL.sub(" ", text))).strip()
         if not query:
-            return []
+            return []  # a NUL or other control character would break FTS5's query syntax
         if len(query) >= 3:  # the trigram index answers substrings of 3+ characters
             sql = "SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?"
             params: tuple[Any, ...] = ('"' + query.replace('"', '""') + '"', limit)

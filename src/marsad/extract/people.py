@@ -433,11 +433,15 @@ class PeopleFinder:
     # 5. people named with an honorific but no title
     def _honorific_people(self, text: str, folded: Folded, toks: list[Tok], claimed: set[int]) -> list[Person]:
         out = []
-        for k in range(len(toks)):
+        k = 0
+        while k < len(toks):
             parts = self._honorific_at(toks, k)
             if not parts or k + len(parts) in claimed:
+                k += 1
                 continue
             s = k + len(parts)
+            while (more := self._honorific_at(toks, s)) if s < len(toks) else None:
+                s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
             e = s
             while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed):
                 e += 1
@@ -447,8 +451,9 @@ class PeopleFinder:
                 claimed.update(range(s, e))
                 span = folded.span(toks[s].start, toks[e - 1].end)
                 rank = " ".join(parts) in self.ranks
-                tspan = folded.span(toks[k].start, toks[s - 1].end) if rank else None
+                tspan = folded.span(toks[k].start, toks[k + len(parts) - 1].end) if rank else None
                 out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
                                   country=None, start=(tspan or span)[0], end=span[1], name_span=span,
                                   title_span=tspan, evidence=["rank"] if rank else []))
+            k = max(k + 1, e)
         return out
