@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DELETED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
 # One-to-one replacements: the folded text keeps every position.
@@ -30,10 +30,21 @@ DIGITS = {**{chr(0x660 + i): str(i) for i in range(10)}, **{chr(0x6F0 + i): str(
 class Folded:
     text: str
     shifts: list[int]  # folded position of each deleted character, ascending
+    deleted: list[int] = field(default_factory=list)  # their original positions
 
     def pos(self, i: int) -> int:
         """Original offset of folded offset `i`."""
         return i + bisect_right(self.shifts, i) if self.shifts else i
+
+    def fpos(self, i: int) -> int:
+        """Folded offset of original offset `i` (the inverse of `pos`)."""
+        if not self.shifts:
+            return i
+        return i - bisect_right(self.deleted, i - 1)
+
+    def sub(self, start: int, end: int) -> str:
+        """The folded text of the original span [start, end): fold(text[start:end]).text."""
+        return self.text[self.fpos(start):self.fpos(end)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a folded span; the end takes trailing marks along."""
@@ -59,4 +70,4 @@ def fold(text: str, lower: bool = True) -> Folded:
     lowered = text.lower() if lower else text
     if len(lowered) == len(text):
         text = lowered
-    return Folded(text, shifts)
+    return Folded(text, shifts, [p + k for k, p in enumerate(shifts)])

@@ -35,6 +35,7 @@ class Line:
     kind: str
     words: int
     value: str | None = None  # outlet/author name, or the dateline's date
+    folded: str = ""
 
 
 def classify(number: int, raw: str, settings: Settings, lex: Lexicons) -> Line:
@@ -44,21 +45,21 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons) -> Line:
     folded = fold_word(text)
     meta = _metadata(folded, text, lex)
     if meta:
-        return Line(number, text, meta[0], n, meta[1])
+        return Line(number, text, meta[0], n, meta[1], folded)
     kind = _chrome(folded, n, lex)
     if kind:
-        return Line(number, text, kind, n)
+        return Line(number, text, kind, n, folded=folded)
     if BULLET.match(text):
-        return Line(number, text, "bullet", n)
+        return Line(number, text, "bullet", n, folded=folded)
     if TRUNCATED.search(text):
-        return Line(number, text, "teaser", n)
+        return Line(number, text, "teaser", n, folded=folded)
     if not ARABIC.search(text):
-        return Line(number, text, "latin" if LATIN.search(text) or not n else "menu", n)
-    if _is_body(text, words, settings, lex):
-        return Line(number, text, "body", n)
+        return Line(number, text, "latin" if LATIN.search(text) or not n else "menu", n, folded=folded)
+    if _is_body(text, WORD.findall(folded), settings, lex):
+        return Line(number, text, "body", n, folded=folded)
     if settings.title_min_words <= n <= settings.title_max_words:
-        return Line(number, text, "short", n)
-    return Line(number, text, "menu", n)
+        return Line(number, text, "short", n, folded=folded)
+    return Line(number, text, "menu", n, folded=folded)
 
 
 def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> bool:
@@ -68,7 +69,7 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     ends = bool(SENTENCE_END.search(text))
     if ends and n >= 12:
         return True  # a long line that ends like a sentence is prose, names and all
-    function = sum(1 for w in words if fold_word(w).removeprefix("و") in lex.function_words)
+    function = sum(1 for w in words if w in lex.function_words or w[1:] in lex.function_words and w[0] == "و")
     if function / n < settings.body_min_function_ratio or not function:
         return False
     return ends or n >= settings.body_long_words

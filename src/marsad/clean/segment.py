@@ -88,7 +88,7 @@ def _group(lines: list[Line]) -> list[Draft]:
             _absorb_metadata(drafts[-1], pending)
         draft = drafts[-1]
         for para in run:
-            key = NOT_WORD.sub("", fold_word(para.text))
+            key = NOT_WORD.sub("", para.folded or fold_word(para.text))
             if key not in seen:
                 seen.add(key)
                 draft.body.append(para)

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from ..lexicons import Lexicons, lexicons
 from ..model import Event, Location, Mention, Participant, Segment, Source
-from ..normalize import fold, fold_word
+from ..normalize import Folded, fold, fold_word
 from .dates import find_dates
 from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places
-from .topics import find_topics
+from .topics import topics_in
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
 VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
@@ -49,6 +49,8 @@ class Entity:
 
 @dataclass(slots=True)
 class Analysis:
+    """One segment, read once: its folded text, gazetteer hits and mentions, shared by every step."""
+
     segment: Segment
     entities: list[Entity]
     people: list[Person]
@@ -56,6 +58,12 @@ class Analysis:
     dates: list[Mention]
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
+    folded: Folded
+    home_votes: dict[str, tuple[int, int]] = field(default_factory=dict)  # state -> (votes, -first)
+
+    def fold(self, start: int, end: int) -> str:
+        """The folded text of the segment span [start, end)."""
+        return self.folded.sub(start, end)
 
 
 @dataclass(slots=True)
@@ -70,13 +78,17 @@ class Engagement:
 def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None) -> Analysis:
     lex = lex or lexicons()
     text = segment.text
-    people = _finder().find(text)
-    entities = link(people, text)
-    return Analysis(
-        segment, entities, people, find_places(text, lex), find_dates(text, segment.published, ref_date),
+    folded = fold(text)
+    hits = lex.places.find_all(folded.text)
+    people = _finder().find(text, folded, [(s, e, entries[0]) for s, e, entries in hits])
+    entities = link(people, text, folded)
+    a = Analysis(
+        segment, entities, people, find_places(text, lex, folded, hits), find_dates(text, segment.published, ref_date),
         [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
-        segment.paragraphs(),
+        segment.paragraphs(), folded,
     )
+    a.home_votes = _home_votes(a, hits)
+    return a
 
 
 @functools.cache
@@ -85,7 +97,7 @@ def _finder() -> PeopleFinder:
 
 
 # 1. people -> entities ------------------------------------------------------------------------
-def link(people: list[Person], text: str) -> list[Entity]:
+def link(people: list[Person], text: str, folded: Folded | None = None) -> list[Entity]:
     """Group mentions of one person: full names, short references, title-only mentions."""
     entities: list[Entity] = []
     for p in people:
@@ -102,7 +114,7 @@ def link(people: list[Person], text: str) -> list[Entity]:
             ent.sector = ent.sector or p.sector
         p.entity = ent.id
         ent.spans.append((p.start, p.end))
-    _short_references(entities, text)
+    _short_references(entities, text, folded or fold(text))
     return entities
 
 
@@ -121,8 +133,7 @@ def _same_entity(p: Person, entities: list[Entity]) -> Entity | None:
     return same_state[0] if len(same_state) == 1 else None
 
 
-def _short_references(entities: list[Entity], text: str) -> None:
-    folded = fold(text)
+def _short_references(entities: list[Entity], text: str, folded: Folded) -> None:
     for e in entities:
         if not e.name:
             continue
@@ -172,14 +183,15 @@ def engagements(a: Analysis) -> list[Engagement]:
     pattern, table = _trigger_pattern()
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
+    folded = a.folded
     for s, t in a.sentences:
-        folded = fold(a.segment.text[s:t])
+        fs, ft = folded.fpos(s), folded.fpos(t)
         mentions = _mentions_in(a, s, t)
-        for m in pattern.finditer(folded.text):
+        for m in pattern.finditer(folded.text, fs, ft):
             family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
-            if _blocked(folded.text[:m.start()]):
+            if _blocked(folded.text[fs:m.start()]):
                 continue
-            p0, p1 = (s + x for x in folded.span(m.start(), m.end()))
+            p0, p1 = folded.span(m.start(), m.end())
             subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text)
             if subject is None:
                 continue
@@ -211,10 +223,9 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
-    text = a.segment.text
     for start, _, eid in (m for m in mentions if m[1] > p1):
         ent = ents[eid]
-        if ATTENDING.search(fold(text[p1:start]).text):
+        if ATTENDING.search(a.fold(p1, start)):
             break  # "بحضور والي مدنين": attendees, not the other side
         if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
@@ -257,18 +268,26 @@ def _posting_state(participants: list[Participant], known: set[str | None]) -> s
 
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
-    the one its title and text name most (names, nisbas, places)."""
+    the one its title and text name most (names, nisbas, places); a tie goes to the first named."""
+    votes = {k: v for k, v in a.home_votes.items() if k not in exclude}
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
+    """Votes for the article's home state: dateline (a news agency or a place) 5 or 10, title and
+    text 1 per mention. Ambiguous names (عمان), common-word towns and weak nisbas do not vote."""
     counts: dict[str, int] = {}
-    first: dict[str, int] = {}  # a tie goes to the state named first
+    first: dict[str, int] = {}
+    lex = lexicons()
     seg = a.segment
-    for weight, text in ((5, seg.dateline or ""), (1, seg.title or ""), (1, seg.text)):
-        folded = fold(text).text
-        if weight == 5:  # "عمّان-سانا": the national news agency names the home state
-            for name, iso in lexicons().extra["news_agencies"]:
-                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) and iso not in exclude:
-                    counts[iso] = counts.get(iso, 0) + 10
-                    first.setdefault(iso, -1)
-        for pos, _, entries in lexicons().places.find_all(folded):
+    dateline = fold(seg.dateline or "").text
+    for name, iso in lex.extra["news_agencies"]:  # "عمّان-سانا"
+        if dateline and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", dateline):
+            counts[iso] = counts.get(iso, 0) + 10
+            first.setdefault(iso, -1)
+    for weight, hits in ((5, lex.places.find_all(dateline) if dateline else []),
+                         (1, lex.places.find_all(fold(seg.title or "").text)), (1, text_hits)):
+        for _, _, entries in hits:
             if len({x.key if x.kind != "city" else x.attrs["iso3"] for x in entries}) > 1 \
                     and any(x.kind == "country" for x in entries):
                 continue  # عمان: Oman or Amman, no vote
@@ -276,10 +295,10 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
             if e.attrs.get("common") or e.form in WEAK_NISBAS:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
             iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
-            if iso and iso not in exclude and iso not in {"ESH", "IGO"}:
+            if iso and iso not in {"ESH", "IGO"}:
                 counts[iso] = counts.get(iso, 0) + weight
-                first.setdefault(iso, len(first) * 100_000 + pos)
-    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
+                first.setdefault(iso, len(first))
+    return {iso: (n, -first[iso]) for iso, n in counts.items()}
 
 
 def _fill_home(a: Analysis, participants: list[Participant], location: Location,
@@ -311,11 +330,11 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     location = _location(a, first)
     s, t = first.sentence
     text = a.segment.text
-    neutral = bool(SIDELINES.search(fold(text[s:t]).text))  # on the sidelines of a conference
+    neutral = bool(SIDELINES.search(a.fold(s, t)))  # on the sidelines of a conference
     participants = _participants(a, first, location, kind, neutral)
     filled = _fill_home(a, participants, location, neutral)
     if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
-            and (AT_HOME.search(fold(text[s:t]).text) or any(DIPLOMAT.search(fold(p.title or "").text)
+            and (AT_HOME.search(a.fold(s, t)) or any(DIPLOMAT.search(fold(p.title or "").text)
                                                               for p in participants if p is not filled)):
         # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner
         filled.role = "host"
@@ -333,8 +352,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
 def _signed_nearby(a: Analysis, sentence: tuple[int, int]) -> bool:
     """Is an agreement signed in the trigger's paragraph or the next one?"""
     k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= sentence[0] < y), 0)
-    text = " ".join(a.segment.text[x:y] for x, y in a.paragraphs[k:k + 2])
-    return bool(_signing_pattern().search(fold(text).text))
+    text = " ".join(a.fold(x, y) for x, y in a.paragraphs[k:k + 2])
+    return bool(_signing_pattern().search(text))
 
 
 @functools.cache
@@ -375,9 +394,8 @@ def _location(a: Analysis, eng: Engagement) -> Location:
         states = [p for p in usable if lo <= p.start < hi and p.kind == "country"]
         if states:
             return Location(None, states[0].iso3)
-    folded = fold(a.segment.text)
     for p in a.places:
-        if p.kind == "country" and p.destination and VISIT.search(folded.text[max(0, p.start - 40):p.start]):
+        if p.kind == "country" and p.destination and VISIT.search(a.fold(max(0, p.start - 40), p.start)):
             return Location(None, p.iso3)
     return Location(None, None)
 
@@ -430,9 +448,8 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
     current = None
     lex = lexicons()
     for k, (x, y) in enumerate(a.paragraphs):
-        text = a.segment.text[x:y]
-        topics = find_topics(text, lex)
-        summing_up = k not in owner and ALL_EVENTS.search(fold(text).text)
+        topics = topics_in(a.fold(x, y), lex)
+        summing_up = k not in owner and ALL_EVENTS.search(a.fold(x, y))
         current = owner.get(k, current)
         targets = events if len(events) == 1 or current is None or summing_up else [events[current]]
         for ev in targets:

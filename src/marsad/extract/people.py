@@ -133,14 +133,16 @@ class PeopleFinder:
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | QUALIFIERS_FIRST
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.extra["trigger_words"]
+        self._memo: dict[tuple[int, int], list[str] | None] = {}
         self.common = self.lex.extra["common_words"]
         self.first_names = self.lex.extra["first_names"]
         self.common = self.common - self.first_names
 
-    def find(self, text: str) -> list[Person]:
-        folded = fold(text)
+    def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None) -> list[Person]:
+        folded = folded or fold(text)
         toks = tokenize(folded, text)
-        self._mark_hits(folded.text, toks)
+        self._mark_hits(folded.text, toks, place_hits)
+        self._memo = {}  # token index -> honorific starting there, for this text
         people: list[Person] = []
         claimed: set[int] = set()
         i = 0
@@ -182,11 +184,12 @@ class PeopleFinder:
                     after[0].country = hit.key
 
     # 1. gazetteer hits, token by token
-    def _mark_hits(self, folded: str, toks: list[Tok]) -> None:
+    def _mark_hits(self, folded: str, toks: list[Tok], place_hits: list | None = None) -> None:
         starts = {t.start: k for k, t in enumerate(toks)}
         ends = {t.end: k for k, t in enumerate(toks)}
         for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
-            for s, e, entry in gaz.find(folded):
+            found = place_hits if gaz is self.lex.places and place_hits is not None else gaz.find(folded)
+            for s, e, entry in found:
                 k0 = starts.get(s) if s in starts else next((k for k, t in enumerate(toks) if t.start <= s < t.end), None)
                 k1 = ends.get(e)
                 if k0 is None or k1 is None:
@@ -390,6 +393,15 @@ class PeopleFinder:
         return sum(w in common for w in content) * 2 <= len(content)
 
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
+        """The honorific or rank (as folded words) that starts at token k, if any."""
+        key = (id(toks), k)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._honorific_here(toks, k)
+        self._memo[key] = found
+        return found
+
+    def _honorific_here(self, toks: list[Tok], k: int) -> list[str] | None:
         if k >= len(toks):
             return None
         if k > 0 and toks[k - 1].text in {"عبد", "ابو", "بن", "ابن", "بنت"}:

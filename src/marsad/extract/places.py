@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons import Entry, Lexicons, lexicons
-from ..normalize import fold
+from ..normalize import Folded, fold
 
 CITY_CUE = re.compile(r"(?:العاصمه|مدينه|بالعاصمه|بمدينه|وبالعاصمه|وبمدينه|حاضره)\s*(?:ال\w+\s+)?$")
 PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:في|داخل|الي|نحو|من)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه|حاضره)\s+)?$")
@@ -37,12 +37,14 @@ class Place:
     destination: bool = False  # introduced by إلى / ل: where someone travels
 
 
-def find_places(text: str, lex: Lexicons | None = None) -> list[Place]:
-    """City and country mentions of `text` (nisba adjectives are not places)."""
+def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = None,
+                hits: list | None = None) -> list[Place]:
+    """City and country mentions of `text` (nisba adjectives are not places). `folded` and the
+    gazetteer `hits` may be passed in when the caller has them already."""
     lex = lex or lexicons()
-    folded = fold(text)
+    folded = folded or fold(text)
     t = folded.text
-    hits = lex.places.find_all(t)
+    hits = lex.places.find_all(t) if hits is None else hits
     named: dict[str, set[str]] = {}  # iso3 -> the forms that name it in this text
     for _, _, entries in hits:
         for e in entries:

@@ -12,5 +12,9 @@ from ..normalize import fold
 
 def find_topics(text: str, lex: Lexicons | None = None) -> set[str]:
     """The topics whose cues appear in `text`."""
-    folded = fold(text).text
+    return topics_in(fold(text).text, lex)
+
+
+def topics_in(folded: str, lex: Lexicons | None = None) -> set[str]:
+    """The topics whose cues appear in already folded text."""
     return {topic for topic, cues in (lex or lexicons()).topics.items() if any(c.search(folded) for c in cues)}
