@@ -158,7 +158,8 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names \
-                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i):
+                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i) \
+                    and not (hit.key == "secretary" and not toks[min(i + 1, len(toks) - 1)].text.startswith("ال")):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
