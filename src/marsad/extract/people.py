@@ -90,9 +90,10 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
             out[-1] = p
             continue
         if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
-            ranked, titled = (prev, p) if prev.evidence == ["rank"] or prev.title is None else (p, prev)
-            if (ranked.evidence == ["rank"] or ranked.title is None) and ranked.name and titled.name is None \
-                    and titled.title:
+            def weak(x: Person) -> bool:  # a rank, an honorific-like title (الأمير) or none
+                return x.evidence == ["rank"] or x.title is None or len(x.title.split()) == 1
+            ranked, titled = (prev, p) if weak(prev) and prev.name else (p, prev)
+            if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled):
                 titled.name, titled.name_span = ranked.name, ranked.name_span
                 titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
                 out[-1] = titled
@@ -308,6 +309,8 @@ class PeopleFinder:
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
         if tok.latin:
             return True
+        if word.startswith("بال") and k > 0 and toks[k - 1].text in self.first_names and word[3:] not in self.common:
+            return True  # "سفيان بالصادق": a Tunisian surname, not "بال" + a noun
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
         rest = word[1:]
@@ -320,7 +323,7 @@ class PeopleFinder:
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
             plain = k > 0 and toks[k - 1].hit is None and prev[:2] != "ال" and prev not in self.common \
                 and prev.isalpha()
-            if nxt in self.common and nxt not in self.first_names:
+            if nxt in self.common and nxt not in self.first_names or nxt in self.not_names:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks[k + 1].hit is None
             return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain or prev == "الله" \
@@ -357,18 +360,21 @@ class PeopleFinder:
             k += len(parts)
             honored = True
         start = k
-        while k < len(toks) and k - start < 8 and self._name_token(toks, k, claimed):
+        while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed):
             k += 1
         if k - start >= 2 and k + 1 < len(toks) and toks[k].hit is not None and toks[k].hit.kind == "nisba" \
                 and toks[k + 1].text in STOP_PUNCT:
             k += 1  # "محمد شياع السوداني،": a family name that is also a nisba
         while k - start > 2 and toks[k - 1].text.startswith("ال") and toks[k - 1].text in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
+        while k - start > 3 and toks[k - 1].text.startswith("ال") and toks[k - 2].text.startswith("ال") \
+                and toks[k - 2].text in self.common:
+            k -= 2  # "فيصل بن فرحان العلاقات الثنائية"
         if k - start >= 2 or (k - start == 1 and toks[start].latin):
             closed = k >= len(toks) or toks[k].text in STOP_PUNCT
             if not (closed or not comma):
                 return None
-            if not comma and k + 1 < len(toks) and toks[k].text in {"،", ","} and toks[k + 1].hit is not None \
+            if not comma and honored and k + 1 < len(toks) and toks[k].text in {"،", ","} and toks[k + 1].hit is not None \
                     and toks[k + 1].hit.kind == "title" and toks[k + 1].hit_start == toks[k + 1].start:
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
             enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
@@ -459,7 +465,10 @@ class PeopleFinder:
             while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed):
                 e += 1
             while e - s > 2 and toks[e - 1].text.startswith("ال") and toks[e - 1].text in self.common:
-                e -= 1  # "فيصل بن فرحان العلاقات الثنائية"
+                e -= 1
+            while e - s > 3 and toks[e - 1].text.startswith("ال") and toks[e - 2].text.startswith("ال") \
+                    and toks[e - 2].text in self.common:
+                e -= 2  # "فيصل بن فرحان العلاقات الثنائية"
             if e > s and self._plausible(toks[s:e], honored=True):
                 claimed.update(range(s, e))
                 span = folded.span(toks[s].start, toks[e - 1].end)
