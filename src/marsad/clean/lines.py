@@ -38,11 +38,12 @@ class Line:
     folded: str = ""
 
 
-def classify(number: int, raw: str, settings: Settings, lex: Lexicons) -> Line:
+def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None) -> Line:
+    """One line's kind; `folded` is the line already folded (the page is folded once)."""
     text = raw.strip().replace("\u00a0", " ")
-    words = WORD.findall(text)
+    folded = fold_word(text) if folded is None else folded.strip()
+    words = WORD.findall(folded)
     n = len(words)
-    folded = fold_word(text)
     meta = _metadata(folded, text, lex)
     if meta:
         return Line(number, text, meta[0], n, meta[1], folded)
@@ -55,7 +56,7 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons) -> Line:
         return Line(number, text, "teaser", n, folded=folded)
     if not ARABIC.search(text):
         return Line(number, text, "latin" if LATIN.search(text) or not n else "menu", n, folded=folded)
-    if _is_body(text, WORD.findall(folded), settings, lex):
+    if _is_body(text, words, settings, lex):
         return Line(number, text, "body", n, folded=folded)
     if settings.title_min_words <= n <= settings.title_max_words:
         return Line(number, text, "short", n, folded=folded)
@@ -75,16 +76,24 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     return ends or n >= settings.body_long_words
 
 
+@functools.cache
+def _markers(kind: str, words: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
+    """One regular expression for a list of chrome markers (matching them one by one is slow)."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(("^(?:" if anchored else "(?:") + alternation + ")")
+
+
 def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
     bare = folded.strip(" :：-–—|»«")
     chrome = lex.chrome
-    if any(bare == m or (bare.startswith(m) and n <= 12) for m in chrome["related"]):
+    related = _markers("related", tuple(chrome["related"]), True).match(bare)
+    if related and (related.end() == len(bare) or n <= 12):
         return "related"
-    if any(folded.startswith(m) for m in chrome["tags"]):
+    if _markers("tags", tuple(chrome["tags"]), True).match(folded):
         return "tag"
-    if n <= 14 and any(m in folded for m in chrome["copyright"]):
+    if n <= 14 and _markers("copyright", tuple(chrome["copyright"]), False).search(folded):
         return "copyright"
-    if n <= 6 and any(m in folded for m in chrome["loading"]):
+    if n <= 6 and _markers("loading", tuple(chrome["loading"]), False).search(folded):
         return "loading"
     if n <= 8 and _only_widgets(bare, chrome["widgets"]):
         return "widget"

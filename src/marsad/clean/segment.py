@@ -38,7 +38,10 @@ class Draft:
 
 def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[Segment]:
     """A page's text -> its article segments, main article first."""
-    lines = [classify(i, raw, settings, lex) for i, raw in enumerate(text.splitlines(), 1) if raw.strip()]
+    raws, folded = text.splitlines(), fold_word(text).splitlines()
+    if len(folded) != len(raws):
+        folded = [None] * len(raws)  # folding changed the line structure (never seen): fold line by line
+    lines = [classify(i, raw, settings, lex, f) for i, (raw, f) in enumerate(zip(raws, folded, strict=True), 1) if raw.strip()]
     for line in lines:
         if line.kind in {"short", "menu", "latin"} and line.words <= 14 and any(c.isdigit() for c in line.text):
             _mark_dateline(line, settings, lex)
