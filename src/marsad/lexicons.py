@@ -175,7 +175,9 @@ def _title_heads(titles: dict[str, Any]) -> list[Entry]:
 
 
 def _topic_patterns(spec: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
-    return {topic: [re.compile(fold(p, lower=False).text) for p in cues] for topic, cues in spec.items()}
+    """One expression per topic: its cues folded and joined (one search per topic and paragraph)."""
+    return {topic: [re.compile("|".join(f"(?:{fold(p, lower=False).text})" for p in cues))]
+            for topic, cues in spec.items()}
 
 
 @functools.cache

@@ -135,6 +135,7 @@ class PeopleFinder:
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.extra["trigger_words"]
         self._memo: dict[tuple[int, int], list[str] | None] = {}
+        self._first_words: dict[str, list[list[str]]] = {}
         self.common = self.lex.extra["common_words"]
         self.first_names = self.lex.extra["first_names"]
         self.common = self.common - self.first_names
@@ -413,13 +414,20 @@ class PeopleFinder:
             return None
         if k > 0 and toks[k - 1].text in {"عبد", "ابو", "بن", "ابن", "بنت"}:
             return None  # "عبد الأمير", "أبو الشيخ": part of a name
-        first = toks[k].text
-        keys = (first,) if first[0] not in "وفبل" else (first, bare := HONORIFIC_PROCLITIC.sub("", first), "ال" + bare)
-        for key in keys:
-            for parts in self.by_first.get(key, ()):
-                if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
-                    return parts
+        for parts in self._candidates(toks[k].text):
+            if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
+                return parts
         return None
+
+    def _candidates(self, first: str) -> list[list[str]]:
+        """Honorifics that may start with this written word (بالسيد -> السيد), memoised by word."""
+        found = self._first_words.get(first)
+        if found is None:
+            keys = (first,) if first[0] not in "وفبل" else (first, bare := HONORIFIC_PROCLITIC.sub("", first),
+                                                           "ال" + bare)
+            found = [parts for key in keys for parts in self.by_first.get(key, ())]
+            self._first_words[first] = found
+        return found
 
     def _inside_honorific(self, toks: list[Tok], k: int) -> bool:
         """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
