@@ -15,6 +15,7 @@ source's: `Event.sources` lists every document, so the old id can be found again
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -36,14 +37,16 @@ def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
         for s in ev.sources:
             s.date = s.date or ev.date
     merged: list[Event] = []
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    blocks = Blocks(settings.fusion_date_window_days)
     for ev in pool:
-        target = next((i for i in candidates(ev, blocks, merged) if same_event(merged[i], ev, settings)), None)
+        target = next((i for i in candidates(ev, blocks) if same_event(merged[i], ev, settings)), None)
         if target is None:
-            blocks[block_key(ev)].append(len(merged))
+            blocks.add(len(merged), ev)
             merged.append(ev)
         else:
+            blocks.remove(target, merged[target])
             merged[target] = merge(merged[target], ev)
+            blocks.add(target, merged[target])
     for ev in merged:
         ev.id = stable_id(ev)
     return sorted(merged, key=lambda e: (e.date or "9999", e.id))
@@ -65,9 +68,36 @@ def block_key(ev: Event) -> tuple[str, ...]:
     return tuple(sorted(p.country or "?" for p in ev.principals()))
 
 
-def candidates(ev: Event, blocks: dict[tuple[str, ...], list[int]], merged: list[Event]) -> list[int]:
-    """Indices of already-kept events with the same participant countries."""
-    return blocks.get(block_key(ev), [])
+class Blocks:
+    """Kept events indexed by their sides' states and a date bucket of `window` days, so that a new
+    report is compared only with events it could be: same states, dates within the window, or no
+    full date (an unknown or month-only date is compatible with any)."""
+
+    def __init__(self, window: int):
+        self.size = max(window, 1)
+        self.index: dict[tuple[str, ...], dict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
+
+    def _bucket(self, ev: Event) -> int | None:
+        if ev.date and len(ev.date) == 10:
+            return dt.date.fromisoformat(ev.date).toordinal() // self.size
+        return None
+
+    def add(self, i: int, ev: Event) -> None:
+        self.index[block_key(ev)][self._bucket(ev)].add(i)
+
+    def remove(self, i: int, ev: Event) -> None:
+        self.index[block_key(ev)][self._bucket(ev)].discard(i)
+
+    def near(self, ev: Event) -> list[int]:
+        block = self.index.get(block_key(ev), {})
+        bucket = self._bucket(ev)
+        keys = list(block) if bucket is None else [bucket - 1, bucket, bucket + 1, None]
+        return sorted(i for k in keys for i in block.get(k, ()))
+
+
+def candidates(ev: Event, blocks: Blocks) -> list[int]:
+    """Indices of kept events with the same participant states and a compatible date bucket."""
+    return blocks.near(ev)
 
 
 def same_event(a: Event, b: Event, settings: Settings) -> bool:
@@ -118,8 +148,10 @@ def _titles_clash(x: str | None, y: str | None) -> bool:
     return cx is not None and cy is not None and cx != cy
 
 
+@functools.lru_cache(maxsize=200_000)
 def same_name(a: str, b: str) -> bool:
-    """Full or partial: "حموشي" ~ "عبد اللطيف حموشي"; spelling variants by similarity."""
+    """Full or partial: "حموشي" ~ "عبد اللطيف حموشي"; spelling variants by similarity. Memoised:
+    fusion asks about the same pairs of names again and again."""
     fa, fb = (HONORIFIC.sub("", fold_word(x)).split() for x in (a, b))
     if not fa or not fb:
         return False
