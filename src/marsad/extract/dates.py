@@ -61,9 +61,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})\s*\)?)?" + year),
         "numeric": re.compile(r"(?<![\w/.:-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|\.\d)"),
         "iso": re.compile(r"(?<![\w/.:-])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\w/.-])"),
+        "month_before": re.compile(r"(?<!\w)(?:(مطلع|بدايه|منتصف|اواسط|اواخر|نهايه|اوائل|خلال|اخر)\s+)?(?:(شهر)\s+)?$"),
         "month_year": re.compile(
-            r"(?<!\w)(?:(مطلع|بدايه|منتصف|اواسط|اواخر|نهايه|اوائل|خلال|اخر)\s+)?(?:(شهر)\s+)?"
-            rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"
+            rf"(?<!\w)({months})(?!\w)(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"
             r"(?:\s+(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d)|\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w))?"),
         "hijri": re.compile(
             rf"(?<![\w/.:-])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)\s*(?:من\s+)?(?:عام|سنه)?\s*"
@@ -75,8 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?!\s+(?:{NOT_RELATIVE_AFTER})(?!\w))(?:\s+({weekdays})(?!\w))?"),
         "this_month": re.compile(
             r"(?<![\w/.:-])(\d{1,2})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
-        "weekday": re.compile(
-            rf"(?<!\w)(?:[وف]?(?:يوم|ليوم)\s+)?({weekdays})(?!\w)(?:\s+(الماضي|المنصرم|المقبل|القادم))?"),
+        "weekday": re.compile(rf"(?<!\w)({weekdays})(?!\w)(?:\s+(الماضي|المنصرم|المقبل|القادم))?"),
+        "day_word_before": re.compile(r"(?<!\w)[وف]?(?:يوم|ليوم)\s+$"),
         "period": re.compile(r"(?<!\w)(الاسبوع|الشهر)\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w)"),
     }
 
@@ -236,18 +236,22 @@ def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
 
 
 def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _patterns()["month_year"].finditer(t):
-        part, shahr, name, year, qualifier = m.groups()
+    p = _patterns()
+    for m in p["month_year"].finditer(t):
+        name, year, qualifier = m.groups()
+        before = p["month_before"].search(t, max(0, m.start() - 20), m.start())
+        part, shahr = before.groups() if before else (None, None)
+        start = before.start() if before and (part or shahr) else m.start()
         name = re.sub(r"\s+", " ", name)
         if year is None and not (part or shahr or qualifier):
             continue  # a bare month name: too often a verb or a name (مارس، آب)
-        if re.search(r"\d\s+(?:من\s+)?$", t[max(0, m.start() - 6):m.start()]):
+        if re.search(r"\d\s+(?:من\s+)?(?:شهر\s+)?$", t[max(0, m.start() - 10):m.start()]):
             continue  # a day stands before it: the day-month finder took or refused it
         if year is None and name in lex.ambiguous_months and not (part or shahr):
             continue
         month = lex.months[name]
         if year is not None:
-            yield m.start(), m.end(), f"{int(year):04d}-{month:02d}", {"precision": "month", "how": "explicit"}
+            yield start, m.end(), f"{int(year):04d}-{month:02d}", {"precision": "month", "how": "explicit"}
             continue
         anchor, how = (pub, "year-from-publication") if pub else (ref, "ref-date-inferred")
         y = anchor.year
@@ -255,7 +259,7 @@ def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             y -= 1
         elif qualifier in NEXT and month < anchor.month:
             y += 1
-        yield m.start(), m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
+        yield start, m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
 
 
 def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
@@ -269,12 +273,13 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["weekday"].finditer(t):
         word = re.sub(r"\s+", " ", m.group(1))
-        if not word.startswith("ال") and not m.group(0).lstrip("وف").startswith(("يوم", "ليوم")):
+        day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
+        if not word.startswith("ال") and not day:
             continue  # bare اثنين/أحد/جمعة are numbers and names, not weekdays
         if re.search(r"(?:صلاه|خطبه|صلاة)\s*$", t[max(0, m.start() - 8):m.start()]):
             continue
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
-        yield m.start(), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
+        yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["period"].finditer(t):
         unit, q = m.groups()
         if pub is None:
