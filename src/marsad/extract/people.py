@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word
 
+HAMZA_ALEF = re.compile("[أإآ]")
 TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
@@ -103,12 +104,9 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 
 
 def tokenize(folded: Folded, text: str) -> list[Tok]:
-    toks = []
-    for m in TOKEN.finditer(folded.text):
-        word, start = m.group(), m.start()
-        hamza = word[0] == "ا" and text[folded.pos(start)] in "أإآ"
-        toks.append(Tok(start, m.end(), word, "a" <= word[0] <= "z", hamza=hamza))
-    return toks
+    hamza = {folded.fpos(m.start()) for m in HAMZA_ALEF.finditer(text)}  # أ/إ/آ folded to ا
+    return [Tok(m.start(), m.end(), m.group(), "a" <= m.group()[0] <= "z", hamza=m.start() in hamza)
+            for m in TOKEN.finditer(folded.text)]
 
 
 def _strip(word: str) -> str:
