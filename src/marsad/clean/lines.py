@@ -104,12 +104,13 @@ def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
 
 @functools.cache
 def _widget_pattern(widgets: tuple[str, ...]) -> re.Pattern[str]:
+    """A line made only of widget words and punctuation: "Radio Player Radio Live", "شارك فيسبوك"."""
     words = "|".join(re.escape(w) for w in sorted(widgets, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    return re.compile(rf"[\W_]*(?:(?:{words})(?!\w)[\W_]*)+")
 
 
 def _only_widgets(folded: str, widgets: list[str]) -> bool:
-    return not WORD.search(_widget_pattern(tuple(widgets)).sub(" ", folded))
+    return _widget_pattern(tuple(widgets)).fullmatch(folded) is not None
 
 
 def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
