@@ -26,7 +26,7 @@ from .places import Place, find_places
 from .topics import topics_in
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
-VISIT = re.compile(r"زياره\s+(?:\S+\s+){0,3}?(?:الي|ل)")
+VISIT = re.compile(r"زيار(?:ه|ت\w*)\s*(?:\S+\s+){0,3}?(?:الي|ل)")
 AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
 DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
 SIDELINES = re.compile(r"(?:علي|في)\s+هامش\s+(?:\S+\s+){0,3}?(?:لل|ال)?(?:اجتماع|مؤتمر|منتدي|قمه|دوره|جمعيه|"

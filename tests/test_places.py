@@ -1,0 +1,48 @@
+"""Where an engagement took place: tests/data/places.tsv, one row per sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import read_table
+
+from marsad.extract.events import _location, analyse, engagements
+from marsad.extract.places import find_places
+from marsad.model import Segment
+
+ROWS = read_table("places.tsv")
+
+
+def place_of(sentence: str) -> tuple[str, str]:
+    """(city, ISO3) of the first engagement's place, else of the first place said to host something."""
+    a = analyse(Segment("t", 0, sentence), dt.date(2026, 11, 22))
+    found = engagements(a)
+    if found:
+        loc = _location(a, found[0])
+        return loc.city or "", loc.country or ""
+    local = [p for p in a.places if p.locative]
+    city = next((p for p in local if p.kind == "city"), None)
+    return (city.name_en or "", city.iso3) if city else ("", local[0].iso3 if local else "")
+
+
+def test_places_table_accuracy():
+    ok = sum(place_of(r["sentence"]) == (r["city"], r["country"]) for r in ROWS)
+    assert len(ROWS) >= 70
+    assert ok / len(ROWS) >= 0.93, f"{ok}/{len(ROWS)}"
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("التقى الوزير بنظيره في العاصمة الرباط", "Rabat", "MAR"),
+    ("جرى اللقاء بمدينة طرابلس الليبية", "Tripoli", "LBY"),
+    ("عقد الاجتماع في تونس", None, "TUN"),  # a country named like its capital
+    ("عقد الاجتماع بالعاصمة تونس", "Tunis", "TUN"),
+    ("استقبله بالعاصمة الجزائرية", "Algiers", "DZA"),  # the capital named by its nisba
+])
+def test_locative_places(text, city, country):
+    (p, *_) = [p for p in find_places(text) if p.locative]
+    assert (p.name_en if p.kind == "city" else None, p.iso3) == (city, country)
+
+
+def test_a_common_word_is_not_a_town():
+    assert [p for p in find_places("وذلك في إطار التعاون الثنائي") if p.locative] == []
