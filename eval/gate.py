@@ -48,6 +48,8 @@ def main() -> int:
     problems += check("own_pages", own, floors["own_pages"])
     held = score(ROOT / "tests" / "pages" / "heldout" / "gold.json", ROOT / "tests" / "pages" / "heldout")
     problems += check("heldout_pages", held, floors["heldout_pages"])
+    unseen = score(ROOT / "tests" / "pages" / "unseen" / "gold.json", ROOT / "tests" / "pages" / "unseen")
+    problems += check("unseen_pages", unseen, floors["unseen_pages"])
     print(json.dumps(flatten(own), indent=1))
     print("\n".join(problems) or "all floors met")
     return 1 if problems else 0

@@ -31,6 +31,12 @@ def test_second_author_pages_meet_the_floors():
     assert gate.check("heldout_pages", result, FLOORS["heldout_pages"]) == []
 
 
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared not present")
+def test_third_author_pages_meet_the_floors():
+    result = gate.score(PAGES / "unseen" / "gold.json", PAGES / "unseen")
+    assert gate.check("unseen_pages", result, FLOORS["unseen_pages"]) == []
+
+
 @pytest.mark.skipif(not (SEEDS.is_dir() and SCORER.exists()), reason="../shared not present")
 def test_seed_pakistan_reception_is_fused_with_its_date():
     import subprocess
