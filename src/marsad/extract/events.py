@@ -175,7 +175,8 @@ def _blocked(before: str) -> bool:
     if re.search(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$", before) or _guard_pattern("negated").search(before[-40:]):
         return True
     return bool(re.search(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$", before)
-                or _guard_pattern("background").search(before[-40:]))
+                or re.search(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,3}قد\s+\S+", before)
+                or _guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
 
 
 # 3. engagements ---------------------------------------------------------------------------------

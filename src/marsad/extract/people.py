@@ -158,8 +158,7 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names \
-                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i) \
-                    and not (hit.key == "secretary" and not toks[min(i + 1, len(toks) - 1)].text.startswith("ال")):
+                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
@@ -320,12 +319,10 @@ class PeopleFinder:
         if word == "علي":  # علي is also على (on) once folded: a name beside other name words only
             prev = toks[k - 1].text if k else "،"
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
-            plain = k > 0 and toks[k - 1].hit is None and prev[:2] != "ال" and prev not in self.common \
-                and prev.isalpha()
             if nxt in self.common and nxt not in self.first_names or nxt in self.not_names:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks[k + 1].hit is None
-            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or plain or prev == "الله" \
+            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
@@ -390,9 +387,10 @@ class PeopleFinder:
         if len(words) == 1 and not toks[0].latin:
             return False
         common = self.common
-        if all(w.startswith("ال") for w in words) or words[0] in common or words[0][1:] in common \
-                and words[0].startswith("و"):
+        if all(w.startswith("ال") for w in words) or words[0][1:] in common and words[0].startswith("و"):
             return False
+        if words[0] in common and (len(words) == 1 or words[1] in common or words[1].startswith("ال")):
+            return False  # "برنامج اللقاءات"; but "لويس غارنييه" (a common-looking first name)
         if words[-1].startswith("ال") and words[-1] in common:
             return False  # "قرطاج الدولي": a name does not end in a common adjective
         content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
