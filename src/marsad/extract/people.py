@@ -29,7 +29,7 @@ PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
-NAME_BINDERS = {"عبد", "ابو", "بن", "ابن", "بنت"}  # "عبد الأمير": what follows is a name, not a title
+NAME_BINDERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ولد"}  # "عبد الأمير": what follows is a name, not a title
 # Heads whose title may name a place: "سفير إيطاليا في تونس", "المبعوث الخاص إلى سوريا".
 POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy", "special_envoy", "representative",
           "permanent_representative", "attache", "military_attache", "security_attache", "coordinator",
@@ -43,7 +43,7 @@ STATE_WORDS = {"مملكه", "دوله", "جمهوريه", "سلطنه", "اما
 PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
 COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
-QUALIFIERS_FIRST = {"بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
+QUALIFIERS_FIRST = {"باسم", "بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
                     "المعتمده", "المعتمدين", "المكلف", "المكلفه", "المنتدب", "المنتدبه", "الجديد", "الجديده"}
 WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه"}  # also "financial", "lunar"
 WEAK_NISBA_AFTER = {"وزير", "وزيره", "وزاره", "الشوون", "السياسه", "الموارد", "السنه", "الاوراق", "لجنه", "المفتشيه"}
@@ -408,8 +408,8 @@ class PeopleFinder:
     def _honorific_here(self, toks: list[Tok], k: int) -> list[str] | None:
         if k >= len(toks):
             return None
-        if k > 0 and toks[k - 1].text in {"عبد", "ابو", "بن", "ابن", "بنت"}:
-            return None  # "عبد الأمير", "أبو الشيخ": part of a name
+        if k > 0 and toks[k - 1].text in NAME_BINDERS:
+            return None  # "عبد الأمير", "ولد الشيخ": part of a name
         for parts in self._candidates(toks[k].text):
             if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
                 return parts
