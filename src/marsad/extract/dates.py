@@ -57,27 +57,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|سنة)?\s*(\d{4})(?!\d)\s*م?(?!\w))?"
     return {
         "day_month": re.compile(
-            r"(?<![\w/.:-])(?:(\d{1,2})\s*(?:-|–|/|الي|حتي|و)\s*)?(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?"
+            r"(?:(\d{1,2})\s*(?:-|–|/|الي|حتي|و)\s*)?(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?"
             rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})\s*\)?)?" + year),
-        "numeric": re.compile(r"(?<![\w/.:-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|\.\d)"),
-        "iso": re.compile(r"(?<![\w/.:-])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\w/.-])"),
+        "numeric": re.compile(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|\.\d)"),
+        "iso": re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\w/.-])"),
         "month_before": re.compile(r"(?<!\w)(?:(مطلع|بدايه|منتصف|اواسط|اواخر|نهايه|اوائل|خلال|اخر)\s+)?(?:(شهر)\s+)?$"),
         "month_year": re.compile(
-            rf"(?<!\w)({months})(?!\w)(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"
+            rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"
             r"(?:\s+(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d)|\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w))?"),
         "hijri": re.compile(
-            rf"(?<![\w/.:-])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)\s*(?:من\s+)?(?:عام|سنه)?\s*"
+            rf"(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)\s*(?:من\s+)?(?:عام|سنه)?\s*"
             r"(\d{4})\s*(?:ه(?!\w)|هجري\w*)?"),
         "weekday_before": re.compile(rf"(?:(اليوم|يوم)\s+)?({weekdays})\s*[،,]?\s*(?:الموافق\s+)?$"),
         "qualifier_after": re.compile(r"\s*(?:من\s+)?(?:الشهر\s+|العام\s+|السنه\s+)?(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
         "relative": re.compile(
-            r"(?<!\w)[وف]?(اول\s+من\s+امس|اول\s+امس|بعد\s+غد|اليوم|البارحه|الامس|امس|غدا)(?!\w)(?!\s*\d)"
+            r"(اول\s+من\s+امس|اول\s+امس|بعد\s+غد|اليوم|البارحه|الامس|امس|غدا)(?!\w)(?!\s*\d)"
             rf"(?!\s+(?:{NOT_RELATIVE_AFTER})(?!\w))(?:\s+({weekdays})(?!\w))?"),
         "this_month": re.compile(
-            r"(?<![\w/.:-])(\d{1,2})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
-        "weekday": re.compile(rf"(?<!\w)({weekdays})(?!\w)(?:\s+(الماضي|المنصرم|المقبل|القادم))?"),
+            r"(\d{1,2})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
+        "weekday": re.compile(rf"({weekdays})(?!\w)(?:\s+(الماضي|المنصرم|المقبل|القادم))?"),
         "day_word_before": re.compile(r"(?<!\w)[وف]?(?:يوم|ليوم)\s+$"),
-        "period": re.compile(r"(?<!\w)(الاسبوع|الشهر)\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w)"),
+        "period": re.compile(r"(الاسبوع|الشهر)\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w)"),
     }
 
 
@@ -97,6 +97,31 @@ def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date) ->
         s, e = folded.span(start, end)
         mentions.append(Mention("date", s, e, text[s:e], value, extra))
     return mentions
+
+
+DIGIT_RUN = re.compile(r"(?<!\d)\d")
+
+
+@functools.lru_cache(maxsize=4)
+def _digit_starts(t: str) -> tuple[int, ...]:
+    """Where runs of digits start: every numeric date form is anchored there (one scan per text)."""
+    return tuple(m.start() for m in DIGIT_RUN.finditer(t) if not (m.start() and t[m.start() - 1] in FREE_BEFORE)
+                 and not (m.start() and t[m.start() - 1].isalpha()))
+
+
+FREE_BEFORE = set("/.:-_")
+
+
+def _at_digits(t: str, pattern: re.Pattern[str]):
+    """Non-overlapping matches of `pattern` starting at a digit run not glued to a word or a number."""
+    end = -1
+    for pos in _digit_starts(t):
+        if pos < end:
+            continue
+        m = pattern.match(t, pos)
+        if m:
+            end = m.end()
+            yield m
 
 
 RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*$")
@@ -125,7 +150,7 @@ def _join_ranges(t: str, spans: list) -> list:
 
 
 def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _patterns()["this_month"].finditer(t):
+    for m in _at_digits(t, _patterns()["this_month"]):
         if pub is None:
             yield m.start(), m.end(), None, {"precision": "day", "how": "unresolved"}
             continue
@@ -157,7 +182,7 @@ def _named(t: str, start: int) -> bool:
 
 
 def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _patterns()["day_month"].finditer(t):
+    for m in _at_digits(t, _patterns()["day_month"]):
         if _named(t, m.start()):
             continue
         day, month = int(m.group(2)), lex.months[re.sub(r"\s+", " ", m.group(3))]
@@ -209,12 +234,12 @@ def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> str | Non
 
 
 def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _patterns()["numeric"].finditer(t):
+    for m in _at_digits(t, _patterns()["numeric"]):
         value = _iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         if value and not _named(t, m.start()):
             start, weekday, _ = _weekday_before(t, m.start(), lex)
             yield start, m.end(), value, _checked({"precision": "day", "how": "explicit"}, value, weekday)
-    for m in _patterns()["iso"].finditer(t):
+    for m in _at_digits(t, _patterns()["iso"]):
         value = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if value and not _named(t, m.start()):
             yield m.start(), m.end(), value, {"precision": "day", "how": "explicit"}
@@ -227,7 +252,7 @@ def _checked(extra: dict, value: str, weekday: int | None) -> dict:
 
 
 def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _patterns()["hijri"].finditer(t):
+    for m in _at_digits(t, _patterns()["hijri"]):
         try:
             g = Hijri(int(m.group(3)), lex.hijri_months[re.sub(r"\s+", " ", m.group(2))], int(m.group(1))).to_gregorian()
         except (ValueError, OverflowError):
@@ -238,6 +263,8 @@ def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
 def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
     for m in p["month_year"].finditer(t):
+        if not _word_start(t, m.start()):
+            continue
         name, year, qualifier = m.groups()
         before = p["month_before"].search(t, max(0, m.start() - 20), m.start())
         part, shahr = before.groups() if before else (None, None)
@@ -266,12 +293,16 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
     how = "relative-to-publication"
     for m in p["relative"].finditer(t):
+        if not _word_start(t, m.start(), proclitic=True):
+            continue
         word = re.sub(r"\s+", " ", m.group(1))
         if word == "اليوم" and NOT_RELATIVE_BEFORE.search(t[max(0, m.start() - 8):m.start()]):
             continue
         value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
         yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["weekday"].finditer(t):
+        if not _word_start(t, m.start()):
+            continue
         word = re.sub(r"\s+", " ", m.group(1))
         day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
         if not word.startswith("ال") and not day:
@@ -281,6 +312,8 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
         yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["period"].finditer(t):
+        if not _word_start(t, m.start()):
+            continue
         unit, q = m.groups()
         if pub is None:
             yield m.start(), m.end(), None, {"precision": unit == "الشهر" and "month" or "week", "how": "unresolved"}
@@ -291,6 +324,13 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             month = pub.month + (-1 if q in PAST else 1 if q in NEXT else 0)
             y, month = pub.year + (month - 1) // 12, (month - 1) % 12 + 1
             yield m.start(), m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
+
+
+def _word_start(t: str, i: int, proclitic: bool = False) -> bool:
+    """Does a word start at i (after an optional و/ف when `proclitic`)? Cheaper than a lookbehind."""
+    if i == 0 or not t[i - 1].isalnum():
+        return True
+    return proclitic and t[i - 1] in "وف" and (i == 1 or not t[i - 2].isalnum())
 
 
 def _weekday_value(weekday: int, qualifier: str | None, pub: dt.date) -> str:
