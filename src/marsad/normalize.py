@@ -72,3 +72,12 @@ def fold(text: str, lower: bool = True) -> Folded:
     if len(lowered) == len(text):
         text = lowered
     return Folded(text, shifts, [p + k for k, p in enumerate(shifts)])
+
+
+def word_start(t: str, i: int, proclitic: bool = True) -> bool:
+    """Does a word start at i in `t` (after an optional و/ف when `proclitic`)? Matchers check this
+    in Python instead of opening their patterns with a lookbehind, which keeps `re` fast."""
+    if i == 0 or not t[i - 1].isalnum():
+        return True
+    return proclitic and t[i - 1] in "وف" and (i == 1 or not t[i - 2].isalnum())
+

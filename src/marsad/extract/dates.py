@@ -27,7 +27,7 @@ from hijridate import Hijri
 
 from ..lexicons import Lexicons, lexicons
 from ..model import Mention
-from ..normalize import fold
+from ..normalize import fold, word_start
 
 RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "الامس": -1, "اول امس": -2, "اول من امس": -2,
                  "غدا": 1, "بعد غد": 2}
@@ -263,7 +263,7 @@ def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
 def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
     for m in p["month_year"].finditer(t):
-        if not _word_start(t, m.start()):
+        if not word_start(t, m.start(), proclitic=False):
             continue
         name, year, qualifier = m.groups()
         before = p["month_before"].search(t, max(0, m.start() - 20), m.start())
@@ -293,7 +293,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
     how = "relative-to-publication"
     for m in p["relative"].finditer(t):
-        if not _word_start(t, m.start(), proclitic=True):
+        if not word_start(t, m.start()):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
         if word == "اليوم" and NOT_RELATIVE_BEFORE.search(t[max(0, m.start() - 8):m.start()]):
@@ -301,7 +301,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
         yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["weekday"].finditer(t):
-        if not _word_start(t, m.start()):
+        if not word_start(t, m.start(), proclitic=False):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
         day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
@@ -312,7 +312,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
         yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
     for m in p["period"].finditer(t):
-        if not _word_start(t, m.start()):
+        if not word_start(t, m.start(), proclitic=False):
             continue
         unit, q = m.groups()
         if pub is None:
@@ -324,13 +324,6 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             month = pub.month + (-1 if q in PAST else 1 if q in NEXT else 0)
             y, month = pub.year + (month - 1) // 12, (month - 1) % 12 + 1
             yield m.start(), m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
-
-
-def _word_start(t: str, i: int, proclitic: bool = False) -> bool:
-    """Does a word start at i (after an optional و/ف when `proclitic`)? Cheaper than a lookbehind."""
-    if i == 0 or not t[i - 1].isalnum():
-        return True
-    return proclitic and t[i - 1] in "وف" and (i == 1 or not t[i - 2].isalnum())
 
 
 def _weekday_value(weekday: int, qualifier: str | None, pub: dt.date) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import Lexicons, lexicons
 from ..model import Event, Location, Mention, Participant, Segment, Source
-from ..normalize import Folded, fold, fold_word
+from ..normalize import Folded, fold, fold_word, word_start
 from .dates import find_dates
 from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places
@@ -158,7 +158,7 @@ def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
                 table.setdefault(fold_word(form), (family, is_verb))
     forms = sorted(table, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<!\w)[وف]?({alternation})(?!\w)"), table
+    return re.compile(rf"({alternation})(?!\w)"), table
 
 
 @functools.cache
@@ -189,6 +189,8 @@ def engagements(a: Analysis) -> list[Engagement]:
         fs, ft = folded.fpos(s), folded.fpos(t)
         mentions = _mentions_in(a, s, t)
         for m in pattern.finditer(folded.text, fs, ft):
+            if not word_start(folded.text, m.start()):
+                continue
             family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
             if _blocked(folded.text[fs:m.start()]):
                 continue
