@@ -23,6 +23,7 @@ from ..settings import Settings
 from .lines import Line, classify, dateline_rest
 
 NOT_WORD = re.compile(r"[^\w]+")
+DIGIT = re.compile(r"\d")
 # A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
 ARTICLE_MIN_PARAGRAPHS = 2
 ARTICLE_MIN_WORDS = 40
@@ -43,7 +44,7 @@ def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[S
         folded = [None] * len(raws)  # folding changed the line structure (never seen): fold line by line
     lines = [classify(i, raw, settings, lex, f) for i, (raw, f) in enumerate(zip(raws, folded, strict=True), 1) if raw.strip()]
     for line in lines:
-        if line.kind in {"short", "menu", "latin"} and line.words <= 14 and any(c.isdigit() for c in line.text):
+        if line.kind in {"short", "menu", "latin"} and line.words <= 14 and DIGIT.search(line.folded or line.text):
             _mark_dateline(line, settings, lex)
     drafts = _group(lines)
     return [_finish(d, doc, i) for i, d in enumerate(drafts)]
