@@ -37,6 +37,7 @@ class Source(BaseModel):
     end: int = 0
     outlet: str | None = None
     duplicate_of: str | None = None
+    date: str | None = None  # the date this document gives the event (fuse.fuse)
 
 
 class Actor(BaseModel):
