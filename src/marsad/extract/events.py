@@ -381,7 +381,9 @@ def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | Non
 
 def _location(a: Analysis, eng: Engagement) -> Location:
     titles = [p.title_span for p in a.people if p.title_span]
-    usable = [p for p in a.places if p.locative and not any(x <= p.start < y for x, y in titles)]
+    usable = [p for p in a.places if p.locative and not any(x <= p.start < y for x, y in titles)
+              and not _guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))]
+    # "... على أن تجتمع اللجنة المشتركة المقبلة في برلين": a future venue is not the meeting place
     s, t = eng.sentence
     k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= s < y), 0)
     para = a.paragraphs[k] if a.paragraphs else (s, t)
