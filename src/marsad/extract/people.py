@@ -18,6 +18,7 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..lexicons import Entry, Lexicons, lexicons
@@ -185,12 +186,13 @@ class PeopleFinder:
 
     # 1. gazetteer hits, token by token
     def _mark_hits(self, folded: str, toks: list[Tok], place_hits: list | None = None) -> None:
-        starts = {t.start: k for k, t in enumerate(toks)}
+        offsets = [t.start for t in toks]
         ends = {t.end: k for k, t in enumerate(toks)}
         for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
             found = place_hits if gaz is self.lex.places and place_hits is not None else gaz.find(folded)
             for s, e, entry in found:
-                k0 = starts.get(s) if s in starts else next((k for k, t in enumerate(toks) if t.start <= s < t.end), None)
+                k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
+                k0 = k0 if k0 >= 0 and s < toks[k0].end else None
                 k1 = ends.get(e)
                 if k0 is None or k1 is None:
                     continue
