@@ -149,7 +149,7 @@ class PeopleFinder:
         i = 0
         while i < len(toks):
             hit = toks[i].hit
-            if COUNTERPART_PROCLITIC.sub("", toks[i].text) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
+            if "نظير" in toks[i].text and COUNTERPART_PROCLITIC.sub("", toks[i].text) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
                 while end < len(toks) and toks[end].hit is not None and toks[end].hit.kind == "nisba":
                     end += 1
