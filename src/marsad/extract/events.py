@@ -438,6 +438,10 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
     """Paragraphs about one engagement give it their topics; lede and summing-up ones give to all."""
     if not events:
         return
+    lex = lexicons()
+    if len(events) == 1:  # one engagement: every paragraph is about it (one scan of the segment)
+        events[0].topics = sorted(topics_in(a.folded.text, lex))
+        return
     owner: dict[int, int] = {}
     for i, engs in enumerate(groups):
         for eng in engs:
@@ -451,7 +455,6 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
         if len(named) == 1:
             owner[k] = named.pop()
     current = None
-    lex = lexicons()
     for k, (x, y) in enumerate(a.paragraphs):
         topics = topics_in(a.fold(x, y), lex)
         summing_up = k not in owner and ALL_EVENTS.search(a.fold(x, y))
