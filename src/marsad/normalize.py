@@ -53,14 +53,15 @@ class Folded:
 
 
 def fold_word(text: str) -> str:
-    """Fold a lexicon entry the same way as text (no offsets needed)."""
-    return fold(text).text.lower()
+    """Fold a lexicon entry (or any text) the same way as text, without the offset map."""
+    return fold(text, offsets=False).text  # fold() lowers Latin letters already
 
 
-def fold(text: str, lower: bool = True) -> Folded:
+def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
     shifts: list[int] = []
     if DELETED.search(text):
-        shifts = [m.start() - removed for removed, m in enumerate(DELETED.finditer(text))]
+        if offsets:
+            shifts = [m.start() - removed for removed, m in enumerate(DELETED.finditer(text))]
         text = DELETED.sub("", text)
     for a, b in REPLACE:
         if a in text:

@@ -11,7 +11,6 @@ dateline.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -22,8 +21,8 @@ from ..settings import Settings
 WORD = re.compile(r"[^\W_]+")
 ARABIC = re.compile("[\u0621-\u064a]")
 LATIN = re.compile("[A-Za-z]")
-SENTENCE_END = re.compile(r"[.!?؟»”\"')\]:]\s*$")
-TRUNCATED = re.compile(r"(?:\.\.\.|…|\.\.)\s*$")
+SENTENCE_END = frozenset(".!?؟»”\"')]:")  # a line's last character (a `$` regex would scan the line)
+TRUNCATED = ("..", "…")  # a line's end: "...", "..", "…"
 BULLET = re.compile(r"^\s*(?:[•·▪●◦■□►▸\-–—*]|\d{1,2}[.)-])\s+")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm|AM|PM)?")
 
@@ -36,6 +35,7 @@ class Line:
     words: int
     value: str | None = None  # outlet/author name, or the dateline's date
     folded: str = ""
+    key: str = ""  # the folded words without punctuation: a paragraph seen twice on a page is kept once
 
 
 def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None) -> Line:
@@ -52,22 +52,30 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: s
         return Line(number, text, kind, n, folded=folded)
     if BULLET.match(text):
         return Line(number, text, "bullet", n, folded=folded)
-    if TRUNCATED.search(text):
+    if _truncated(text):
         return Line(number, text, "teaser", n, folded=folded)
     if not ARABIC.search(text):
         return Line(number, text, "latin" if LATIN.search(text) or not n else "menu", n, folded=folded)
     if _is_body(text, words, settings, lex):
-        return Line(number, text, "body", n, folded=folded)
+        return Line(number, text, "body", n, folded=folded, key="".join(words))
     if settings.title_min_words <= n <= settings.title_max_words:
         return Line(number, text, "short", n, folded=folded)
     return Line(number, text, "menu", n, folded=folded)
+
+
+def _truncated(text: str) -> bool:
+    return text.rstrip().endswith(TRUNCATED)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in SENTENCE_END
 
 
 def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> bool:
     n = len(words)
     if n < settings.body_min_words:
         return False
-    ends = bool(SENTENCE_END.search(text))
+    ends = _ends_sentence(text)
     if ends and n >= 12:
         return True  # a long line that ends like a sentence is prose, names and all
     function = sum(1 for w in words if w in lex.function_words or w[1:] in lex.function_words and w[0] == "و")
@@ -76,48 +84,50 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     return ends or n >= settings.body_long_words
 
 
-@functools.cache
-def _markers(kind: str, words: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
-    """One regular expression for a list of chrome markers (matching them one by one is slow)."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(("^(?:" if anchored else "(?:") + alternation + ")")
+_PATTERNS: dict[int, tuple[dict[str, list[str]], dict[str, re.Pattern[str]]]] = {}
+
+
+def _markers(chrome: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+    """One regular expression per kind of chrome marker (matching them one by one is slow),
+    compiled once per lexicon: related/tags match at the line start, copyright/loading anywhere,
+    widgets must make up the whole line ("Radio Player Radio Live", "شارك فيسبوك")."""
+    known = _PATTERNS.get(id(chrome))
+    if known is not None and known[0] is chrome:
+        return known[1]
+
+    def alternation(kind: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(chrome[kind], key=len, reverse=True))
+
+    patterns = {kind: re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags", "copyright", "loading")}
+    patterns["widgets"] = re.compile(rf"[\W_]*(?:(?:{alternation('widgets')})(?!\w)[\W_]*)+")
+    _PATTERNS[id(chrome)] = (chrome, patterns)
+    return patterns
 
 
 def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
     bare = folded.strip(" :：-–—|»«")
-    chrome = lex.chrome
-    related = _markers("related", tuple(chrome["related"]), True).match(bare)
+    markers = _markers(lex.chrome)
+    related = markers["related"].match(bare)
     if related and (related.end() == len(bare) or n <= 12):
         return "related"
-    if _markers("tags", tuple(chrome["tags"]), True).match(folded):
+    if markers["tags"].match(folded):
         return "tag"
-    if n <= 14 and _markers("copyright", tuple(chrome["copyright"]), False).search(folded):
+    if n <= 14 and markers["copyright"].search(folded):
         return "copyright"
-    if n <= 6 and _markers("loading", tuple(chrome["loading"]), False).search(folded):
+    if n <= 6 and markers["loading"].search(folded):
         return "loading"
-    if n <= 8 and _only_widgets(bare, chrome["widgets"]):
+    if n <= 8 and markers["widgets"].fullmatch(bare):
         return "widget"
     if n <= 2:
         return "menu"
     return None
 
 
-@functools.cache
-def _widget_pattern(widgets: tuple[str, ...]) -> re.Pattern[str]:
-    """A line made only of widget words and punctuation: "Radio Player Radio Live", "شارك فيسبوك"."""
-    words = "|".join(re.escape(w) for w in sorted(widgets, key=len, reverse=True))
-    return re.compile(rf"[\W_]*(?:(?:{words})(?!\w)[\W_]*)+")
-
-
-def _only_widgets(folded: str, widgets: list[str]) -> bool:
-    return _widget_pattern(tuple(widgets)).fullmatch(folded) is not None
-
-
 def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
     """("outlet"|"author", name) for source and byline lines; ("dateline", "") for date lines."""
     chrome = lex.chrome
     head, sep, tail = text.partition(":")
-    if sep and len(WORD.findall(tail)) <= 6 and not TRUNCATED.search(text):
+    if sep and len(tail) <= 300 and len(WORD.findall(tail)) <= 6 and not _truncated(text):
         fhead, ftail = fold_word(head).strip(), fold_word(tail).strip(" .")
         if fhead in chrome["outlet_prefixes"] and tail.strip():
             return "outlet", tail.strip(" .")
@@ -125,9 +135,9 @@ def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
             return "outlet", head.strip()
         if fhead in chrome["author_prefixes"] and tail.strip():
             return "author", tail.strip(" .")
-    first = folded.split(" ", 1)
-    if len(first) == 2 and first[0] in chrome["author_prefixes"] and len(WORD.findall(text)) <= 5 \
-            and not TRUNCATED.search(text) and not SENTENCE_END.search(text):
+    space = folded.find(" ")
+    if space > 0 and folded[:space] in chrome["author_prefixes"] and len(WORD.findall(text)) <= 5 \
+            and not _truncated(text) and not _ends_sentence(text):
         return "author", text.split(" ", 1)[1].strip(" :")
     return None
 

@@ -22,7 +22,6 @@ from ..normalize import fold_word
 from ..settings import Settings
 from .lines import Line, classify, dateline_rest
 
-NOT_WORD = re.compile(r"[^\w]+")
 DIGIT = re.compile(r"\d")
 # A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
 ARTICLE_MIN_PARAGRAPHS = 2
@@ -92,9 +91,8 @@ def _group(lines: list[Line]) -> list[Draft]:
             _absorb_metadata(drafts[-1], pending)
         draft = drafts[-1]
         for para in run:
-            key = NOT_WORD.sub("", para.folded or fold_word(para.text))
-            if key not in seen:
-                seen.add(key)
+            if para.key not in seen:
+                seen.add(para.key)
                 draft.body.append(para)
         pending = []
     if drafts:
