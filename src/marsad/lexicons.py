@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
@@ -122,6 +124,112 @@ class Gazetteer:
         return out
 
 
+def anchors(pattern: str, most: int = 24) -> set[str] | None:
+    """Literal strings one of which every match of `pattern` contains, or None if none are found.
+
+    >>> sorted(anchors(r"(?:جريمة|جرائم)\\s+(?:ال)?منظمة"))
+    ['جرائم', 'جريمة']
+    >>> sorted(anchors(r"(?:تبادل|تقاسم)(?:\\s+\\S+){0,3}?\\s+(?:معلومات|معطيات)"))
+    ['معطيات', 'معلومات']
+    """
+    try:
+        found = _anchors(list(sre_parser.parse(pattern)), most)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    return found if found and min(map(len, found)) >= 3 else None
+
+
+def _anchors(items: list[Any], most: int) -> set[str] | None:
+    """The best anchor set of a parsed sequence: a run of literals (alternatives multiplied out), or
+    the anchors of one mandatory group inside it; the one whose shortest string is longest wins."""
+    best: set[str] | None = None
+    run: set[str] = {""}
+
+    def better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+        if not b or b == {""}:
+            return a
+        return b if a is None or min(map(len, b)) > min(map(len, a)) else a
+
+    for op, av in items + [(None, None)]:
+        alternatives = _literal_alternatives(op, av)
+        if alternatives is not None and len(run) * len(alternatives) <= most:
+            run = {x + y for x in run for y in alternatives}
+            continue
+        best = better(best, run)
+        run = {""} if alternatives is None else alternatives
+        if alternatives is None and op is not None:
+            best = better(best, _mandatory(op, av, most))
+    return best
+
+
+def _literal_alternatives(op: Any, av: Any) -> set[str] | None:
+    """The strings a parsed item matches if it is a literal or an alternation of literals."""
+    if op is sre_constants.LITERAL:
+        return {chr(av)}
+    if op is sre_constants.SUBPATTERN:
+        return _literal_alternatives(*av[3].data[0]) if len(av[3].data) == 1 else _literal_sequence(av[3].data)
+    if op is sre_constants.BRANCH:
+        options = [_literal_sequence(b.data) for b in av[1]]
+        return set().union(*options) if all(o is not None for o in options) else None  # type: ignore[arg-type]
+    return None
+
+
+def _literal_sequence(items: list[Any]) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        alternatives = _literal_alternatives(op, av)
+        if alternatives is None or len(out) * len(alternatives) > 64:
+            return None
+        out = {x + y for x in out for y in alternatives}
+    return out
+
+
+def _mandatory(op: Any, av: Any, most: int) -> set[str] | None:
+    """Anchors inside a group or a repeat that must match at least once."""
+    if op is sre_constants.SUBPATTERN:
+        return _anchors(list(av[3].data), most)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+        return _anchors(list(av[2].data), most)
+    if op is sre_constants.BRANCH:
+        options = [_anchors(list(b.data), most) for b in av[1]]
+        return set().union(*options) if all(options) else None  # type: ignore[arg-type]
+    return None
+
+
+class Prefilter:
+    """Which of many regular expressions can match a text, from one Aho-Corasick pass: each is
+    tried only if one of its literal anchors occurs (an expression without anchors always is).
+
+    >>> f = Prefilter({"drugs": ["مخدرات", "كوكايين"], "terror": ["ارهاب"]})
+    >>> sorted(f.candidates("مكافحة المخدرات"))
+    ['drugs']
+    """
+
+    def __init__(self, patterns: dict[str, list[str]]):
+        self.always: set[str] = set()
+        self.automaton = ahocorasick.Automaton()
+        owners: dict[str, set[str]] = {}
+        for key, cues in patterns.items():
+            for cue in cues:
+                found = anchors(cue)
+                if found is None:
+                    self.always.add(key)
+                for a in found or ():
+                    owners.setdefault(a, set()).add(key)
+        for a, keys in owners.items():
+            self.automaton.add_word(a, keys)
+        if owners:
+            self.automaton.make_automaton()
+        self.empty = not owners
+
+    def candidates(self, text: str) -> set[str]:
+        out = set(self.always)
+        if not self.empty:
+            for _, keys in self.automaton.iter(text):
+                out |= keys
+        return out
+
+
 @dataclass(slots=True)
 class Lexicons:
     months: dict[str, int]
@@ -137,6 +245,7 @@ class Lexicons:
     title_heads: Gazetteer
     countries: dict[str, dict[str, str]]
     topics: dict[str, list[re.Pattern[str]]]
+    topic_filter: Prefilter
     triggers: dict[str, Any]
     extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
 
@@ -174,10 +283,13 @@ def _title_heads(titles: dict[str, Any]) -> list[Entry]:
     return out
 
 
-def _topic_patterns(spec: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
-    """One expression per topic: its cues folded and joined (one search per topic and paragraph)."""
-    return {topic: [re.compile("|".join(f"(?:{fold(p, lower=False).text})" for p in cues))]
-            for topic, cues in spec.items()}
+def _topic_cues(spec: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {topic: [fold(p, lower=False).text for p in cues] for topic, cues in spec.items()}
+
+
+def _topic_patterns(cues: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
+    """One expression per topic: its cues folded and joined (one search per candidate topic)."""
+    return {topic: [re.compile("|".join(f"(?:{p})" for p in forms))] for topic, forms in cues.items()}
 
 
 @functools.cache
@@ -189,6 +301,7 @@ def lexicons() -> Lexicons:
     common = {fold_word(w) for w in _lines("common_words.txt")} | function_words
     place_entries, countries = _places(common)
     triggers = _yaml("triggers.yaml")
+    topic_cues = _topic_cues(_yaml("topics.yaml"))
     return Lexicons(
         months={fold_word(v): int(k) for k, vs in months["gregorian"].items() for v in vs},
         hijri_months={fold_word(v): int(k) for k, vs in months["hijri"].items() for v in vs},
@@ -202,7 +315,8 @@ def lexicons() -> Lexicons:
         agencies=Gazetteer(_agencies()),
         title_heads=Gazetteer(_title_heads(titles)),
         countries=countries,
-        topics=_topic_patterns(_yaml("topics.yaml")),
+        topics=_topic_patterns(topic_cues),
+        topic_filter=Prefilter(topic_cues),
         triggers=triggers,
         extra={
             "org_words": {fold_word(w) for w in _lines("org_words.txt")},

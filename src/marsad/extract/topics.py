@@ -17,4 +17,5 @@ def find_topics(text: str, lex: Lexicons | None = None) -> set[str]:
 
 def topics_in(folded: str, lex: Lexicons | None = None) -> set[str]:
     """The topics whose cues appear in already folded text."""
-    return {topic for topic, cues in (lex or lexicons()).topics.items() if any(c.search(folded) for c in cues)}
+    lex = lex or lexicons()
+    return {topic for topic in lex.topic_filter.candidates(folded) if any(c.search(folded) for c in lex.topics[topic])}
