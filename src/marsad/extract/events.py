@@ -15,7 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from ..lexicons import Lexicons, lexicons
 from ..model import Event, Location, Mention, Participant, Segment, Source
@@ -148,7 +152,9 @@ def _short_references(entities: list[Entity], text: str, folded: Folded) -> None
 
 # 2. triggers -------------------------------------------------------------------------------------
 @functools.cache
-def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], ahocorasick.Automaton]:
+    """The trigger forms as one expression (longest first), their (family, is_verb), and an
+    Aho-Corasick automaton of their first words: the expression is only tried where one starts."""
     table: dict[str, tuple[str, bool]] = {}
     for family, spec in lexicons().triggers.items():
         if not isinstance(spec, dict):
@@ -158,7 +164,21 @@ def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
                 table.setdefault(fold_word(form), (family, is_verb))
     forms = sorted(table, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"({alternation})(?!\w)"), table
+    first_words = ahocorasick.Automaton()
+    for form in forms:
+        first_words.add_word(form.split()[0], len(form.split()[0]))
+    first_words.make_automaton()
+    return re.compile(rf"({alternation})(?!\w)"), table, first_words
+
+
+def _trigger_matches(folded: str, start: int, end: int, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(folded, start, end)`, tried only at `starts` (where a form's first word is)."""
+    pattern = _trigger_pattern()[0]
+    pos = start
+    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+        if p >= pos and (m := pattern.match(folded, p, end)):
+            pos = m.end()
+            yield m
 
 
 @functools.cache
@@ -181,20 +201,22 @@ def _blocked(before: str) -> bool:
 
 # 3. engagements ---------------------------------------------------------------------------------
 def engagements(a: Analysis) -> list[Engagement]:
-    pattern, table = _trigger_pattern()
+    _, table, first_words = _trigger_pattern()
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
+    starts = sorted({end - length + 1 for end, length in first_words.iter(folded.text)})
     for s, t in a.sentences:
         fs, ft = folded.fpos(s), folded.fpos(t)
-        mentions = _mentions_in(a, s, t)
-        for m in pattern.finditer(folded.text, fs, ft):
+        mentions = None
+        for m in _trigger_matches(folded.text, fs, ft, starts):
             if not word_start(folded.text, m.start()):
                 continue
             family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
             if _blocked(folded.text[fs:m.start()]):
                 continue
             p0, p1 = folded.span(m.start(), m.end())
+            mentions = _mentions_in(a, s, t) if mentions is None else mentions
             subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text)
             if subject is None:
                 continue
