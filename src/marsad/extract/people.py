@@ -106,8 +106,12 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 
 def tokenize(folded: Folded, text: str) -> list[Tok]:
     hamza = {folded.fpos(m.start()) for m in HAMZA_ALEF.finditer(text)}  # أ/إ/آ folded to ا
-    return [Tok(m.start(), m.end(), m.group(), "a" <= m.group()[0] <= "z", hamza=m.start() in hamza)
-            for m in TOKEN.finditer(folded.text)]
+    out = []
+    for m in TOKEN.finditer(folded.text):
+        start, end = m.span()
+        word = m.group()
+        out.append(Tok(start, end, word, "a" <= word[0] <= "z", None, start in hamza))
+    return out
 
 
 def _strip(word: str) -> str:
@@ -133,7 +137,7 @@ class PeopleFinder:
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | QUALIFIERS_FIRST
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.extra["trigger_words"]
-        self._memo: dict[tuple[int, int], list[str] | None] = {}
+        self._hon: list[list[str] | None] = []  # for the text being read: the honorific starting at each token
         self._first_words: dict[str, list[list[str]]] = {}
         self.common = self.lex.extra["common_words"]
         self.first_names = self.lex.extra["first_names"]
@@ -143,11 +147,15 @@ class PeopleFinder:
         folded = folded or fold(text)
         toks = tokenize(folded, text)
         self._mark_hits(folded.text, toks, place_hits)
-        self._memo = {}  # token index -> honorific starting there, for this text
+        self._hon = self._honorifics(toks)
         people: list[Person] = []
         claimed: set[int] = set()
+        anchors = [k for k, t in enumerate(toks) if t.hit is not None and t.hit.kind == "title" or "نظير" in t.text]
         i = 0
-        while i < len(toks):
+        for i0 in anchors:  # title heads and "نظيره": the grammar starts there
+            if i0 < i:
+                continue
+            i = i0
             hit = toks[i].hit
             if "نظير" in toks[i].text and COUNTERPART_PROCLITIC.sub("", toks[i].text) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
@@ -176,6 +184,8 @@ class PeopleFinder:
 
     def _side_states(self, folded: Folded, toks: list[Tok], people: list[Person]) -> None:
         """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
+        if "لجانب" not in folded.text:
+            return
         for k in range(len(toks) - 1):
             hit = toks[k + 1].hit
             if toks[k].text in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
@@ -400,22 +410,23 @@ class PeopleFinder:
 
     def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
         """The honorific or rank (as folded words) that starts at token k, if any."""
-        key = (id(toks), k)
-        if key in self._memo:
-            return self._memo[key]
-        found = self._honorific_here(toks, k)
-        self._memo[key] = found
-        return found
+        return self._hon[k] if 0 <= k < len(self._hon) else None
 
-    def _honorific_here(self, toks: list[Tok], k: int) -> list[str] | None:
-        if k >= len(toks):
-            return None
-        if k > 0 and toks[k - 1].text in NAME_BINDERS:
-            return None  # "عبد الأمير", "ولد الشيخ": part of a name
-        for parts in self._candidates(toks[k].text):
-            if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
-                return parts
-        return None
+    def _honorifics(self, toks: list[Tok]) -> list[list[str] | None]:
+        """The honorific starting at each token (one pass; words are looked up, not matched)."""
+        out: list[list[str] | None] = [None] * len(toks)
+        known = self._first_words
+        for k, tok in enumerate(toks):
+            candidates = known.get(tok.text)
+            if candidates is None:
+                candidates = self._candidates(tok.text)
+            if not candidates or k > 0 and toks[k - 1].text in NAME_BINDERS:
+                continue  # "عبد الأمير", "ولد الشيخ": part of a name
+            for parts in candidates:
+                if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
+                    out[k] = parts
+                    break
+        return out
 
     def _candidates(self, first: str) -> list[list[str]]:
         """Honorifics that may start with this written word (بالسيد -> السيد), memoised by word."""
@@ -458,11 +469,9 @@ class PeopleFinder:
     # 5. people named with an honorific but no title
     def _honorific_people(self, text: str, folded: Folded, toks: list[Tok], claimed: set[int]) -> list[Person]:
         out = []
-        k = 0
-        while k < len(toks):
-            parts = self._honorific_at(toks, k)
-            if not parts or k + len(parts) in claimed:
-                k += 1
+        after = 0
+        for k, parts in enumerate(self._hon):
+            if not parts or k < after or k + len(parts) in claimed:
                 continue
             s = k + len(parts)
             while (more := self._honorific_at(toks, s)) if s < len(toks) else None:
@@ -483,5 +492,5 @@ class PeopleFinder:
                 out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
                                   country=None, start=(tspan or span)[0], end=span[1], name_span=span,
                                   title_span=tspan, evidence=["rank"] if rank else []))
-            k = max(k + 1, e)
+            after = max(k + 1, e)
         return out
