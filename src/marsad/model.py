@@ -42,6 +42,8 @@ class Segment:
     author: str | None = None
     url: str | None = None
     dateline: str | None = None  # the article's dateline line ("الرياض 13 ربيع الآخر ... واس")
+    # Each paragraph's folded words without punctuation, when cleaning made them (for near-duplicates).
+    keys: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The `marsad clean` record (spec §5) plus metadata."""

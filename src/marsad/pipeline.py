@@ -21,7 +21,7 @@ from .model import Document, Event, InputError, Segment
 from .normalize import fold_word
 from .settings import Settings
 
-NOT_WORD = re.compile(r"\W+")
+WORD = re.compile(r"[^\W_]+")  # as in clean/lines.py
 
 
 @dataclass(slots=True)
@@ -39,9 +39,19 @@ def process(doc: Document, settings: Settings) -> Page:
     """Steps 2-3 for one document."""
     segments = clean_document(doc, settings)  # 2
     events = [ev for seg in segments for ev in extract_events(seg, settings.ref_date)]  # 3
-    prints = {hashlib.blake2b(NOT_WORD.sub("", fold_word(p)).encode(), digest_size=8).hexdigest()
-              for seg in segments[:1] for p in seg.text.split("\n\n") if len(p) > 80}
-    return Page(doc, segments, events, fingerprints=prints)
+    return Page(doc, segments, events, fingerprints=fingerprints(segments[:1]))
+
+
+def fingerprints(segments: list[Segment]) -> set[str]:
+    """Hashes of the longer paragraphs, folded and without punctuation: pages sharing most of them
+    are copies of one story."""
+    out = set()
+    for seg in segments:
+        paragraphs = seg.text.split("\n\n")
+        keys = seg.keys if len(seg.keys) == len(paragraphs) else ["".join(WORD.findall(fold_word(p))) for p in paragraphs]
+        out |= {hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+                for p, key in zip(paragraphs, keys, strict=True) if len(p) > 80}
+    return out
 
 
 def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],

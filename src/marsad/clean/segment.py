@@ -133,6 +133,7 @@ def _finish(draft: Draft, doc: str, index: int) -> Segment:
         published=published, published_from="dateline" if published else None,
         outlet=draft.outlet, author=draft.author,
         dateline=line.text if line else (lede.group(0) if lede and published else None),
+        keys=[p.key for p in body],
     )
 
 
