@@ -50,15 +50,29 @@ WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه
 WEAK_NISBA_AFTER = {"وزير", "وزيره", "وزاره", "الشوون", "السياسه", "الموارد", "السنه", "الاوراق", "لجنه", "المفتشيه"}
 
 
-@dataclass(slots=True)
-class Tok:
-    start: int  # folded offsets
-    end: int
-    text: str  # folded
-    latin: bool = False
-    hit: Entry | None = None  # gazetteer entry covering this token
-    hamza: bool = False  # written with أ/إ/آ: "ال" in أليساندرو is not the article
-    hit_start: int = -1  # where the gazetteer hit starts (after any proclitic)
+class Tokens:
+    """The tokens of a segment's folded text as parallel lists (one object per token costs more to
+    build than the grammar costs to run): folded text, offsets, and the gazetteer entry covering each."""
+
+    __slots__ = ("text", "start", "end", "hit", "hit_start", "hamzas")
+
+    def __init__(self, text: list[str], start: list[int], end: list[int], hamzas: set[int]):
+        self.text = text
+        self.start = start  # folded offsets
+        self.end = end
+        self.hit: list[Entry | None] = [None] * len(text)  # gazetteer entry covering the token
+        self.hit_start = [-1] * len(text)  # where that hit starts (after any proclitic)
+        self.hamzas = hamzas  # folded offsets of أ/إ/آ
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def latin(self, k: int) -> bool:
+        return "a" <= self.text[k][0] <= "z"
+
+    def hamza(self, k: int) -> bool:
+        """Written with أ/إ/آ: "ال" in أليساندرو is not the article."""
+        return self.start[k] in self.hamzas
 
 
 @dataclass(slots=True)
@@ -104,14 +118,27 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
     return out
 
 
-def tokenize(folded: Folded, text: str) -> list[Tok]:
-    hamza = {folded.fpos(m.start()) for m in HAMZA_ALEF.finditer(text)}  # أ/إ/آ folded to ا
-    out = []
-    for m in TOKEN.finditer(folded.text):
-        start, end = m.span()
-        word = m.group()
-        out.append(Tok(start, end, word, "a" <= word[0] <= "z", None, start in hamza))
-    return out
+def tokenize(folded: Folded, text: str) -> Tokens:
+    """Words, numbers and punctuation marks of the folded text: whitespace-separated chunks, split
+    further by TOKEN only when they hold punctuation (the same tokens as TOKEN.finditer, faster)."""
+    t = folded.text
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for chunk in t.split():
+        at = t.find(chunk, pos)
+        pos = at + len(chunk)
+        if chunk.isalnum():
+            words.append(chunk)
+            starts.append(at)
+            ends.append(pos)
+            continue
+        for m in TOKEN.finditer(chunk):
+            words.append(m.group())
+            starts.append(at + m.start())
+            ends.append(at + m.end())
+    return Tokens(words, starts, ends, {folded.fpos(m.start()) for m in HAMZA_ALEF.finditer(text)})
 
 
 def _strip(word: str) -> str:
@@ -150,24 +177,25 @@ class PeopleFinder:
         self._hon = self._honorifics(toks)
         people: list[Person] = []
         claimed: set[int] = set()
-        anchors = [k for k, t in enumerate(toks) if t.hit is not None and t.hit.kind == "title" or "نظير" in t.text]
+        anchors = [k for k, (w, h) in enumerate(zip(toks.text, toks.hit, strict=True))
+                   if h is not None and h.kind == "title" or "نظير" in w]
         i = 0
         for i0 in anchors:  # title heads and "نظيره": the grammar starts there
             if i0 < i:
                 continue
             i = i0
-            hit = toks[i].hit
-            if "نظير" in toks[i].text and COUNTERPART_PROCLITIC.sub("", toks[i].text) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
+            hit = toks.hit[i]
+            if "نظير" in toks.text[i] and COUNTERPART_PROCLITIC.sub("", toks.text[i]) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
-                while end < len(toks) and toks[end].hit is not None and toks[end].hit.kind == "nisba":
+                while end < len(toks) and toks.hit[end] is not None and toks.hit[end].kind == "nisba":
                     end += 1
                 person = self._person(text, folded, toks, i, end, claimed, counterpart=True)
                 if person:
                     people.append(person)
                 i = end
                 continue
-            if hit is not None and hit.kind == "title" and toks[i].text not in self.not_names \
-                    and not (i > 0 and toks[i - 1].text in NAME_BINDERS) and not self._inside_honorific(toks, i):
+            if hit is not None and hit.kind == "title" and toks.text[i] not in self.not_names \
+                    and not (i > 0 and toks.text[i - 1] in NAME_BINDERS) and not self._inside_honorific(toks, i):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
@@ -182,81 +210,81 @@ class PeopleFinder:
         self._side_states(folded, toks, people)
         return people
 
-    def _side_states(self, folded: Folded, toks: list[Tok], people: list[Person]) -> None:
+    def _side_states(self, folded: Folded, toks: Tokens, people: list[Person]) -> None:
         """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
         if "لجانب" not in folded.text:
             return
         for k in range(len(toks) - 1):
-            hit = toks[k + 1].hit
-            if toks[k].text in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
-                start = folded.pos(toks[k + 1].end)
+            hit = toks.hit[k + 1]
+            if toks.text[k] in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
+                start = folded.pos(toks.end[k + 1])
                 after = [p for p in people if p.start >= start and p.country is None]
                 if after:
                     after[0].country = hit.key
 
     # 1. gazetteer hits, token by token
-    def _mark_hits(self, folded: str, toks: list[Tok], place_hits: list | None = None) -> None:
-        offsets = [t.start for t in toks]
-        ends = {t.end: k for k, t in enumerate(toks)}
+    def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None) -> None:
+        offsets = toks.start
+        ends = {e: k for k, e in enumerate(toks.end)}
         for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
             found = place_hits if gaz is self.lex.places and place_hits is not None else gaz.find(folded)
             for s, e, entry in found:
                 k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
-                k0 = k0 if k0 >= 0 and s < toks[k0].end else None
+                k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
                 k1 = ends.get(e)
                 if k0 is None or k1 is None:
                     continue
-                free = [k for k in range(k0, k1 + 1) if toks[k].hit is None]
+                free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
                 if gaz is self.lex.title_heads and free and free[0] == k0:
                     free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
                 elif len(free) != k1 + 1 - k0:
                     continue  # places first, then agencies: the longest wins in each pass
                 for k in free:
-                    toks[k].hit = entry
-                    toks[k].hit_start = s
+                    toks.hit[k] = entry
+                    toks.hit_start[k] = s
 
     # 2. the title span
-    def _extend_left(self, toks: list[Tok], i: int) -> int:
-        while i > 0 and _strip(toks[i - 1].text) in self.modifiers | {"نايب", "مساعد"}:
+    def _extend_left(self, toks: Tokens, i: int) -> int:
+        while i > 0 and _strip(toks.text[i - 1]) in self.modifiers | {"نايب", "مساعد"}:
             i -= 1
         return i
 
-    def _extend_right(self, toks: list[Tok], i: int) -> int:
-        head = toks[i].hit
+    def _extend_right(self, toks: Tokens, i: int) -> int:
+        head = toks.hit[i]
         j = i + 1
-        while j < len(toks) and toks[j].hit is head:
+        while j < len(toks) and toks.hit[j] is head:
             j += 1
         limit = min(len(toks), i + 18)
         posted = head is not None and (head.key in POSTED or any(w in head.key for w in ("envoy", "ambassador", "consul")))
         while j < limit and self._continues(toks, j, posted):
             j += 1
-        while j > i + 1 and toks[j - 1].text in {"و", "في"}:
+        while j > i + 1 and toks.text[j - 1] in {"و", "في"}:
             j -= 1
         return j
 
-    def _continues(self, toks: list[Tok], j: int, posted: bool = False) -> bool:
-        tok = toks[j]
-        word = tok.text
-        if tok.latin or word in STOP_PUNCT or word.isdigit() or len(word) == 1 and not word.isalpha():
+    def _continues(self, toks: Tokens, j: int, posted: bool = False) -> bool:
+        word = toks.text[j]
+        hit = toks.hit[j]
+        if toks.latin(j) or word in STOP_PUNCT or word.isdigit() or len(word) == 1 and not word.isalpha():
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
             return False
         if self._honorific_at(toks, j):
             return False
-        if tok.hit is not None:
-            if tok.hit.kind == "title" and tok.hit_start > tok.start and word[0] == "ب":
+        if hit is not None:
+            if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
                 return False  # "الوزير الليبي بالمدير العام ...": a second person
-            return tok.hit.kind in {"country", "nisba", "agency", "title", "city"}
+            return hit.kind in {"country", "nisba", "agency", "title", "city"}
         if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
             return True
         if word in {"في", "الي"} and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
-            nxt = toks[j + 1]
-            if nxt.hit is not None and nxt.hit.kind == "city":
+            nxt, nxt_hit = toks.text[j + 1], toks.hit[j + 1]
+            if nxt_hit is not None and nxt_hit.kind == "city":
                 return posted  # "سفير إيطاليا في تونس" but not "وزير الخارجية في مسقط" (the meeting place)
             if word == "الي":
-                return posted and nxt.hit is not None and nxt.hit.kind == "country"
-            return nxt.hit is not None and nxt.hit.kind in {"country", "agency"} \
-                or _strip(nxt.text) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"} | PLACE_WORDS or nxt.text in PLACE_WORDS
+                return posted and nxt_hit is not None and nxt_hit.kind == "country"
+            return nxt_hit is not None and nxt_hit.kind in {"country", "agency"} \
+                or _strip(nxt) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"} | PLACE_WORDS or nxt in PLACE_WORDS
         if word in PLACE_WORDS:
             return True
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
@@ -264,20 +292,20 @@ class PeopleFinder:
         stem = _strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
-        if tok.hamza:  # أحمد، أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
-            return j + 1 < len(toks) and bool(re.match(r"^و(?:ال|لل)", toks[j + 1].text))
+        if toks.hamza(j):  # أحمد، أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
+            return j + 1 < len(toks) and bool(re.match(r"^و(?:ال|لل)", toks.text[j + 1]))
         if re.match(r"^[وف]?[بك]ال", word):
             return False  # بال + a common word ("بالنتائج"); بالنيابة، بالمغرب are listed or hits
-        if word[0] == "و" and len(word) > 3 and j + 1 < len(toks) and toks[j + 1].text.startswith("ال") \
+        if word[0] == "و" and len(word) > 3 and j + 1 < len(toks) and toks.text[j + 1].startswith("ال") \
                 and word[1:] not in self.not_names:
             return True  # "وزير الداخلية وترقية اللامركزية": a coordinated construct
         if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
-            nxt = toks[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
-            return nxt.hit is not None or _strip(nxt.text) in self.org_words or nxt.text.startswith("ال")
+            nxt = toks.text[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
+            return toks.hit[j + 1] is not None or _strip(nxt) in self.org_words or nxt.startswith("ال")
         return bool(re.match(r"^و?(?:ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
-    def _person(self, text: str, folded: Folded, toks: list[Tok], start: int, end: int,
+    def _person(self, text: str, folded: Folded, toks: Tokens, start: int, end: int,
                 claimed: set[int], counterpart: bool = False) -> Person | None:
         if counterpart:
             name = self._name_right(toks, end, claimed)
@@ -286,16 +314,16 @@ class PeopleFinder:
             left_comma = left is not None and left[1] < start
             right_comma = right is not None and right[0] > end
             name = right if right and not right_comma and (left is None or left_comma) else left or right
-        title_start = max(toks[start].start, toks[start].hit_start)  # "بسفير" -> "سفير"
-        title_span = folded.span(title_start, toks[end - 1].end)
-        head = toks[start].hit if toks[start].hit else toks[min(start + 1, end - 1)].hit
+        title_start = max(toks.start[start], toks.hit_start[start])  # "بسفير" -> "سفير"
+        title_span = folded.span(title_start, toks.end[end - 1])
+        head = toks.hit[start] if toks.hit[start] else toks.hit[min(start + 1, end - 1)]
         country, org, sector, how = self._country(toks, start, end)
         name_span = None
         if name:
             claimed.update(range(name[0], name[1]))
-            first = toks[name[0]]
-            skip = 1 if first.text[0] in "بلو" and first.text[1:] in self.first_names else 0  # "بكريم"
-            name_span = folded.span(first.start + skip, toks[name[1] - 1].end)
+            first = toks.text[name[0]]
+            skip = 1 if first[0] in "بلو" and first[1:] in self.first_names else 0  # "بكريم"
+            name_span = folded.span(toks.start[name[0]] + skip, toks.end[name[1] - 1])
         spans = [title_span] + ([name_span] if name_span else [])
         if counterpart and not name_span and not country:
             return None
@@ -310,30 +338,30 @@ class PeopleFinder:
             concept=head.key if head and head.kind == "title" else None, evidence=how,
         )
 
-    def _name_token(self, toks: list[Tok], k: int, claimed: set[int]) -> bool:
-        tok = toks[k]
-        word = tok.text
-        if k > 0 and toks[k - 1].text in NAME_BINDERS and word.isalpha() and k not in claimed:
+    def _name_token(self, toks: Tokens, k: int, claimed: set[int]) -> bool:
+        word = toks.text[k]
+        hit = toks.hit[k]
+        if k > 0 and toks.text[k - 1] in NAME_BINDERS and word.isalpha() and k not in claimed:
             return True  # "عبد الأمير", "بن سلطان"
-        if k in claimed or tok.hit is not None and not (tok.hit.kind == "city" and tok.hit_start == tok.start):
+        if k in claimed or hit is not None and not (hit.kind == "city" and toks.hit_start[k] == toks.start[k]):
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
-        if tok.latin:
+        if toks.latin(k):
             return True
-        if word.startswith("بال") and k > 0 and toks[k - 1].text in self.first_names and word[3:] not in self.common:
+        if word.startswith("بال") and k > 0 and toks.text[k - 1] in self.first_names and word[3:] not in self.common:
             return True  # "سفيان بالصادق": a Tunisian surname, not "بال" + a noun
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
         rest = word[1:]
-        if word[0] == "و" and len(word) > 3 and k > 0 and toks[k - 1].text not in PARTICLES and (
+        if word[0] == "و" and len(word) > 3 and k > 0 and toks.text[k - 1] not in PARTICLES and (
                 rest in self.common or rest in self.not_names or rest in self.trigger_words
                 or re.fullmatch(r"ا\w+(?:ا|وا)", rest)):
             return False  # "خالد المرزوقي واتفقا": "و" + a word or a verb; وليد، ويلز are names
         if word == "علي":  # علي is also على (on) once folded: a name beside other name words only
-            prev = toks[k - 1].text if k else "،"
-            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+            prev = toks.text[k - 1] if k else "،"
+            nxt = toks.text[k + 1] if k + 1 < len(toks) else "."
             if nxt in self.common and nxt not in self.first_names or nxt in self.not_names:
                 return False  # "على هامش", "على رأس"
-            bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks[k + 1].hit is None
+            bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks.hit[k + 1] is None
             return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
@@ -341,9 +369,9 @@ class PeopleFinder:
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
             and not (bare != word and bare in self.common)
 
-    def _name_left(self, toks: list[Tok], start: int, claimed: set[int]) -> tuple[int, int] | None:
+    def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
-        if k >= 0 and toks[k].text in {"،", ","}:
+        if k >= 0 and toks.text[k] in {"،", ","}:
             k -= 1
         end = k + 1
         while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k) \
@@ -351,52 +379,53 @@ class PeopleFinder:
             k -= 1
         k += 1
         honored = self._honorific_ends_at(toks, k - 1)
-        enclosed = end < start and (k == 0 or toks[k - 1].text in {"،", ","})  # "، NAME، TITLE"
-        if honored or end - k >= 2 or (end - k == 1 and toks[k].latin):
-            return (k, end) if end - k >= 1 and self._plausible(toks[k:end], honored or enclosed) else None
+        enclosed = end < start and (k == 0 or toks.text[k - 1] in {"،", ","})  # "، NAME، TITLE"
+        if honored or end - k >= 2 or (end - k == 1 and toks.latin(k)):
+            return (k, end) if end - k >= 1 and self._plausible(toks, k, end, honored or enclosed) else None
         return None
 
-    def _name_right(self, toks: list[Tok], end: int, claimed: set[int]) -> tuple[int, int] | None:
+    def _name_right(self, toks: Tokens, end: int, claimed: set[int]) -> tuple[int, int] | None:
         k = end
-        comma = k < len(toks) and toks[k].text in {"،", ","}
+        comma = k < len(toks) and toks.text[k] in {"،", ","}
         if comma:
             k += 1
         honored = False
         while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
-            if not comma and toks[k].text[0] == "ب" and parts[0] != toks[k].text:
+            if not comma and toks.text[k][0] == "ب" and parts[0] != toks.text[k]:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts)
             honored = True
         start = k
         while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed):
             k += 1
-        if k - start >= 2 and k + 1 < len(toks) and toks[k].hit is not None and toks[k].hit.kind == "nisba" \
-                and toks[k + 1].text in STOP_PUNCT:
+        if k - start >= 2 and k + 1 < len(toks) and toks.hit[k] is not None and toks.hit[k].kind == "nisba" \
+                and toks.text[k + 1] in STOP_PUNCT:
             k += 1  # "محمد شياع السوداني،": a family name that is also a nisba
-        while k - start > 2 and toks[k - 1].text.startswith("ال") and toks[k - 1].text in self.common:
+        while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
-        while k - start > 3 and toks[k - 1].text.startswith("ال") and toks[k - 2].text.startswith("ال") \
-                and toks[k - 2].text in self.common:
+        while k - start > 3 and toks.text[k - 1].startswith("ال") and toks.text[k - 2].startswith("ال") \
+                and toks.text[k - 2] in self.common:
             k -= 2  # "فيصل بن فرحان العلاقات الثنائية"
-        if k - start >= 2 or (k - start == 1 and toks[start].latin):
-            closed = k >= len(toks) or toks[k].text in STOP_PUNCT
+        if k - start >= 2 or (k - start == 1 and toks.latin(start)):
+            closed = k >= len(toks) or toks.text[k] in STOP_PUNCT
             if not (closed or not comma):
                 return None
-            if not comma and honored and k + 1 < len(toks) and toks[k].text in {"،", ","} and toks[k + 1].hit is not None \
-                    and toks[k + 1].hit.kind == "title" and toks[k + 1].hit_start == toks[k + 1].start:
+            if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} and toks.hit[k + 1] is not None \
+                    and toks.hit[k + 1].kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1]:
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
             enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
-            return (start, k) if self._plausible(toks[start:k], enclosed or honored) else None
+            return (start, k) if self._plausible(toks, start, k, enclosed or honored) else None
         return None
 
-    def _plausible(self, toks: list[Tok], honored: bool = False) -> bool:
-        """Not a single Arabic word, not all definite words, not led by a common noun (برنامج).
-        After an honorific (السيدة ماري ...) a name may be one word or start like a common word."""
-        words = [t.text for t in toks]
+    def _plausible(self, toks: Tokens, start: int, end: int, honored: bool = False) -> bool:
+        """Is toks[start:end] a name? Not a single Arabic word, not all definite words, not led by a
+        common noun (برنامج). After an honorific (السيدة ماري ...) a name may be one word or start
+        like a common word."""
+        words = toks.text[start:end]
         if honored:
             return not all(w.startswith("ال") for w in words) and not any(w in self.lex.function_words
                                                                            and w != "علي" for w in words)
-        if len(words) == 1 and not toks[0].latin:
+        if len(words) == 1 and not toks.latin(start):
             return False
         common = self.common
         if all(w.startswith("ال") for w in words) or words[0][1:] in common and words[0].startswith("و"):
@@ -408,22 +437,22 @@ class PeopleFinder:
         content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
         return sum(w in common for w in content) * 2 <= len(content)
 
-    def _honorific_at(self, toks: list[Tok], k: int) -> list[str] | None:
+    def _honorific_at(self, toks: Tokens, k: int) -> list[str] | None:
         """The honorific or rank (as folded words) that starts at token k, if any."""
         return self._hon[k] if 0 <= k < len(self._hon) else None
 
-    def _honorifics(self, toks: list[Tok]) -> list[list[str] | None]:
+    def _honorifics(self, toks: Tokens) -> list[list[str] | None]:
         """The honorific starting at each token (one pass; words are looked up, not matched)."""
         out: list[list[str] | None] = [None] * len(toks)
         known = self._first_words
-        for k, tok in enumerate(toks):
-            candidates = known.get(tok.text)
+        for k, word in enumerate(toks.text):
+            candidates = known.get(word)
             if candidates is None:
-                candidates = self._candidates(tok.text)
-            if not candidates or k > 0 and toks[k - 1].text in NAME_BINDERS:
+                candidates = self._candidates(word)
+            if not candidates or k > 0 and toks.text[k - 1] in NAME_BINDERS:
                 continue  # "عبد الأمير", "ولد الشيخ": part of a name
             for parts in candidates:
-                if len(parts) == 1 or [t.text for t in toks[k + 1:k + len(parts)]] == parts[1:]:
+                if len(parts) == 1 or toks.text[k + 1:k + len(parts)] == parts[1:]:
                     out[k] = parts
                     break
         return out
@@ -438,20 +467,20 @@ class PeopleFinder:
             self._first_words[first] = found
         return found
 
-    def _inside_honorific(self, toks: list[Tok], k: int) -> bool:
+    def _inside_honorific(self, toks: Tokens, k: int) -> bool:
         """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
         return any((parts := self._honorific_at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 3), k))
 
-    def _honorific_ends_at(self, toks: list[Tok], k: int) -> bool:
+    def _honorific_ends_at(self, toks: Tokens, k: int) -> bool:
         """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
-        return k >= 0 and (toks[k].text in self.last_words or bool(self._honorific_at(toks, k)))
+        return k >= 0 and (toks.text[k] in self.last_words or bool(self._honorific_at(toks, k)))
 
     # 4. the person's country
-    def _country(self, toks: list[Tok], start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
+    def _country(self, toks: Tokens, start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
         org = sector = None
         for k in range(start, end):  # the first state named in the title, in reading order
-            hit = toks[k].hit
-            if hit is None or (k > start and hit is toks[k - 1].hit):
+            hit = toks.hit[k]
+            if hit is None or (k > start and hit is toks.hit[k - 1]):
                 continue
             if hit.kind == "agency":
                 org = org or hit.form
@@ -459,15 +488,15 @@ class PeopleFinder:
                 if hit.key not in {"*", ""}:  # "سفير خادم الحرمين الشريفين", "سفير الاتحاد الأوروبي"
                     return hit.key, hit.form, hit.attrs.get("sector"), ["igo" if hit.key == "IGO" else "agency"]
             if hit.kind in {"country", "nisba"} and not (
-                    hit.form in WEAK_NISBAS and k > 0 and _strip(toks[k - 1].text) in WEAK_NISBA_AFTER):
+                    hit.form in WEAK_NISBAS and k > 0 and _strip(toks.text[k - 1]) in WEAK_NISBA_AFTER):
                 return hit.key, org, sector, [hit.kind]
-        cities = [toks[k].hit for k in range(start, end) if toks[k].hit is not None and toks[k].hit.kind == "city"]
+        cities = [toks.hit[k] for k in range(start, end) if toks.hit[k] is not None and toks.hit[k].kind == "city"]
         if cities:  # "القائد العام لشرطة دبي"
             return cities[0].attrs["iso3"], org, sector, ["city"]
         return None, org, sector, []
 
     # 5. people named with an honorific but no title
-    def _honorific_people(self, text: str, folded: Folded, toks: list[Tok], claimed: set[int]) -> list[Person]:
+    def _honorific_people(self, text: str, folded: Folded, toks: Tokens, claimed: set[int]) -> list[Person]:
         out = []
         after = 0
         for k, parts in enumerate(self._hon):
@@ -479,16 +508,16 @@ class PeopleFinder:
             e = s
             while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed):
                 e += 1
-            while e - s > 2 and toks[e - 1].text.startswith("ال") and toks[e - 1].text in self.common:
+            while e - s > 2 and toks.text[e - 1].startswith("ال") and toks.text[e - 1] in self.common:
                 e -= 1
-            while e - s > 3 and toks[e - 1].text.startswith("ال") and toks[e - 2].text.startswith("ال") \
-                    and toks[e - 2].text in self.common:
+            while e - s > 3 and toks.text[e - 1].startswith("ال") and toks.text[e - 2].startswith("ال") \
+                    and toks.text[e - 2] in self.common:
                 e -= 2  # "فيصل بن فرحان العلاقات الثنائية"
-            if e > s and self._plausible(toks[s:e], honored=True):
+            if e > s and self._plausible(toks, s, e, honored=True):
                 claimed.update(range(s, e))
-                span = folded.span(toks[s].start, toks[e - 1].end)
+                span = folded.span(toks.start[s], toks.end[e - 1])
                 rank = " ".join(parts) in self.ranks
-                tspan = folded.span(toks[k].start, toks[k + len(parts) - 1].end) if rank else None
+                tspan = folded.span(toks.start[k], toks.end[k + len(parts) - 1]) if rank else None
                 out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
                                   country=None, start=(tspan or span)[0], end=span[1], name_span=span,
                                   title_span=tspan, evidence=["rank"] if rank else []))
