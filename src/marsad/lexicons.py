@@ -23,6 +23,7 @@ from .normalize import fold, fold_word
 
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
+PROCLITIC_SET = frozenset(PROCLITICS)
 
 
 DATA = Path(__file__).parent / "data"
@@ -74,7 +75,8 @@ class Gazetteer:
             for form in self._forms(entry.form):
                 table.setdefault(form, []).append(entry)
         for form, hits in table.items():
-            self.automaton.add_word(form, (len(form), hits))
+            dropped = hits[0].form.startswith("ال") and not form.startswith("ال")  # "لمغرب" of "للمغرب"
+            self.automaton.add_word(form, (len(form), hits, dropped))
         if table:
             self.automaton.make_automaton()
         self.empty = not table
@@ -86,42 +88,41 @@ class Gazetteer:
 
     def find(self, folded: str) -> list[tuple[int, int, Entry]]:
         """Longest non-overlapping hits (start, end, entry) in `folded` text."""
-        if self.empty:
-            return []
-        found = []
-        for end, (length, hits) in self.automaton.iter(folded):
-            start, stop = end - length + 1, end + 1
-            if stop < len(folded) and folded[stop].isalnum():
-                continue
-            prefix_start = start
-            while prefix_start > 0 and folded[prefix_start - 1].isalpha():
-                prefix_start -= 1
-            prefix = folded[prefix_start:start]
-            alif_dropped = hits[0].form.startswith("ال") and not folded.startswith("ال", start)
-            if alif_dropped and not prefix.endswith("ل"):
-                continue
-            if alif_dropped:
-                prefix = prefix[:-1]
-            if prefix not in PROCLITICS:
-                continue
-            found.append((start, stop, hits))
-        found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, Entry]] = []
-        last = -1
-        for start, stop, hits in sorted(found, key=lambda h: (-(h[1] - h[0]), h[0])):
-            if any(s < stop and start < e for s, e, _ in kept):
-                continue
-            kept.append((start, stop, hits[0]))
-            last = max(last, stop)
-        return sorted(kept, key=lambda h: h[0])
+        return [(start, stop, hits[0]) for start, stop, hits in self.find_all(folded)]
 
     def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
         """Like `find` but keeps every entry sharing a form (ambiguous names)."""
-        out = []
-        for start, stop, entry in self.find(folded):
-            _, hits = self.automaton.get(folded[start:stop], (0, [entry]))
-            out.append((start, stop, hits))
-        return out
+        if self.empty:
+            return []
+        n = len(folded)
+        found = []
+        for end, (length, hits, dropped) in self.automaton.iter(folded):
+            stop = end + 1
+            if stop < n and folded[stop].isalnum():
+                continue  # inside a word
+            start = stop - length
+            lead = start
+            while lead > 0 and folded[lead - 1].isalpha():
+                lead -= 1
+            if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
+                prefix = folded[lead:start]
+                if dropped:
+                    if not prefix.endswith("ل"):
+                        continue
+                    prefix = prefix[:-1]
+                if prefix not in PROCLITIC_SET:
+                    continue
+            found.append((start, stop, hits))
+        found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
+        taken = bytearray(n)
+        kept: list[tuple[int, int, list[Entry]]] = []
+        for start, stop, hits in found:
+            if taken.find(1, start, stop) >= 0:
+                continue
+            taken[start:stop] = b"\x01" * (stop - start)
+            kept.append((start, stop, hits))
+        kept.sort(key=lambda h: h[0])
+        return kept
 
 
 def anchors(pattern: str, most: int = 24) -> set[str] | None:
