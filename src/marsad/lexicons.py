@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -229,6 +231,35 @@ class Prefilter:
             for _, keys in self.automaton.iter(text):
                 out |= keys
         return out
+
+
+class Starts:
+    """Where any of a set of words starts in a text, from one Aho-Corasick pass. An expression that
+    begins with one of them can then be tried only there (`matches_at`) instead of scanning.
+
+    >>> Starts(["يناير", "كانون"]).find("في 3 يناير و8 كانون الثاني")
+    [5, 14]
+    """
+
+    def __init__(self, words: list[str]):
+        self.automaton = ahocorasick.Automaton()
+        for word in set(words):
+            self.automaton.add_word(word, len(word))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[int]:
+        return sorted({end - length + 1 for end, length in self.automaton.iter(text)})
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
+               end: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)` for a pattern that can only match at `starts`."""
+    end = len(text) if end is None else end
+    pos = start
+    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+        if p >= pos and (m := pattern.match(text, p, end)):
+            pos = m.end()
+            yield m
 
 
 @dataclass(slots=True)

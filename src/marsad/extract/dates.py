@@ -25,7 +25,7 @@ import re
 
 from hijridate import Hijri
 
-from ..lexicons import Lexicons, lexicons
+from ..lexicons import Lexicons, Starts, lexicons, matches_at
 from ..model import Mention
 from ..normalize import fold, word_start
 
@@ -79,6 +79,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "day_word_before": re.compile(r"(?<!\w)[وف]?(?:يوم|ليوم)\s+$"),
         "period": re.compile(r"(الاسبوع|الشهر)\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w)"),
     }
+
+
+@functools.cache
+def _starts() -> dict[str, Starts]:
+    """The words the non-numeric patterns start with: they are tried only where one is written."""
+    lex = lexicons()
+    return {
+        "month_year": Starts([m.split()[0] for m in lex.months]),
+        "relative": Starts(["اول", "بعد", "اليوم", "البارحه", "الامس", "امس", "غدا"]),
+        "weekday": Starts([w.split()[0] for w in lex.weekdays]),
+        "period": Starts(["الاسبوع", "الشهر"]),
+    }
+
+
+def _scan(kind: str, t: str):
+    """`_patterns()[kind].finditer(t)`, tried only where the pattern's first words are."""
+    return matches_at(_patterns()[kind], t, _starts()[kind].find(t))
 
 
 def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date) -> list[Mention]:
@@ -262,7 +279,7 @@ def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
 
 def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
-    for m in p["month_year"].finditer(t):
+    for m in _scan("month_year", t):
         if not word_start(t, m.start(), proclitic=False):
             continue
         name, year, qualifier = m.groups()
@@ -292,7 +309,7 @@ def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
 def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
     p = _patterns()
     how = "relative-to-publication"
-    for m in p["relative"].finditer(t):
+    for m in _scan("relative", t):
         if not word_start(t, m.start()):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
@@ -300,7 +317,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             continue
         value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
         yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in p["weekday"].finditer(t):
+    for m in _scan("weekday", t):
         if not word_start(t, m.start(), proclitic=False):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
@@ -311,7 +328,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             continue
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
         yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in p["period"].finditer(t):
+    for m in _scan("period", t):
         if not word_start(t, m.start(), proclitic=False):
             continue
         unit, q = m.groups()

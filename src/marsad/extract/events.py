@@ -15,13 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import ahocorasick
-
-from ..lexicons import Lexicons, lexicons
+from ..lexicons import Lexicons, Starts, lexicons, matches_at
 from ..model import Event, Location, Mention, Participant, Segment, Source
 from ..normalize import Folded, fold, fold_word, word_start
 from .dates import find_dates
@@ -168,9 +165,9 @@ def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 # 2. triggers -------------------------------------------------------------------------------------
 @functools.cache
-def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], ahocorasick.Automaton]:
-    """The trigger forms as one expression (longest first), their (family, is_verb), and an
-    Aho-Corasick automaton of their first words: the expression is only tried where one starts."""
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], Starts]:
+    """The trigger forms as one expression (longest first), their (family, is_verb), and where their
+    first words start: the expression is only tried there."""
     table: dict[str, tuple[str, bool]] = {}
     for family, spec in lexicons().triggers.items():
         if not isinstance(spec, dict):
@@ -180,21 +177,7 @@ def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], ah
                 table.setdefault(fold_word(form), (family, is_verb))
     forms = sorted(table, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    first_words = ahocorasick.Automaton()
-    for form in forms:
-        first_words.add_word(form.split()[0], len(form.split()[0]))
-    first_words.make_automaton()
-    return re.compile(rf"({alternation})(?!\w)"), table, first_words
-
-
-def _trigger_matches(folded: str, start: int, end: int, starts: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(folded, start, end)`, tried only at `starts` (where a form's first word is)."""
-    pattern = _trigger_pattern()[0]
-    pos = start
-    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
-        if p >= pos and (m := pattern.match(folded, p, end)):
-            pos = m.end()
-            yield m
+    return re.compile(rf"({alternation})(?!\w)"), table, Starts([f.split()[0] for f in forms])
 
 
 @functools.cache
@@ -217,15 +200,15 @@ def _blocked(before: str) -> bool:
 
 # 3. engagements ---------------------------------------------------------------------------------
 def engagements(a: Analysis) -> list[Engagement]:
-    _, table, first_words = _trigger_pattern()
+    pattern, table, first_words = _trigger_pattern()
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
-    starts = sorted({end - length + 1 for end, length in first_words.iter(folded.text)})
+    starts = first_words.find(folded.text)
     for s, t in a.sentences:
         fs, ft = folded.fpos(s), folded.fpos(t)
         mentions = None
-        for m in _trigger_matches(folded.text, fs, ft, starts):
+        for m in matches_at(pattern, folded.text, starts, fs, ft):
             if not word_start(folded.text, m.start()):
                 continue
             family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
