@@ -200,13 +200,15 @@ def _mandatory(op: Any, av: Any, most: int) -> set[str] | None:
 
 
 class Prefilter:
-    """Which of many regular expressions can match a text, from one Aho-Corasick pass: each is
-    tried only if one of its literal anchors occurs (an expression without anchors always is).
+    """Which of many regular expressions can match a text, and where, from one Aho-Corasick pass:
+    each is tried only near one of its literal anchors (an expression without anchors everywhere).
 
     >>> f = Prefilter({"drugs": ["مخدرات", "كوكايين"], "terror": ["ارهاب"]})
-    >>> sorted(f.candidates("مكافحة المخدرات"))
-    ['drugs']
+    >>> f.candidates("مكافحة المخدرات")
+    {'drugs': [15]}
     """
+
+    REACH = 160  # characters a match may extend on either side of its anchor
 
     def __init__(self, patterns: dict[str, list[str]]):
         self.always: set[str] = set()
@@ -220,17 +222,32 @@ class Prefilter:
                 for a in found or ():
                     owners.setdefault(a, set()).add(key)
         for a, keys in owners.items():
-            self.automaton.add_word(a, keys)
+            self.automaton.add_word(a, tuple(keys))
         if owners:
             self.automaton.make_automaton()
         self.empty = not owners
 
-    def candidates(self, text: str) -> set[str]:
-        out = set(self.always)
+    def candidates(self, text: str) -> dict[str, list[int]]:
+        """key -> where its anchors end in `text` (-1: try the whole text)."""
+        out: dict[str, list[int]] = {key: [-1] for key in self.always}
         if not self.empty:
-            for _, keys in self.automaton.iter(text):
-                out |= keys
+            for end, keys in self.automaton.iter(text):
+                for key in keys:
+                    out.setdefault(key, []).append(end + 1)
         return out
+
+    def search(self, patterns: list[re.Pattern[str]], text: str, ends: list[int]) -> bool:
+        """Does one of `patterns` match `text` near one of the anchor `ends` (see `candidates`)?"""
+        if ends[0] < 0:
+            return any(p.search(text) for p in patterns)
+        lo = hi = -1
+        for end in ends + [len(text) + 2 * self.REACH]:  # windows around anchors, overlapping ones merged
+            if end - self.REACH > hi:
+                if hi > lo and any(p.search(text, max(0, lo), hi) for p in patterns):
+                    return True
+                lo = end - self.REACH
+            hi = end + self.REACH
+        return False
 
 
 class Starts:

@@ -18,4 +18,5 @@ def find_topics(text: str, lex: Lexicons | None = None) -> set[str]:
 def topics_in(folded: str, lex: Lexicons | None = None) -> set[str]:
     """The topics whose cues appear in already folded text."""
     lex = lex or lexicons()
-    return {topic for topic in lex.topic_filter.candidates(folded) if any(c.search(folded) for c in lex.topics[topic])}
+    where = lex.topic_filter.candidates(folded)
+    return {topic for topic, ends in where.items() if lex.topic_filter.search(lex.topics[topic], folded, ends)}
