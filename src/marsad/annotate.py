@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicons import lexicons
 from .model import Mention, Segment
-from .normalize import fold
 from .settings import Settings
 
 
@@ -25,12 +23,12 @@ def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
         if p.title_span:
             s, e = p.title_span
             out.append(Mention("title", s, e, text[s:e], p.title, {"country": p.country, "sector": p.sector}))
-    folded = fold(text)
-    for s, e, entry in lexicons().agencies.find(folded.text):
+    folded = a.folded
+    for s, e, entry in a.agency_hits:
         x, y = folded.span(s, e)
         out.append(Mention("organization", x, y, text[x:y], entry.attrs.get("name_en"),
                            {"country": None if entry.key == "*" else entry.key, "sector": entry.attrs.get("sector")}))
-    for s, e, entry in lexicons().places.find(folded.text):
+    for s, e, entry in a.place_hits:
         if entry.kind == "nisba":
             x, y = folded.span(s, e)
             out.append(Mention("country", x, y, text[x:y], entry.key, {"form": "nisba"}))

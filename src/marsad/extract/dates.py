@@ -27,7 +27,7 @@ from hijridate import Hijri
 
 from ..lexicons import Lexicons, Starts, lexicons, matches_at
 from ..model import Mention
-from ..normalize import fold, word_start
+from ..normalize import Folded, fold, word_start
 
 RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "الامس": -1, "اول امس": -2, "اول من امس": -2,
                  "غدا": 1, "بعد غد": 2}
@@ -98,10 +98,12 @@ def _scan(kind: str, t: str):
     return matches_at(_patterns()[kind], t, _starts()[kind].find(t))
 
 
-def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date) -> list[Mention]:
-    """Every date mention of `text`, resolved per spec §3 (see the module docstring)."""
+def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
+               folded: Folded | None = None) -> list[Mention]:
+    """Every date mention of `text`, resolved per spec §3 (see the module docstring); `folded` is
+    `fold(text)` when the caller has it already."""
     pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    folded = fold(text)
+    folded = folded or fold(text)
     spans: list[tuple[int, int, str | None, dict]] = []
     lex = lexicons()
     for finder in (_day_month, _this_month, _numeric, _hijri, _month_year, _relative):

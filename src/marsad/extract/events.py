@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..lexicons import Lexicons, Starts, lexicons, matches_at
+from ..lexicons import Entry, Lexicons, Starts, lexicons, matches_at
 from ..model import Event, Location, Mention, Participant, Segment, Source
 from ..normalize import Folded, fold, fold_word, word_start
 from .dates import find_dates
@@ -61,6 +61,8 @@ class Analysis:
     paragraphs: list[tuple[int, int]]
     folded: Folded
     home_votes: dict[str, tuple[int, int]] = field(default_factory=dict)  # state -> (votes, -first)
+    place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
+    agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
@@ -81,12 +83,14 @@ def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None) ->
     text = segment.text
     folded = fold(text)
     hits = lex.places.find_all(folded.text)
-    people = _finder().find(text, folded, [(s, e, entries[0]) for s, e, entries in hits])
+    place_hits = [(s, e, entries[0]) for s, e, entries in hits]
+    agency_hits = lex.agencies.find(folded.text)
+    people = _finder().find(text, folded, place_hits, agency_hits)
     entities = link(people, text, folded)
     a = Analysis(
-        segment, entities, people, find_places(text, lex, folded, hits), find_dates(text, segment.published, ref_date),
+        segment, entities, people, find_places(text, lex, folded, hits), find_dates(text, segment.published, ref_date, folded),
         [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
-        segment.paragraphs(), folded,
+        segment.paragraphs(), folded, place_hits=place_hits, agency_hits=agency_hits,
     )
     a.home_votes = _home_votes(a, hits)
     return a
@@ -101,8 +105,9 @@ def _finder() -> PeopleFinder:
 def link(people: list[Person], text: str, folded: Folded | None = None) -> list[Entity]:
     """Group mentions of one person: full names, short references, title-only mentions."""
     entities: list[Entity] = []
+    words_of: dict[str, frozenset[str]] = {}
     for p in people:
-        ent = _same_entity(p, entities)
+        ent = _same_entity(p, entities, words_of)
         if ent is None:
             ent = Entity(len(entities), p.name, p.title, p.country, p.organization, p.sector, p.concept)
             entities.append(ent)
@@ -119,11 +124,11 @@ def link(people: list[Person], text: str, folded: Folded | None = None) -> list[
     return entities
 
 
-def _same_entity(p: Person, entities: list[Entity]) -> Entity | None:
+def _same_entity(p: Person, entities: list[Entity], words_of: dict[str, frozenset[str]]) -> Entity | None:
     if p.name:
-        words = set(fold_word(p.name).split())
+        words = _words(p.name, words_of)
         for e in entities:
-            if e.name and (words <= set(fold_word(e.name).split()) or set(fold_word(e.name).split()) <= words):
+            if e.name and (words <= (other := _words(e.name, words_of)) or other <= words):
                 return e
         return None
     title = fold_word(p.title or "")
@@ -132,6 +137,14 @@ def _same_entity(p: Person, entities: list[Entity]) -> Entity | None:
             return e
     same_state = [e for e in entities if p.country and e.country == p.country and e.name]
     return same_state[0] if len(same_state) == 1 else None
+
+
+def _words(name: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The folded words of a name, folded once per segment (`known`)."""
+    words = known.get(name)
+    if words is None:
+        words = known[name] = frozenset(fold_word(name).split())
+    return words
 
 
 def _short_references(entities: list[Entity], text: str, folded: Folded) -> None:

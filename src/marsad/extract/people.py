@@ -170,10 +170,12 @@ class PeopleFinder:
         self.first_names = self.lex.extra["first_names"]
         self.common = self.common - self.first_names
 
-    def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None) -> list[Person]:
+    def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None,
+             agency_hits: list | None = None) -> list[Person]:
+        """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        self._mark_hits(folded.text, toks, place_hits)
+        self._mark_hits(folded.text, toks, place_hits, agency_hits)
         self._hon = self._honorifics(toks)
         people: list[Person] = []
         claimed: set[int] = set()
@@ -223,11 +225,14 @@ class PeopleFinder:
                     after[0].country = hit.key
 
     # 1. gazetteer hits, token by token
-    def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None) -> None:
+    def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None,
+                   agency_hits: list | None = None) -> None:
         offsets = toks.start
         ends = {e: k for k, e in enumerate(toks.end)}
+        given = {id(self.lex.places): place_hits, id(self.lex.agencies): agency_hits}
         for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
-            found = place_hits if gaz is self.lex.places and place_hits is not None else gaz.find(folded)
+            found = given.get(id(gaz))
+            found = gaz.find(folded) if found is None else found
             for s, e, entry in found:
                 k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
                 k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
