@@ -60,7 +60,8 @@ class Analysis:
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     folded: Folded
-    home_votes: dict[str, tuple[int, int]] = field(default_factory=dict)  # state -> (votes, -first)
+    hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
+    votes: dict[str, tuple[int, int]] | None = None  # home-state votes, counted when first needed
     place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
     agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
 
@@ -78,10 +79,11 @@ class Engagement:
     sentence: tuple[int, int]
 
 
-def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None) -> Analysis:
+def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None,
+            folded: Folded | None = None) -> Analysis:
     lex = lex or lexicons()
     text = segment.text
-    folded = fold(text)
+    folded = folded or fold(text)
     hits = lex.places.find_all(folded.text)
     place_hits = [(s, e, entries[0]) for s, e, entries in hits]
     agency_hits = lex.agencies.find(folded.text)
@@ -90,9 +92,8 @@ def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None) ->
     a = Analysis(
         segment, entities, people, find_places(text, lex, folded, hits), find_dates(text, segment.published, ref_date, folded),
         [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
-        segment.paragraphs(), folded, place_hits=place_hits, agency_hits=agency_hits,
+        segment.paragraphs(), folded, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
     )
-    a.home_votes = _home_votes(a, hits)
     return a
 
 
@@ -239,6 +240,11 @@ def engagements(a: Analysis) -> list[Engagement]:
     return found
 
 
+def _has_trigger(folded: str) -> bool:
+    pattern, _, first_words = _trigger_pattern()
+    return any(True for _ in matches_at(pattern, folded, first_words.find(folded)))
+
+
 def _mentions_in(a: Analysis, s: int, t: int) -> list[tuple[int, int, int]]:
     out = [(x, y, e.id) for e in a.entities for x, y in e.spans if s <= x and y <= t]
     return sorted(out)
@@ -276,7 +282,10 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
 # 4-5. events ------------------------------------------------------------------------------------
 def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     """Step 3 of the pipeline: the engagement events stated in one segment."""
-    a = analyse(segment, ref_date)
+    folded = fold(segment.text)
+    if not _has_trigger(folded.text):
+        return []  # no meeting, call or agreement is written here: nothing to read closely
+    a = analyse(segment, ref_date, folded=folded)
     groups: dict[frozenset[int], list[Engagement]] = {}
     for eng in engagements(a):
         groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
@@ -306,7 +315,9 @@ def _posting_state(participants: list[Participant], known: set[str | None]) -> s
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places); a tie goes to the first named."""
-    votes = {k: v for k, v in a.home_votes.items() if k not in exclude}
+    if a.votes is None:
+        a.votes = _home_votes(a, a.hits)
+    votes = {k: v for k, v in a.votes.items() if k not in exclude}
     return max(votes, key=votes.__getitem__) if votes else None
 
 
