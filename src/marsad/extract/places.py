@@ -19,6 +19,9 @@ from ..normalize import Folded, fold
 CITY_CUE = re.compile(r"(?:العاصمه|مدينه|بالعاصمه|بمدينه|وبالعاصمه|وبمدينه|حاضره)\s*(?:ال\w+\s+)?$")
 PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:في|داخل|الي|نحو|من)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه|حاضره)\s+)?$")
 CUE_WITH_BA = re.compile(r"(?:^|\s)[وف]?ب(?:ال)?(?:مدينه|عاصمه)\s+(?:ال\w+\s+)?$")
+STATE_BEFORE = re.compile(r"(?:سلطنه|دوله|مملكه|جمهوريه)\s*$")
+# CITY_CUE, CUE_WITH_BA and STATE_BEFORE need one of these words: a substring test spares the regexes.
+CUE_WORDS = ("عاصمه", "مدينه", "حاضره", "سلطنه", "دوله", "مملكه", "جمهوريه")
 DESTINATION_BEFORE = re.compile(r"(?:الي|نحو)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه)\s+)?$")
 
 
@@ -60,19 +63,23 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             continue
         prefix = _proclitic(t, start)
         before = t[max(0, start - 30):start - len(prefix)]
-        state_word = bool(re.search(r"(?:سلطنه|دوله|مملكه|جمهوريه)\s*$", before + prefix))
-        entry = _choose(entries, bool(CITY_CUE.search(before + prefix)), t[end:end + 40], named, state_word)
+        cue_word = any(w in before for w in CUE_WORDS)  # most names have none of these before them
+        state_word = cue_word and bool(STATE_BEFORE.search(before + prefix))
+        city_cue = cue_word and bool(CITY_CUE.search(before + prefix))
+        entry = _choose(entries, city_cue, t[end:end + 40], named, state_word)
         s, e = folded.span(start, end)
         place = Place(entry.kind, entry.key if entry.kind == "country" else entry.attrs["iso3"], s, e, text[s:e])
         if entry.kind == "city":
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
-        cue = bool(CITY_CUE.search(before))
-        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before) or CUE_WITH_BA.search(before)) \
+        cue = cue_word and bool(CITY_CUE.search(before))
+        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before)) \
+            or cue_word and bool(CUE_WITH_BA.search(before)) \
             or entry.kind == "city" and cue  # "تستضيفه العاصمة السعودية الرياض"
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
-        place.destination = prefix.endswith("ل") or bool(DESTINATION_BEFORE.search(before))
+        place.destination = prefix.endswith("ل") or ("الي" in before or "نحو" in before) \
+            and bool(DESTINATION_BEFORE.search(before))
         out.append(place)
     return out
 
