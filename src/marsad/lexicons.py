@@ -253,19 +253,35 @@ class Prefilter:
 class Starts:
     """Where any of a set of words starts in a text, from one Aho-Corasick pass. An expression that
     begins with one of them can then be tried only there (`matches_at`) instead of scanning.
+    Words may be grouped under labels (one pass serves several expressions).
 
     >>> Starts(["يناير", "كانون"]).find("في 3 يناير و8 كانون الثاني")
     [5, 14]
+    >>> Starts({"month": ["يناير"], "day": ["اليوم"]}).find_labelled("اليوم 3 يناير")
+    {'day': [0], 'month': [8]}
     """
 
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str] | dict[str, list[str]]):
+        labelled = words if isinstance(words, dict) else {"": words}
+        labels: dict[str, list[str]] = {}
+        for label, group in labelled.items():
+            for word in group:
+                labels.setdefault(word, []).append(label)
         self.automaton = ahocorasick.Automaton()
-        for word in set(words):
-            self.automaton.add_word(word, len(word))
+        for word, where in labels.items():
+            self.automaton.add_word(word, (len(word), tuple(where)))
         self.automaton.make_automaton()
+        self.labels = list(labelled)
 
     def find(self, text: str) -> list[int]:
-        return sorted({end - length + 1 for end, length in self.automaton.iter(text)})
+        return sorted({end - length + 1 for end, (length, _) in self.automaton.iter(text)})
+
+    def find_labelled(self, text: str) -> dict[str, list[int]]:
+        out: dict[str, set[int]] = {label: set() for label in self.labels}
+        for end, (length, labels) in self.automaton.iter(text):
+            for label in labels:
+                out[label].add(end - length + 1)
+        return {label: sorted(found) for label, found in sorted(out.items())}
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,

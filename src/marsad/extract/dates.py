@@ -82,20 +82,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @functools.cache
-def _starts() -> dict[str, Starts]:
+def _starts() -> Starts:
     """The words the non-numeric patterns start with: they are tried only where one is written."""
     lex = lexicons()
-    return {
-        "month_year": Starts([m.split()[0] for m in lex.months]),
-        "relative": Starts(["اول", "بعد", "اليوم", "البارحه", "الامس", "امس", "غدا"]),
-        "weekday": Starts([w.split()[0] for w in lex.weekdays]),
-        "period": Starts(["الاسبوع", "الشهر"]),
-    }
+    return Starts({
+        "month_year": [m.split()[0] for m in lex.months],
+        "relative": ["اول", "بعد", "اليوم", "البارحه", "الامس", "امس", "غدا"],
+        "weekday": [w.split()[0] for w in lex.weekdays],
+        "period": ["الاسبوع", "الشهر"],
+    })
+
+
+@functools.lru_cache(maxsize=4)
+def _word_starts(t: str) -> dict[str, list[int]]:
+    return _starts().find_labelled(t)
 
 
 def _scan(kind: str, t: str):
     """`_patterns()[kind].finditer(t)`, tried only where the pattern's first words are."""
-    return matches_at(_patterns()[kind], t, _starts()[kind].find(t))
+    return matches_at(_patterns()[kind], t, _word_starts(t)[kind])
 
 
 def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,

@@ -18,7 +18,7 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..lexicons import Entry, Lexicons, lexicons
@@ -175,12 +175,11 @@ class PeopleFinder:
         """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        self._mark_hits(folded.text, toks, place_hits, agency_hits)
+        heads = self._mark_hits(folded.text, toks, place_hits, agency_hits)
         self._hon = self._honorifics(toks)
         people: list[Person] = []
         claimed: set[int] = set()
-        anchors = [k for k, (w, h) in enumerate(zip(toks.text, toks.hit, strict=True))
-                   if h is not None and h.kind == "title" or "نظير" in w]
+        anchors = sorted(heads | self._tokens_with(folded.text, toks, "نظير"))
         i = 0
         for i0 in anchors:  # title heads and "نظيره": the grammar starts there
             if i0 < i:
@@ -224,11 +223,22 @@ class PeopleFinder:
                 if after:
                     after[0].country = hit.key
 
+    @staticmethod
+    def _tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
+        """The tokens whose text contains `part`."""
+        out = set()
+        at = folded.find(part)
+        while at >= 0:
+            out.add(bisect_right(toks.start, at) - 1)
+            at = folded.find(part, at + len(part))
+        return out
+
     # 1. gazetteer hits, token by token
     def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None,
-                   agency_hits: list | None = None) -> None:
-        offsets = toks.start
-        ends = {e: k for k, e in enumerate(toks.end)}
+                   agency_hits: list | None = None) -> set[int]:
+        """Sets each token's gazetteer hit; returns the tokens that are title heads."""
+        offsets, ends = toks.start, toks.end
+        heads: set[int] = set()
         given = {id(self.lex.places): place_hits, id(self.lex.agencies): agency_hits}
         for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
             found = given.get(id(gaz))
@@ -236,7 +246,8 @@ class PeopleFinder:
             for s, e, entry in found:
                 k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
                 k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
-                k1 = ends.get(e)
+                k1: int | None = bisect_left(ends, e)
+                k1 = k1 if k1 is not None and k1 < len(ends) and ends[k1] == e else None
                 if k0 is None or k1 is None:
                     continue
                 free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
@@ -247,6 +258,9 @@ class PeopleFinder:
                 for k in free:
                     toks.hit[k] = entry
                     toks.hit_start[k] = s
+                if entry.kind == "title":
+                    heads.update(free)
+        return heads
 
     # 2. the title span
     def _extend_left(self, toks: Tokens, i: int) -> int:
