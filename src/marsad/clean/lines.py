@@ -85,6 +85,15 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
 
 
 _PATTERNS: dict[int, tuple[dict[str, list[str]], dict[str, re.Pattern[str]]]] = {}
+_SETS: dict[int, tuple[dict[str, list[str]], dict[str, frozenset[str]]]] = {}
+
+
+def _sets(chrome: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """The chrome word lists as sets, made once per lexicon (membership tests on every line)."""
+    known = _SETS.get(id(chrome))
+    if known is None or known[0] is not chrome:
+        known = _SETS[id(chrome)] = (chrome, {kind: frozenset(words) for kind, words in chrome.items()})
+    return known[1]
 
 
 def _markers(chrome: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
@@ -125,7 +134,7 @@ def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
 
 def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
     """("outlet"|"author", name) for source and byline lines; ("dateline", "") for date lines."""
-    chrome = lex.chrome
+    chrome = _sets(lex.chrome)
     head, sep, tail = text.partition(":")
     if sep and len(tail) <= 300 and len(WORD.findall(tail)) <= 6 and not _truncated(text):
         fhead, ftail = fold_word(head).strip(), fold_word(tail).strip(" .")
