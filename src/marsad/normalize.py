@@ -23,7 +23,6 @@ DELETED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c
 # One-to-one replacements: the folded text keeps every position.
 REPLACE = [("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
            ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"), ("\u00a0", " ")]
-EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 DIGITS = {**{chr(0x660 + i): str(i) for i in range(10)}, **{chr(0x6F0 + i): str(i) for i in range(10)}}
 
 
@@ -66,8 +65,8 @@ def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
     for a, b in REPLACE:
         if a in text:
             text = text.replace(a, b)
-    if EASTERN_DIGIT.search(text):
-        for a, b in DIGITS.items():
+    for a, b in DIGITS.items():  # `in` per digit is ten times faster than a character-class search
+        if a in text:
             text = text.replace(a, b)
     lowered = text.lower() if lower else text
     if len(lowered) == len(text):
