@@ -26,7 +26,7 @@ from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places
 from .topics import topics_in
 
-SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|$)")
+SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|(?=\n)|$)")  # a paragraph may end without a full stop
 VISIT = re.compile(r"زيار(?:ه|ت\w*)\s*(?:\S+\s+){0,3}?(?:الي|ل)")
 AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
 DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")

@@ -1,0 +1,33 @@
+"""Event extraction on single segments: cases the page fixtures do not isolate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.extract.events import SENTENCE, extract_events
+from marsad.model import Segment
+
+REF = dt.date(2026, 11, 22)
+LEDE = ("استقبل وزير الداخلية المغربي عبد الوافي لفتيت، يوم الثلاثاء 14 أكتوبر 2025 بالرباط، "
+        "سفير جمهورية ألمانيا الاتحادية لدى المملكة، روبرت دولغر")
+BODY = "وتناول اللقاء سبل تعزيز التعاون الأمني بين البلدين في مجال مكافحة الإرهاب والهجرة غير النظامية."
+
+
+def test_a_paragraph_without_a_full_stop_is_a_sentence() -> None:
+    text = f"{LEDE}\n\n{BODY}"
+    sentences = [text[s:e] for s, e in ((m.start(), m.end()) for m in SENTENCE.finditer(text))]
+    assert sentences == [LEDE, BODY]
+
+
+def test_the_event_of_a_lede_without_a_full_stop_is_found() -> None:
+    events = extract_events(Segment(doc="a.txt", index=0, text=f"{LEDE}\n\n{BODY}"), REF)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.date == "2025-10-14"
+    assert sorted(p.country for p in ev.participants) == ["DEU", "MAR"]
+    assert {"counterterrorism", "illegal_migration"} <= set(ev.topics)
+
+
+def test_a_segment_without_any_trigger_gives_no_event() -> None:
+    text = "قال وزير الداخلية المغربي عبد الوافي لفتيت إن الحصيلة السنوية للمديرية تعكس جهود الأمن الوطني."
+    assert extract_events(Segment(doc="b.txt", index=0, text=text), REF) == []
