@@ -44,10 +44,11 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: s
     folded = fold_word(text) if folded is None else folded.strip()
     words = WORD.findall(folded)
     n = len(words)
-    meta = _metadata(folded, text, lex)
+    tables = _tables(lex.chrome)
+    meta = _metadata(folded, text, tables)
     if meta:
         return Line(number, text, meta[0], n, meta[1], folded)
-    kind = _chrome(folded, n, lex)
+    kind = _chrome(folded, n, tables)
     if kind:
         return Line(number, text, kind, n, folded=folded)
     if BULLET.match(text):
@@ -84,68 +85,75 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     return ends or n >= settings.body_long_words
 
 
-_PATTERNS: dict[int, tuple[dict[str, list[str]], dict[str, re.Pattern[str]]]] = {}
-_SETS: dict[int, tuple[dict[str, list[str]], dict[str, frozenset[str]]]] = {}
+@dataclass(slots=True)
+class ChromeTables:
+    """The chrome lexicon made ready for matching once: one expression per kind of marker (matching
+    them one by one is slow) and the word lists as sets."""
+
+    related: re.Pattern[str]  # at the line start
+    tags: re.Pattern[str]  # at the line start
+    copyright: re.Pattern[str]  # anywhere
+    loading: re.Pattern[str]  # anywhere
+    widgets: re.Pattern[str]  # the whole line ("Radio Player Radio Live", "شارك فيسبوك")
+    outlet_prefixes: frozenset[str]
+    outlet_suffixes: frozenset[str]
+    author_prefixes: frozenset[str]
 
 
-def _sets(chrome: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    """The chrome word lists as sets, made once per lexicon (membership tests on every line)."""
-    known = _SETS.get(id(chrome))
-    if known is None or known[0] is not chrome:
-        known = _SETS[id(chrome)] = (chrome, {kind: frozenset(words) for kind, words in chrome.items()})
-    return known[1]
+_TABLES: dict[int, tuple[dict[str, list[str]], ChromeTables]] = {}
 
 
-def _markers(chrome: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
-    """One regular expression per kind of chrome marker (matching them one by one is slow),
-    compiled once per lexicon: related/tags match at the line start, copyright/loading anywhere,
-    widgets must make up the whole line ("Radio Player Radio Live", "شارك فيسبوك")."""
-    known = _PATTERNS.get(id(chrome))
+def _tables(chrome: dict[str, list[str]]) -> ChromeTables:
+    known = _TABLES.get(id(chrome))
     if known is not None and known[0] is chrome:
         return known[1]
 
     def alternation(kind: str) -> str:
         return "|".join(re.escape(w) for w in sorted(chrome[kind], key=len, reverse=True))
 
-    patterns = {kind: re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags", "copyright", "loading")}
-    patterns["widgets"] = re.compile(rf"[\W_]*(?:(?:{alternation('widgets')})(?!\w)[\W_]*)+")
-    _PATTERNS[id(chrome)] = (chrome, patterns)
-    return patterns
+    tables = ChromeTables(
+        *(re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags", "copyright", "loading")),
+        re.compile(rf"[\W_]*(?:(?:{alternation('widgets')})(?!\w)[\W_]*)+"),
+        *(frozenset(chrome[kind]) for kind in ("outlet_prefixes", "outlet_suffixes", "author_prefixes")),
+    )
+    _TABLES[id(chrome)] = (chrome, tables)
+    return tables
 
 
-def _chrome(folded: str, n: int, lex: Lexicons) -> str | None:
+def _chrome(folded: str, n: int, tables: ChromeTables) -> str | None:
     bare = folded.strip(" :：-–—|»«")
-    markers = _markers(lex.chrome)
-    related = markers["related"].match(bare)
+    related = tables.related.match(bare)
     if related and (related.end() == len(bare) or n <= 12):
         return "related"
-    if markers["tags"].match(folded):
+    if tables.tags.match(folded):
         return "tag"
-    if n <= 14 and markers["copyright"].search(folded):
+    if n <= 14 and tables.copyright.search(folded):
         return "copyright"
-    if n <= 6 and markers["loading"].search(folded):
+    if n <= 6 and tables.loading.search(folded):
         return "loading"
-    if n <= 8 and markers["widgets"].fullmatch(bare):
+    if n <= 8 and tables.widgets.fullmatch(bare):
         return "widget"
     if n <= 2:
         return "menu"
     return None
 
 
-def _metadata(folded: str, text: str, lex: Lexicons) -> tuple[str, str] | None:
-    """("outlet"|"author", name) for source and byline lines; ("dateline", "") for date lines."""
-    chrome = _sets(lex.chrome)
+def _metadata(folded: str, text: str, tables: ChromeTables) -> tuple[str, str] | None:
+    """("outlet"|"author", name) for source and byline lines ("المصدر: وام", "بقلم فلان")."""
+    space = folded.find(" ")
+    first = folded[:space] if space > 0 else None
+    if ":" not in text and first not in tables.author_prefixes:
+        return None  # most lines: no label, no byline word
     head, sep, tail = text.partition(":")
     if sep and len(tail) <= 300 and len(WORD.findall(tail)) <= 6 and not _truncated(text):
         fhead, ftail = fold_word(head).strip(), fold_word(tail).strip(" .")
-        if fhead in chrome["outlet_prefixes"] and tail.strip():
+        if fhead in tables.outlet_prefixes and tail.strip():
             return "outlet", tail.strip(" .")
-        if ftail in chrome["outlet_suffixes"] and len(WORD.findall(head)) <= 4:
+        if ftail in tables.outlet_suffixes and len(WORD.findall(head)) <= 4:
             return "outlet", head.strip()
-        if fhead in chrome["author_prefixes"] and tail.strip():
+        if fhead in tables.author_prefixes and tail.strip():
             return "author", tail.strip(" .")
-    space = folded.find(" ")
-    if space > 0 and folded[:space] in chrome["author_prefixes"] and len(WORD.findall(text)) <= 5 \
+    if first in tables.author_prefixes and len(WORD.findall(text)) <= 5 \
             and not _truncated(text) and not _ends_sentence(text):
         return "author", text.split(" ", 1)[1].strip(" :")
     return None
