@@ -38,13 +38,15 @@ class Line:
     key: str = ""  # the folded words without punctuation: a paragraph seen twice on a page is kept once
 
 
-def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None) -> Line:
-    """One line's kind; `folded` is the line already folded (the page is folded once)."""
+def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None,
+             tables: ChromeTables | None = None) -> Line:
+    """One line's kind; `folded` is the line already folded (the page is folded once), `tables`
+    the chrome tables of `lex` (looked up when not given)."""
     text = raw.strip().replace("\u00a0", " ")
     folded = fold_word(text) if folded is None else folded.strip()
     words = WORD.findall(folded)
     n = len(words)
-    tables = _tables(lex.chrome)
+    tables = tables or chrome_tables(lex)
     meta = _metadata(folded, text, tables)
     if meta:
         return Line(number, text, meta[0], n, meta[1], folded)
@@ -103,7 +105,8 @@ class ChromeTables:
 _TABLES: dict[int, tuple[dict[str, list[str]], ChromeTables]] = {}
 
 
-def _tables(chrome: dict[str, list[str]]) -> ChromeTables:
+def chrome_tables(lex: Lexicons) -> ChromeTables:
+    chrome = lex.chrome
     known = _TABLES.get(id(chrome))
     if known is not None and known[0] is chrome:
         return known[1]

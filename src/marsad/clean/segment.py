@@ -20,7 +20,7 @@ from ..lexicons import Lexicons
 from ..model import Segment
 from ..normalize import fold_word
 from ..settings import Settings
-from .lines import Line, classify, dateline_rest
+from .lines import Line, chrome_tables, classify, dateline_rest
 
 DIGIT = re.compile(r"\d")
 # A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
@@ -41,7 +41,9 @@ def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[S
     raws, folded = text.splitlines(), fold_word(text).splitlines()
     if len(folded) != len(raws):
         folded = [None] * len(raws)  # folding changed the line structure (never seen): fold line by line
-    lines = [classify(i, raw, settings, lex, f) for i, (raw, f) in enumerate(zip(raws, folded, strict=True), 1) if raw.strip()]
+    tables = chrome_tables(lex)
+    lines = [classify(i, raw, settings, lex, f, tables)
+             for i, (raw, f) in enumerate(zip(raws, folded, strict=True), 1) if raw.strip()]
     for line in lines:
         if line.kind in {"short", "menu", "latin"} and line.words <= 14 and DIGIT.search(line.folded or line.text):
             _mark_dateline(line, settings, lex)
