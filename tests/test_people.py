@@ -7,11 +7,13 @@ import json
 
 import pytest
 from conftest import ROOT, read_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.extract.events import _location, _participants, analyse, engagements
-from marsad.extract.people import PeopleFinder
+from marsad.extract.people import TOKEN, PeopleFinder, tokenize
 from marsad.model import Segment
-from marsad.normalize import fold_word
+from marsad.normalize import fold, fold_word
 
 ROWS = read_table("people.tsv")
 FLOORS = {k: v["accuracy"] for k, v in json.loads((ROOT / "eval" / "baseline.json").read_text()).items()
@@ -74,3 +76,13 @@ def test_offsets_point_at_the_written_name():
     text = "واستقبل السيد عمر الفاسي، وزير العدل، سفيرَ فرنسا."
     (p, *_) = PeopleFinder().find(text)
     assert text[p.name_span[0]:p.name_span[1]] == "عمر الفاسي"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="اب تثجحخ لمنهوي abcXYZ019_-'،.,:؛؟!«»()\"/\n\t", max_size=60))
+def test_tokenize_gives_the_tokens_of_the_token_pattern(text: str) -> None:
+    """The fast tokenizer (str methods on space-separated pieces) cuts exactly like TOKEN."""
+    folded = fold(text)
+    toks = tokenize(folded, text)
+    expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded.text)]
+    assert list(zip(toks.text, toks.start, toks.end, strict=True)) == expected
