@@ -48,6 +48,8 @@ def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
             merged[target] = merge(merged[target], ev)
             blocks.add(target, merged[target])
     for ev in merged:
+        if len(ev.sources) > 1:
+            _date_conflict(ev)
         ev.id = stable_id(ev)
     return sorted(merged, key=lambda e: (e.date or "9999", e.id))
 
@@ -202,12 +204,12 @@ def _same_sound(fa: list[str], fb: list[str]) -> bool:
 
 
 def merge(a: Event, b: Event) -> Event:
-    """Union of sources; each field from the more specific report; disagreements recorded."""
+    """Union of sources; each field from the more specific report (date disagreements are recorded
+    by `_date_conflict` once all reports are merged)."""
     a.sources = a.sources + b.sources
     best = _best_date(a.sources)
     if best != a.date:
         a.date, a.date_how = best, (b.date_how if best == b.date else a.date_how)
-    _date_conflict(a)
     if not a.location.city and b.location.city:
         a.location = b.location
     a.location.country = a.location.country or b.location.country
@@ -241,10 +243,13 @@ def _best_date(sources: list[Source]) -> str | None:
     witness), then the earliest-sorting document's."""
     support: dict[str, set[str]] = defaultdict(set)
     first: dict[str, tuple[str, int, int]] = {}
-    for s in sorted(sources, key=lambda s: (s.doc, s.segment, s.start)):
+    for s in sources:
         if s.date:
             support[s.date].add(s.duplicate_of or s.doc)
-            first.setdefault(s.date, (s.doc, s.segment, s.start))
+            key = (s.doc, s.segment, s.start)
+            if key < first.get(s.date, key):
+                first[s.date] = key
+            first.setdefault(s.date, key)
     if not support:
         return None
     return min(support, key=lambda d: (-len(d), -len(support[d]), first[d]))
@@ -253,10 +258,10 @@ def _best_date(sources: list[Source]) -> str | None:
 def _date_conflict(ev: Event) -> None:
     """One `conflicts` entry for the date: the documents behind each value; a value that only
     refines another ("2025-01" -> "2025-01-20") is no disagreement."""
-    claims: dict[str, list[str]] = defaultdict(list)
+    claims: dict[str, set[str]] = defaultdict(set)
     for s in ev.sources:
-        if s.date and s.doc not in claims[s.date]:
-            claims[s.date].append(s.doc)
+        if s.date:
+            claims[s.date].add(s.doc)
     values = [d for d in claims if not any(o != d and o.startswith(d) for o in claims)]
     ev.conflicts = [c for c in ev.conflicts if c.get("field") != "date"]
     if len(values) > 1:
