@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -73,12 +74,20 @@ def _progress() -> Iterator[Callable[[IngestStats], None]]:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda stats: None
+        return
     columns = (SpinnerColumn(), TextColumn("{task.completed} pages"),
                TextColumn("{task.fields[rate]} pages/s"), TextColumn("{task.fields[counts]}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=not console.is_terminal, redirect_stderr=True) as bar:
+    with Progress(*columns, console=console, redirect_stderr=True) as bar:
         task = bar.add_task("ingest", total=None, rate="-", counts="")
+        shown = [0.0]
 
         def update(stats: IngestStats) -> None:
+            now = time.monotonic()
+            if now - shown[0] < 0.1:
+                return  # the line refreshes 10 times a second: no need to rebuild it per page
+            shown[0] = now
             speed = bar.tasks[0].speed
             bar.update(task, completed=stats.read, rate=f"{speed:.0f}" if speed else "-",
                        counts=f"{stats.new} new, {stats.skipped} skipped")

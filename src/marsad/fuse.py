@@ -207,7 +207,9 @@ def merge(a: Event, b: Event) -> Event:
     """Union of sources; each field from the more specific report (date disagreements are recorded
     by `_date_conflict` once all reports are merged)."""
     a.sources = a.sources + b.sources
-    best = _best_date(a.sources)
+    # Reports that give the best date again (or none) cannot change it: no recount (copies are many).
+    same = all(s.date in {None, a.date} for s in b.sources) and a.date is not None
+    best = a.date if same else _best_date(a.sources)
     if best != a.date:
         a.date, a.date_how = best, (b.date_how if best == b.date else a.date_how)
     if not a.location.city and b.location.city:
@@ -232,7 +234,7 @@ def merge(a: Event, b: Event) -> Event:
 
 def _fuller(x: str | None, y: str | None) -> str | None:
     """The more complete of two spellings of one thing ("حموشي" < "عبد اللطيف حموشي"); else the first."""
-    if not x or not y:
+    if not x or not y or x == y:
         return x or y
     wx, wy = set(fold_word(x).split()), set(fold_word(y).split())
     return y if wx < wy else x
