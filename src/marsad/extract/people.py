@@ -124,32 +124,29 @@ def tokenize(folded: Folded, text: str) -> Tokens:
     """Words, numbers and punctuation marks of the folded text: the same tokens as TOKEN.finditer,
     built faster from the space-separated pieces. A piece that is one word, or one word with
     punctuation at its ends (الداخلية،), is cut with str methods; only the rest goes through TOKEN."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    out: list[tuple[str, int, int]] = []
+    add = out.append
     pos = 0
     for piece in folded.text.split(" "):
         if not piece:
             pos += 1
             continue
         if piece.isalnum():
-            words.append(piece)
-            starts.append(pos)
-            ends.append(pos + len(piece))
+            add((piece, pos, pos + len(piece)))
         elif not (core := piece.strip(EDGE_PUNCT)) or core.isalnum():
             lead = len(piece) - len(piece.lstrip(EDGE_PUNCT)) if core else len(piece)
             tail = lead + len(core)
-            for a, b in (*((k, k + 1) for k in range(lead)), *(((lead, tail),) if core else ()),
-                         *((k, k + 1) for k in range(tail, len(piece)))):
-                words.append(piece[a:b])
-                starts.append(pos + a)
-                ends.append(pos + b)
+            for k in range(lead):
+                add((piece[k], pos + k, pos + k + 1))
+            if core:
+                add((core, pos + lead, pos + tail))
+            for k in range(tail, len(piece)):
+                add((piece[k], pos + k, pos + k + 1))
         else:
             for m in TOKEN.finditer(piece):
-                words.append(m.group())
-                starts.append(pos + m.start())
-                ends.append(pos + m.end())
+                add((m.group(), pos + m.start(), pos + m.end()))
         pos += len(piece) + 1
+    words, starts, ends = (list(column) for column in zip(*out, strict=True)) if out else ([], [], [])
     hamzas = set()  # أ/إ/آ, found with str.find (a character-class regex scans several times slower)
     for letter in "أإآ":
         at = text.find(letter)
