@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from hijridate import Hijri
 
@@ -98,21 +100,32 @@ def _word_starts(t: str) -> dict[str, list[int]]:
     return _starts().find_labelled(t)
 
 
-def _scan(kind: str, t: str):
+Scope = tuple[tuple[int, int], ...] | None  # folded spans where a mention may start (None: anywhere)
+
+
+def _in_scope(positions: Sequence[int], scope: Scope) -> Sequence[int]:
+    if scope is None:
+        return positions
+    return [p for lo, hi in scope for p in positions[bisect_left(positions, lo):bisect_left(positions, hi)]]
+
+
+def _scan(kind: str, t: str, scope: Scope = None):
     """`_patterns()[kind].finditer(t)`, tried only where the pattern's first words are."""
-    return matches_at(_patterns()[kind], t, _word_starts(t)[kind])
+    return matches_at(_patterns()[kind], t, _in_scope(_word_starts(t)[kind], scope))
 
 
 def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
-               folded: Folded | None = None) -> list[Mention]:
+               folded: Folded | None = None, within: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every date mention of `text`, resolved per spec §3 (see the module docstring); `folded` is
-    `fold(text)` when the caller has it already."""
+    `fold(text)` when the caller has it already. With `within` (sorted, disjoint spans of `text`),
+    only the mentions that start inside them: the rest of the text is not read."""
     pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
     folded = folded or fold(text)
+    scope = None if within is None else tuple((folded.fpos(lo), folded.fpos(hi)) for lo, hi in within)
     spans: list[tuple[int, int, str | None, dict]] = []
     lex = lexicons()
     for finder in (_day_month, _this_month, _numeric, _hijri, _month_year, _relative):
-        for start, end, value, extra in finder(folded.text, pub, ref_date, lex):
+        for start, end, value, extra in finder(folded.text, pub, ref_date, lex, scope):
             if any(start < e and s < end for s, e, _, _ in spans):
                 continue
             spans.append((start, end, value, extra))
@@ -142,10 +155,10 @@ def _digit_starts(t: str) -> tuple[int, ...]:
 FREE_BEFORE = set("/.:-_")
 
 
-def _at_digits(t: str, pattern: re.Pattern[str]):
+def _at_digits(t: str, pattern: re.Pattern[str], scope: Scope = None):
     """Non-overlapping matches of `pattern` starting at a digit run not glued to a word or a number."""
     end = -1
-    for pos in _digit_starts(t):
+    for pos in _in_scope(_digit_starts(t), scope):
         if pos < end:
             continue
         m = pattern.match(t, pos)
@@ -179,8 +192,8 @@ def _join_ranges(t: str, spans: list) -> list:
     return out
 
 
-def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _at_digits(t, _patterns()["this_month"]):
+def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
+    for m in _at_digits(t, _patterns()["this_month"], scope):
         if pub is None:
             yield m.start(), m.end(), None, {"precision": "day", "how": "unresolved"}
             continue
@@ -211,8 +224,8 @@ def _named(t: str, start: int) -> bool:
     return bool(NAMED_BEFORE.search(t[max(0, start - 12):start]))
 
 
-def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _at_digits(t, _patterns()["day_month"]):
+def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
+    for m in _at_digits(t, _patterns()["day_month"], scope):
         if _named(t, m.start()):
             continue
         day, month = int(m.group(2)), lex.months[re.sub(r"\s+", " ", m.group(3))]
@@ -263,13 +276,13 @@ def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> str | Non
     return None
 
 
-def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _at_digits(t, _patterns()["numeric"]):
+def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
+    for m in _at_digits(t, _patterns()["numeric"], scope):
         value = _iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         if value and not _named(t, m.start()):
             start, weekday, _ = _weekday_before(t, m.start(), lex)
             yield start, m.end(), value, _checked({"precision": "day", "how": "explicit"}, value, weekday)
-    for m in _at_digits(t, _patterns()["iso"]):
+    for m in _at_digits(t, _patterns()["iso"], scope):
         value = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if value and not _named(t, m.start()):
             yield m.start(), m.end(), value, {"precision": "day", "how": "explicit"}
@@ -281,8 +294,8 @@ def _checked(extra: dict, value: str, weekday: int | None) -> dict:
     return extra
 
 
-def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
-    for m in _at_digits(t, _patterns()["hijri"]):
+def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
+    for m in _at_digits(t, _patterns()["hijri"], scope):
         try:
             g = Hijri(int(m.group(3)), lex.hijri_months[re.sub(r"\s+", " ", m.group(2))], int(m.group(1))).to_gregorian()
         except (ValueError, OverflowError):
@@ -290,9 +303,9 @@ def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         yield m.start(), m.end(), g.isoformat(), {"precision": "day", "how": "hijri"}
 
 
-def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
+def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
     p = _patterns()
-    for m in _scan("month_year", t):
+    for m in _scan("month_year", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
         name, year, qualifier = m.groups()
@@ -319,10 +332,10 @@ def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
         yield start, m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
 
 
-def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
+def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
     p = _patterns()
     how = "relative-to-publication"
-    for m in _scan("relative", t):
+    for m in _scan("relative", t, scope):
         if not word_start(t, m.start()):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
@@ -330,7 +343,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             continue
         value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
         yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in _scan("weekday", t):
+    for m in _scan("weekday", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
         word = re.sub(r"\s+", " ", m.group(1))
@@ -341,7 +354,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons):
             continue
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
         yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in _scan("period", t):
+    for m in _scan("period", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
         unit, q = m.groups()

@@ -56,18 +56,34 @@ class Analysis:
     entities: list[Entity]
     people: list[Person]
     places: list[Place]
-    dates: list[Mention]
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     folded: Folded
+    ref_date: dt.date = dt.date.min
     hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
     votes: dict[str, tuple[int, int]] | None = None  # home-state votes, counted when first needed
     place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
     agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
+    _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
         return self.folded.sub(start, end)
+
+    @property
+    def dates(self) -> list[Mention]:
+        """Every date mention of the segment (found when first asked for)."""
+        return self.dates_within(None)
+
+    def dates_within(self, span: tuple[int, int] | None) -> list[Mention]:
+        """The date mentions that start in `span` (None: the whole segment); an event reads only
+        its sentence and the lede, so the rest of a long segment is never searched for dates."""
+        if span not in self._dates:
+            whole = self._dates.get(None)
+            self._dates[span] = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
+                                           None if span is None else [span]) if whole is None \
+                else [d for d in whole if span[0] <= d.start < span[1]]  # type: ignore[index]
+        return self._dates[span]
 
 
 @dataclass(slots=True)
@@ -90,9 +106,9 @@ def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None,
     people = _finder().find(text, folded, place_hits, agency_hits)
     entities = link(people, text, folded)
     a = Analysis(
-        segment, entities, people, find_places(text, lex, folded, hits), find_dates(text, segment.published, ref_date, folded),
+        segment, entities, people, find_places(text, lex, folded, hits),
         [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
-        segment.paragraphs(), folded, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
+        segment.paragraphs(), folded, ref_date, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
     )
     return a
 
@@ -412,14 +428,13 @@ def _signing_pattern() -> re.Pattern[str]:
 
 
 def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
-    s, t = sentence
-    here = [d for d in a.dates if s <= d.start < t]
+    here = a.dates_within(sentence)
     if here:
         best = next((d for d in here if d.value), None)
         return (best.value, best.extra.get("how")) if best else (None, None)
     lede = a.paragraphs[0] if a.paragraphs else (0, 0)
-    for d in a.dates:
-        if lede[0] <= d.start < lede[1] and d.value:
+    for d in a.dates_within(lede):
+        if d.value:
             return d.value, d.extra.get("how")
     return None, None
 
