@@ -55,7 +55,6 @@ class Analysis:
     segment: Segment
     entities: list[Entity]
     people: list[Person]
-    places: list[Place]
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     folded: Folded
@@ -65,6 +64,7 @@ class Analysis:
     place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
     agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
     _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
+    _places: dict[tuple[int, int] | None, list[Place]] = field(default_factory=dict)
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
@@ -74,6 +74,19 @@ class Analysis:
     def dates(self) -> list[Mention]:
         """Every date mention of the segment (found when first asked for)."""
         return self.dates_within(None)
+
+    @property
+    def places(self) -> list[Place]:
+        """Every city and country mention of the segment (found when first asked for)."""
+        return self.places_within(None)
+
+    def places_within(self, span: tuple[int, int] | None) -> list[Place]:
+        """The place mentions that start in `span` (None: the whole segment)."""
+        if span not in self._places:
+            whole = self._places.get(None)
+            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span) \
+                if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
+        return self._places[span]
 
     def dates_within(self, span: tuple[int, int] | None) -> list[Mention]:
         """The date mentions that start in `span` (None: the whole segment); an event reads only
@@ -106,7 +119,7 @@ def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None,
     people = _finder().find(text, folded, place_hits, agency_hits)
     entities = link(people, text, folded)
     a = Analysis(
-        segment, entities, people, find_places(text, lex, folded, hits),
+        segment, entities, people,
         [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
         segment.paragraphs(), folded, ref_date, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
     )
@@ -441,22 +454,24 @@ def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | Non
 
 def _location(a: Analysis, eng: Engagement) -> Location:
     titles = [p.title_span for p in a.people if p.title_span]
-    usable = [p for p in a.places if p.locative and not any(x <= p.start < y for x, y in titles)
-              and not _guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))]
-    # "... على أن تجتمع اللجنة المشتركة المقبلة في برلين": a future venue is not the meeting place
+
+    def usable(p: Place) -> bool:  # "... على أن تجتمع اللجنة المشتركة المقبلة في برلين": a future venue is not the meeting place
+        return p.locative and not any(x <= p.start < y for x, y in titles) \
+            and not _guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))
+
     s, t = eng.sentence
     k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= s < y), 0)
     para = a.paragraphs[k] if a.paragraphs else (s, t)
     after = a.paragraphs[k + 1] if k + 1 < len(a.paragraphs) else (t, t)
     lede = a.paragraphs[0] if a.paragraphs else (s, t)
     scopes = ((s, t), para, after, lede)  # the sentence, its paragraph, the next one, the lede
-    for lo, hi in scopes:
-        cities = [p for p in usable if lo <= p.start < hi and p.kind == "city"]
+    for scope in scopes:
+        cities = [p for p in a.places_within(scope) if p.kind == "city" and usable(p)]
         if cities:
             c = cities[0]
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
-    for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
-        states = [p for p in usable if lo <= p.start < hi and p.kind == "country"]
+    for scope in scopes:  # "بمقر الوزارة بالجزائر": only the state
+        states = [p for p in a.places_within(scope) if p.kind == "country" and usable(p)]
         if states:
             return Location(None, states[0].iso3)
     for p in a.places:

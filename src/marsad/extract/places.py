@@ -41,13 +41,15 @@ class Place:
 
 
 def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = None,
-                hits: list | None = None) -> list[Place]:
+                hits: list | None = None, within: tuple[int, int] | None = None) -> list[Place]:
     """City and country mentions of `text` (nisba adjectives are not places). `folded` and the
-    gazetteer `hits` may be passed in when the caller has them already."""
+    gazetteer `hits` may be passed in when the caller has them already; with `within` (a span of
+    `text`), only the mentions that start there (read in the context of the whole text)."""
     lex = lex or lexicons()
     folded = folded or fold(text)
     t = folded.text
     hits = lex.places.find_all(t) if hits is None else hits
+    lo, hi = (folded.fpos(within[0]), folded.fpos(within[1])) if within else (0, len(t))
     named: dict[str, set[str]] = {}  # iso3 -> the forms that name it in this text
     for _, _, entries in hits:
         for e in entries:
@@ -55,6 +57,8 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
                 named.setdefault(e.key, set()).add(e.form)
     out = []
     for start, end, entries in hits:
+        if not lo <= start < hi:
+            continue
         if entries[0].kind == "nisba" and CAPITAL_OF.search(t[max(0, start - 14):start]):
             out.append(_capital(text, folded, start, end, entries[0].key, lex, t[max(0, start - 14):start]))
             continue  # "بالعاصمة الجزائرية": the capital of the state the adjective names
