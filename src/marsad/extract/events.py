@@ -88,14 +88,29 @@ class Analysis:
                 if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
         return self._places[span]
 
+    def read_dates(self, spans: list[tuple[int, int]]) -> None:
+        """Finds the date mentions of these spans in one pass (`dates_within` then filters them)."""
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        for span in merged:
+            self._dates[span] = [d for d in found if span[0] <= d.start < span[1]]
+
     def dates_within(self, span: tuple[int, int] | None) -> list[Mention]:
         """The date mentions that start in `span` (None: the whole segment); an event reads only
         its sentence and the lede, so the rest of a long segment is never searched for dates."""
         if span not in self._dates:
-            whole = self._dates.get(None)
+            known = self._dates.get(None)
+            if known is None and span is not None:  # read already as part of a larger span?
+                known = next((ds for (lo, hi), ds in ((k, v) for k, v in self._dates.items() if k)
+                              if lo <= span[0] and span[1] <= hi), None)
             self._dates[span] = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
-                                           None if span is None else [span]) if whole is None \
-                else [d for d in whole if span[0] <= d.start < span[1]]  # type: ignore[index]
+                                           None if span is None else [span]) if known is None \
+                else [d for d in known if span[0] <= d.start < span[1]]  # type: ignore[index]
         return self._dates[span]
 
 
@@ -318,6 +333,8 @@ def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     groups: dict[frozenset[int], list[Engagement]] = {}
     for eng in engagements(a):
         groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
+    if groups:  # what `_date` may read, in one pass
+        a.read_dates([engs[0].sentence for engs in groups.values()] + (a.paragraphs[:1] or [(0, len(segment.text))]))
     events = [_event(a, engs) for engs in groups.values()]
     _scope_topics(a, events, list(groups.values()))
     pub = segment.published
