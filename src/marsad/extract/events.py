@@ -482,13 +482,14 @@ def _location(a: Analysis, eng: Engagement) -> Location:
     after = a.paragraphs[k + 1] if k + 1 < len(a.paragraphs) else (t, t)
     lede = a.paragraphs[0] if a.paragraphs else (s, t)
     scopes = ((s, t), para, after, lede)  # the sentence, its paragraph, the next one, the lede
-    for scope in scopes:
-        cities = [p for p in a.places_within(scope) if p.kind == "city" and usable(p)]
+    pool = a.places_within((min(lo for lo, _ in scopes), max(hi for _, hi in scopes)))  # one reading
+    for lo, hi in scopes:
+        cities = [p for p in pool if lo <= p.start < hi and p.kind == "city" and usable(p)]
         if cities:
             c = cities[0]
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
-    for scope in scopes:  # "بمقر الوزارة بالجزائر": only the state
-        states = [p for p in a.places_within(scope) if p.kind == "country" and usable(p)]
+    for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
+        states = [p for p in pool if lo <= p.start < hi and p.kind == "country" and usable(p)]
         if states:
             return Location(None, states[0].iso3)
     for p in a.places:
