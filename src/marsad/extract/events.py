@@ -23,7 +23,7 @@ from ..model import Event, Location, Mention, Participant, Segment, Source
 from ..normalize import Folded, fold, fold_word, word_start
 from .dates import find_dates
 from .people import WEAK_NISBAS, PeopleFinder, Person
-from .places import Place, find_places
+from .places import Place, find_places, states_named
 from .topics import topics_in
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|(?=\n)|$)")  # a paragraph may end without a full stop
@@ -65,6 +65,7 @@ class Analysis:
     agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
     _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple[int, int] | None, list[Place]] = field(default_factory=dict)
+    _named: dict[str, set[str]] = field(default_factory=dict)  # states the text names (for find_places)
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
@@ -84,7 +85,9 @@ class Analysis:
         """The place mentions that start in `span` (None: the whole segment)."""
         if span not in self._places:
             whole = self._places.get(None)
-            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span) \
+            if not self._named and self.hits:
+                self._named = states_named(self.hits)
+            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span, self._named) \
                 if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
         return self._places[span]
 
@@ -447,14 +450,16 @@ def _signed_nearby(a: Analysis, sentence: tuple[int, int]) -> bool:
     """Is an agreement signed in the trigger's paragraph or the next one?"""
     k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= sentence[0] < y), 0)
     text = " ".join(a.fold(x, y) for x, y in a.paragraphs[k:k + 2])
-    return bool(_signing_pattern().search(text))
+    pattern, first_words = _signing_pattern()
+    return bool(first_words.find(text)) and bool(pattern.search(text))  # no signing word: no regex scan
 
 
 @functools.cache
-def _signing_pattern() -> re.Pattern[str]:
+def _signing_pattern() -> tuple[re.Pattern[str], Starts]:
     spec = lexicons().triggers["agreement"]
     forms = sorted({fold_word(f) for f in spec.get("verbs", []) + spec.get("nouns", [])}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{'|'.join(re.escape(f).replace(chr(92) + ' ', chr(92) + 's+') for f in forms)})(?!\w)")
+    alternation = "|".join(re.escape(f).replace(chr(92) + " ", chr(92) + "s+") for f in forms)
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{alternation})(?!\w)"), Starts([f.split()[0] for f in forms])
 
 
 def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | None]:

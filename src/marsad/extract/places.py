@@ -41,20 +41,18 @@ class Place:
 
 
 def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = None,
-                hits: list | None = None, within: tuple[int, int] | None = None) -> list[Place]:
-    """City and country mentions of `text` (nisba adjectives are not places). `folded` and the
-    gazetteer `hits` may be passed in when the caller has them already; with `within` (a span of
-    `text`), only the mentions that start there (read in the context of the whole text)."""
+                hits: list | None = None, within: tuple[int, int] | None = None,
+                named: dict[str, set[str]] | None = None) -> list[Place]:
+    """City and country mentions of `text` (nisba adjectives are not places). `folded`, the
+    gazetteer `hits` and `states_named(hits)` may be passed in when the caller has them already;
+    with `within` (a span of `text`), only the mentions that start there (read in the context of
+    the whole text)."""
     lex = lex or lexicons()
     folded = folded or fold(text)
     t = folded.text
     hits = lex.places.find_all(t) if hits is None else hits
     lo, hi = (folded.fpos(within[0]), folded.fpos(within[1])) if within else (0, len(t))
-    named: dict[str, set[str]] = {}  # iso3 -> the forms that name it in this text
-    for _, _, entries in hits:
-        for e in entries:
-            if e.kind in {"country", "nisba"}:
-                named.setdefault(e.key, set()).add(e.form)
+    named = states_named(hits) if named is None else named
     out = []
     for start, end, entries in hits:
         if not lo <= start < hi:
@@ -86,6 +84,16 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             and bool(DESTINATION_BEFORE.search(before))
         out.append(place)
     return out
+
+
+def states_named(hits: list) -> dict[str, set[str]]:
+    """iso3 -> the forms that name the state in the text (names and nisbas)."""
+    named: dict[str, set[str]] = {}
+    for _, _, entries in hits:
+        for e in entries:
+            if e.kind in {"country", "nisba"}:
+                named.setdefault(e.key, set()).add(e.form)
+    return named
 
 
 CAPITAL_OF = re.compile(r"(?:^|\s)([وف]?(?:ب|في\s+)?)(?:ال)?عاصمه\s+$")
