@@ -86,3 +86,14 @@ def test_tokenize_gives_the_tokens_of_the_token_pattern(text: str) -> None:
     toks = tokenize(folded, text)
     expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded.text)]
     assert list(zip(toks.text, toks.start, toks.end, strict=True)) == expected
+
+
+def test_the_honorific_forms_cover_every_word_that_can_start_an_honorific() -> None:
+    """`_honorifics` only looks at tokens in `honorific_forms`: it must hold every written form
+    `_candidates` accepts (بالسيد، وللسيدة، فالشيخ ...), here for every word of the page fixtures."""
+    finder = PeopleFinder()
+    words = {w for path in (ROOT / "tests" / "pages").rglob("*.txt")
+             for w in fold_word(path.read_text(encoding="utf-8", errors="replace")).split()}
+    words |= {p + h for p in ("و", "ف", "ب", "ل", "وب", "بال", "وبال", "لل", "ولل", "فال") for h in finder.by_first}
+    accepted = {w for w in words if w and finder._candidates(w)}
+    assert accepted and accepted <= finder.honorific_forms

@@ -181,6 +181,11 @@ class PeopleFinder:
         self.trigger_words = self.lex.extra["trigger_words"]
         self._hon: list[list[str] | None] = []  # for the text being read: the honorific starting at each token
         self._first_words: dict[str, list[list[str]]] = {}
+        # Every written form an honorific's first word can take (بالسيد، وللسيدة، فالشيخ ...): a
+        # superset of the words `_candidates` accepts, tested with one set intersection per text.
+        prefixes = [p + q for p in ("", "و", "ف") for q in ("بال", "لل", "ب", "ل")]
+        self.honorific_forms = frozenset(self.by_first) | {p + b for p in prefixes for b in self.by_first} \
+            | {p + b[2:] for p in prefixes for b in self.by_first if b.startswith("ال")}
         self.common = self.lex.extra["common_words"]
         self.first_names = self.lex.extra["first_names"]
         self.common = self.common - self.first_names
@@ -478,8 +483,12 @@ class PeopleFinder:
     def _honorifics(self, toks: Tokens) -> list[list[str] | None]:
         """The honorific starting at each token (one pass; words are looked up, not matched)."""
         out: list[list[str] | None] = [None] * len(toks)
+        present = self.honorific_forms.intersection(toks.text)  # most tokens are no honorific: a set test
+        if not present:
+            return out
         known = self._first_words
-        for k, word in enumerate(toks.text):
+        for k in [k for k, word in enumerate(toks.text) if word in present]:
+            word = toks.text[k]
             candidates = known.get(word)
             if candidates is None:
                 candidates = self._candidates(word)
