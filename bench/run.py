@@ -382,23 +382,21 @@ def _fuse_run(n: int, timeout: int) -> dict:
 
 def stage_fuse(res: Results) -> None:
     n = res.args.fuse_events
-    # The 10% run is short, so one disturbed second moves it by half: the median of three is the baseline.
-    smalls = [_fuse_run(n // 10, 0) for _ in range(3)]
-    small = next((r for r in smalls if "error" in r), None) or sorted(smalls, key=lambda r: r["fuse_cpu"])[1]
-    if "error" in small:
-        res.notes.append(f"fuse failed on {n // 10:,} synthetic events: {small['error']}")
-        print(f"  fuse: FAILED: {small['error']}")
+    # The 10% run is short, so one disturbed second moves it by half: its baseline is the median of
+    # three runs, two before the full run and one after it (the machine's speed drifts over minutes).
+    smalls = [_fuse_run(n // 10, 0) for _ in range(2)]
+    full = _fuse_run(n, res.args.fuse_timeout) if all("error" not in r for r in smalls) else {}
+    smalls.append(_fuse_run(n // 10, 0))
+    failed = next((r for r in [*smalls, full] if "error" in r), None)
+    if failed is not None:
+        res.notes.append(f"fuse failed on {failed['n']:,} synthetic events: {failed['error']}")
+        print(f"  fuse: FAILED: {failed['error']}")
         return
+    small = sorted(smalls, key=lambda r: r["fuse_cpu"])[1]
     res.fuse.append(small)
     runs = ", ".join(format(r["fuse_cpu"], ".2f") for r in smalls)
     res.add(Row(f"fuse, {n // 10:,} events (10%)", n // 10, small["fuse_s"], "events", cpu=small["fuse_cpu"],
-                note=f"median of 3 runs ({runs} CPU s); "
-                     f"peak RSS {small['peak_mb']:.0f} MB"))
-    full = _fuse_run(n, res.args.fuse_timeout)
-    if "error" in full:
-        res.notes.append(f"fuse failed on {n:,} synthetic events: {full['error']}")
-        print(f"  fuse: FAILED: {full['error']}")
-        return
+                note=f"median of 3 runs ({runs} CPU s); peak RSS {small['peak_mb']:.0f} MB"))
     res.fuse.append(full)
     per_small = small["fuse_cpu"] / small["n"]
     per_full = full["fuse_cpu"] / full["n"]
