@@ -46,3 +46,9 @@ def test_locative_places(text, city, country):
 
 def test_a_common_word_is_not_a_town():
     assert [p for p in find_places("وذلك في إطار التعاون الثنائي") if p.locative] == []
+
+
+def test_a_month_name_is_not_a_town_but_the_town_with_a_cue_is():
+    """إب (Ibb) is written like آب (August) once folded: "في آب" is a month, "بمدينة إب" the town."""
+    assert [p for p in find_places("ويعقد الاجتماع المقبل في آب المقبل") if p.locative] == []
+    assert [(p.name_en, p.iso3) for p in find_places("جرى اللقاء بمدينة إب اليمنية") if p.locative] == [("Ibb", "YEM")]

@@ -315,9 +315,10 @@ class Lexicons:
     extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
 
 
-def _places(common: set[str]) -> tuple[list[Entry], dict[str, dict[str, str]]]:
-    """Countries, nisbas and cities. A small town named like a common word (إطار، العين) is
-    marked `common`: it needs a city cue (مدينة، ب) before it to count as a place."""
+def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
+    """Countries, nisbas and cities. A small town named like a common word (إطار، العين), and any
+    city named like a month or a weekday (إب is written آب, August, once folded), is marked
+    `common`: it needs a city cue (مدينة، ب) before it to count as a place."""
     entries, countries = [], {}
     for row in _tsv("countries.tsv"):
         iso = row["iso3"]
@@ -331,7 +332,8 @@ def _places(common: set[str]) -> tuple[list[Entry], dict[str, dict[str, str]]]:
         for name in _split(row["names_ar"]):
             form = fold_word(name)
             small = attrs["population"] < 500_000 and not attrs["capital"]
-            entries.append(Entry("city", row["name_en"], form, {**attrs, "common": small and form in common}))
+            entries.append(Entry("city", row["name_en"], form,
+                                 {**attrs, "common": small and form in common or form in calendar}))
     return entries, countries
 
 
@@ -364,7 +366,9 @@ def lexicons() -> Lexicons:
     titles = _yaml("titles.yaml")
     function_words = {fold_word(w) for w in _lines("function_words.txt")}
     common = {fold_word(w) for w in _lines("common_words.txt")} | function_words
-    place_entries, countries = _places(common)
+    calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} \
+        | {fold_word(v) for vs in _yaml("weekdays.yaml").values() for v in vs}
+    place_entries, countries = _places(common, calendar)
     triggers = _yaml("triggers.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
     return Lexicons(
