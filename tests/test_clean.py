@@ -8,8 +8,11 @@ import sys
 
 import pytest
 from conftest import GOLD, PAGES, SCORER, SEEDS, requires_seeds
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.clean import clean_document
+from marsad.clean.lines import WORD, split_words
 from marsad.ingest import read_file
 from marsad.normalize import fold_word
 
@@ -66,3 +69,10 @@ def test_repeated_paragraph_kept_once(settings):
     page = f"عنوان الخبر هنا للتجربة\n{para}\n{para}\nوأضاف المصدر أن اللقاء شكل فرصة لتبادل الخبرات بين الجانبين."
     (seg,) = clean_document(Document("r.txt", text=page), settings)
     assert seg.text.count("وأكد الطرفان") == 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="اب تثجحخ لمنهوي abcXYZ019_-'،.,:؛؟!«»()\"/\n\t©•", max_size=60))
+def test_split_words_gives_the_words_of_the_word_pattern(text: str) -> None:
+    """The fast word splitter (str methods on space-separated pieces) finds exactly WORD's words."""
+    assert split_words(text) == WORD.findall(text)

@@ -19,6 +19,8 @@ from ..normalize import fold_word
 from ..settings import Settings
 
 WORD = re.compile(r"[^\W_]+")
+# Punctuation around words: "الداخلية،" is the word الداخلية. See `split_words`.
+WORD_EDGE = "،؛؟«»“”‘’…–—•·.,:;!?\"'()[]{}<>/\\|*%#@&+=~^`$-_"
 ARABIC = re.compile("[\u0621-\u064a]")
 LATIN = re.compile("[A-Za-z]")
 SENTENCE_END = frozenset(".!?؟»”\"')]:")  # a line's last character (a `$` regex would scan the line)
@@ -38,13 +40,33 @@ class Line:
     key: str = ""  # the folded words without punctuation: a paragraph seen twice on a page is kept once
 
 
+def split_words(folded: str) -> list[str]:
+    """`WORD.findall(folded)`, in less than half the time: a space-separated piece that is one word,
+    or one word with punctuation at its ends, is taken with `str` methods; only the rest (13/1/2025,
+    كذا-كذا) goes through the regex, which costs ~10 ns a character.
+
+    >>> split_words("الداخلية، (بترا) 13/1/2025 --")
+    ['الداخلية', 'بترا', '13', '1', '2025']
+    """
+    out: list[str] = []
+    for piece in folded.split():
+        if piece.isalnum():
+            out.append(piece)
+        elif core := piece.strip(WORD_EDGE):
+            if core.isalnum():
+                out.append(core)
+            else:
+                out.extend(WORD.findall(piece))
+    return out
+
+
 def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None,
              tables: ChromeTables | None = None) -> Line:
     """One line's kind; `folded` is the line already folded (the page is folded once), `tables`
     the chrome tables of `lex` (looked up when not given)."""
     text = raw.strip().replace("\u00a0", " ")
     folded = fold_word(text) if folded is None else folded.strip()
-    words = WORD.findall(folded)
+    words = split_words(folded)
     n = len(words)
     tables = tables or chrome_tables(lex)
     meta = _metadata(folded, text, tables)
