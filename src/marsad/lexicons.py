@@ -366,8 +366,8 @@ def lexicons() -> Lexicons:
     titles = _yaml("titles.yaml")
     function_words = {fold_word(w) for w in _lines("function_words.txt")}
     common = {fold_word(w) for w in _lines("common_words.txt")} | function_words
-    calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} \
-        | {fold_word(v) for vs in _yaml("weekdays.yaml").values() for v in vs}
+    weekdays = {fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs}
+    calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} | set(weekdays)
     place_entries, countries = _places(common, calendar)
     triggers = _yaml("triggers.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
@@ -375,7 +375,7 @@ def lexicons() -> Lexicons:
         months={fold_word(v): int(k) for k, vs in months["gregorian"].items() for v in vs},
         hijri_months={fold_word(v): int(k) for k, vs in months["hijri"].items() for v in vs},
         ambiguous_months={fold_word(v) for v in months["ambiguous"]},
-        weekdays={fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs},
+        weekdays=weekdays,
         chrome={k: [fold_word(v) for v in vs] for k, vs in _yaml("chrome.yaml").items()},
         function_words=function_words,
         honorifics=sorted((fold_word(h) for h in _lines("honorifics.txt")), key=len, reverse=True),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 DELETED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
@@ -72,6 +73,19 @@ def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
     if len(lowered) == len(text):
         text = lowered
     return Folded(text, shifts, [p + k for k, p in enumerate(shifts)])
+
+
+def positions(text: str, part: str) -> Iterator[int]:
+    """Where `part` occurs in `text`, left to right, without overlaps. `str.find` in a loop: for
+    a few fixed strings this is several times faster than a character-class regex.
+
+    >>> list(positions("أمس وأمس", "أمس"))
+    [0, 5]
+    """
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + len(part))
 
 
 def word_start(t: str, i: int, proclitic: bool = True) -> bool:

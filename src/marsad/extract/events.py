@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import Entry, Lexicons, Starts, lexicons, matches_at
 from ..model import Event, Location, Mention, Participant, Segment, Source
-from ..normalize import Folded, fold, fold_word, word_start
+from ..normalize import Folded, fold, fold_word, positions, word_start
 from .dates import find_dates
 from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places, states_named
@@ -61,6 +61,7 @@ class Analysis:
     ref_date: dt.date = dt.date.min
     hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
     votes: dict[str, tuple[int, int]] | None = None  # home-state votes, counted when first needed
+    trigger_starts: list[int] | None = None  # where trigger forms may start (folded offsets), once known
     place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
     agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
     _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
@@ -214,14 +215,12 @@ def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
     >>> list(_occurrences("التقى حموشي، ثم الحموشي وبحموشي", "حموشي"))
     [(6, 11), (16, 23)]
     """
-    at = text.find(word)
-    while at >= 0:
+    for at in positions(text, word):
         end = at + len(word)
         lead = at - 2 if at >= 2 and text.startswith("ال", at - 2) else at
         if (lead == 0 or not text[lead - 1].isalnum() and text[lead - 1] != "_") \
                 and (end == len(text) or not text[end].isalnum() and text[end] != "_"):
             yield lead, end
-        at = text.find(word, end)
 
 
 # 2. triggers -------------------------------------------------------------------------------------
@@ -265,7 +264,7 @@ def engagements(a: Analysis) -> list[Engagement]:
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
-    starts = first_words.find(folded.text)
+    starts = a.trigger_starts if a.trigger_starts is not None else first_words.find(folded.text)
     for s, t in a.sentences:
         fs, ft = folded.fpos(s), folded.fpos(t)
         mentions = None
@@ -287,9 +286,8 @@ def engagements(a: Analysis) -> list[Engagement]:
     return found
 
 
-def _has_trigger(folded: str) -> bool:
-    pattern, _, first_words = _trigger_pattern()
-    return any(True for _ in matches_at(pattern, folded, first_words.find(folded)))
+def _has_trigger(folded: str, starts: list[int]) -> bool:
+    return any(True for _ in matches_at(_trigger_pattern()[0], folded, starts))
 
 
 def _mentions_in(a: Analysis, s: int, t: int) -> list[tuple[int, int, int]]:
@@ -330,9 +328,11 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
 def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
     """Step 3 of the pipeline: the engagement events stated in one segment."""
     folded = fold(segment.text)
-    if not _has_trigger(folded.text):
+    starts = _trigger_pattern()[2].find(folded.text)
+    if not _has_trigger(folded.text, starts):
         return []  # no meeting, call or agreement is written here: nothing to read closely
     a = analyse(segment, ref_date, folded=folded)
+    a.trigger_starts = starts
     groups: dict[frozenset[int], list[Engagement]] = {}
     for eng in engagements(a):
         groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)

@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..lexicons import Entry, Lexicons, lexicons
-from ..normalize import Folded, fold, fold_word
+from ..normalize import Folded, fold, fold_word, positions
 
 TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
@@ -147,12 +147,7 @@ def tokenize(folded: Folded, text: str) -> Tokens:
                 add((m.group(), pos + m.start(), pos + m.end()))
         pos += len(piece) + 1
     words, starts, ends = (list(column) for column in zip(*out, strict=True)) if out else ([], [], [])
-    hamzas = set()  # أ/إ/آ, found with str.find (a character-class regex scans several times slower)
-    for letter in "أإآ":
-        at = text.find(letter)
-        while at >= 0:
-            hamzas.add(folded.fpos(at))
-            at = text.find(letter, at + 1)
+    hamzas = {folded.fpos(at) for letter in "أإآ" for at in positions(text, letter)}
     return Tokens(words, starts, ends, hamzas)
 
 
@@ -246,12 +241,7 @@ class PeopleFinder:
     @staticmethod
     def _tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
         """The tokens whose text contains `part`."""
-        out = set()
-        at = folded.find(part)
-        while at >= 0:
-            out.add(bisect_right(toks.start, at) - 1)
-            at = folded.find(part, at + len(part))
-        return out
+        return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
 
     # 1. gazetteer hits, token by token
     def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None,
