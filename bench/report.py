@@ -78,7 +78,7 @@ def markdown(res, old: str = "") -> str:
         "## Machine and command",
         "",
         f"- cores (nproc): {m['nproc']}; CPU: {m['cpu']}; Python {m['python']} ({m['platform']})",
-        f"- source measured: {m.get('git', '?')}",
+        f"- source measured: {m.get('git', '?')}; inner loops in {m.get('inner_loops', '?')}",
         f"- peers: {m['peers']}",
         f"- load average at start / end: {m['load']} / {m.get('load_end', '?')} "
         "(other sessions may share this machine); whole run: " + m.get("wall", "?"),

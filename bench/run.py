@@ -516,7 +516,10 @@ def machine() -> dict[str, str]:
         changed = [line[3:].removeprefix("src/marsad/") for line in dirty
                    if line.strip() and line.endswith(".py") and "/web/" not in line]
         git = head[:90] + (f" + uncommitted changes in {', '.join(changed)}" if changed else "")
+    from marsad import fast
+
     return {"nproc": str(os.cpu_count()), "git": git, "cpu": model, "python": platform.python_version(),
+            "inner_loops": fast.name(),
             "platform": platform.platform(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
             "peers": ", ".join(f"{k} {v}" for k, v in versions.items())}
 
@@ -550,7 +553,8 @@ def main(argv: list[str]) -> int:
     settings = Settings(ref_date=REF)
     wall = time.perf_counter()
     print(f"marsad bench: {args.pages:,} pages, {res.machine['nproc']} cores ({res.machine['cpu']}), "
-          f"Python {res.machine['python']}, load {res.machine['load']}", flush=True)
+          f"Python {res.machine['python']}, inner loops in {res.machine['inner_loops']}, "
+          f"load {res.machine['load']}", flush=True)
 
     start = time.perf_counter()
     pages = corpus.build_pages(args.pages)

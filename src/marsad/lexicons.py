@@ -11,7 +11,7 @@ import csv
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -21,6 +21,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from .fast import C
 from .normalize import fold, fold_word
 
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
@@ -71,17 +72,13 @@ class Gazetteer:
     """
 
     def __init__(self, entries: list[Entry]):
-        self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Entry]] = {}
         for entry in entries:
             for form in self._forms(entry.form):
                 table.setdefault(form, []).append(entry)
-        for form, hits in table.items():
-            dropped = hits[0].form.startswith("ال") and not form.startswith("ال")  # "لمغرب" of "للمغرب"
-            self.automaton.add_word(form, (len(form), hits, dropped))
-        if table:
-            self.automaton.make_automaton()
-        self.empty = not table
+        self.pairs = [(form, (len(form), hits, hits[0].form.startswith("ال") and not form.startswith("ال")))
+                      for form, hits in table.items()]  # dropped: "لمغرب" of "للمغرب"
+        self.automaton = automaton(self.pairs)
 
     @staticmethod
     def _forms(form: str) -> list[str]:
@@ -94,37 +91,57 @@ class Gazetteer:
 
     def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
         """Like `find` but keeps every entry sharing a form (ambiguous names)."""
-        if self.empty:
-            return []
-        n = len(folded)
-        found = []
-        for end, (length, hits, dropped) in self.automaton.iter(folded):
-            stop = end + 1
-            if stop < n and folded[stop].isalnum():
-                continue  # inside a word
-            start = stop - length
-            lead = start
-            while lead > 0 and folded[lead - 1].isalpha():
-                lead -= 1
-            if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
-                prefix = folded[lead:start]
-                if dropped:
-                    if not prefix.endswith("ل"):
-                        continue
-                    prefix = prefix[:-1]
-                if prefix not in PROCLITIC_SET:
+        if C is not None:
+            return self.automaton.words(folded, PROCLITIC_SET)
+        return keep_words(folded, self.automaton.iter(folded)) if self.pairs else []
+
+
+def keep_words(folded: str, matches: Iterable[tuple[int, tuple[int, list[Entry], bool]]]) -> list[tuple[int, int, list[Entry]]]:
+    """Of an automaton's `matches` in `folded` text, those that end a word and start one (after
+    proclitics), then the longest that do not overlap, in text order. The C twin is
+    `_fast.Automaton.words`."""
+    n = len(folded)
+    found = []
+    for end, (length, hits, dropped) in matches:
+        stop = end + 1
+        if stop < n and folded[stop].isalnum():
+            continue  # inside a word
+        start = stop - length
+        lead = start
+        while lead > 0 and folded[lead - 1].isalpha():
+            lead -= 1
+        if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
+            prefix = folded[lead:start]
+            if dropped:
+                if not prefix.endswith("ل"):
                     continue
-            found.append((start, stop, hits))
-        found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
-        taken = bytearray(n)
-        kept: list[tuple[int, int, list[Entry]]] = []
-        for start, stop, hits in found:
-            if taken.find(1, start, stop) >= 0:
+                prefix = prefix[:-1]
+            if prefix not in PROCLITIC_SET:
                 continue
-            taken[start:stop] = b"\x01" * (stop - start)
-            kept.append((start, stop, hits))
-        kept.sort(key=lambda h: h[0])
-        return kept
+        found.append((start, stop, hits))
+    found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
+    taken = bytearray(n)
+    kept: list[tuple[int, int, list[Entry]]] = []
+    for start, stop, hits in found:
+        if taken.find(1, start, stop) >= 0:
+            continue
+        taken[start:stop] = b"\x01" * (stop - start)
+        kept.append((start, stop, hits))
+    kept.sort(key=lambda h: h[0])
+    return kept
+
+
+def automaton(pairs: list[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton over (key, value) pairs with pyahocorasick's `iter(text)`: the C
+    DFA of `_fast.Automaton` when built (also `starts`, `words`), else a pyahocorasick Automaton."""
+    if C is not None:
+        return C.Automaton(pairs)
+    made = ahocorasick.Automaton()
+    for key, value in pairs:
+        made.add_word(key, value)
+    if pairs:
+        made.make_automaton()
+    return made
 
 
 def anchors(pattern: str, most: int = 24) -> set[str] | None:
@@ -212,7 +229,6 @@ class Prefilter:
 
     def __init__(self, patterns: dict[str, list[str]]):
         self.always: set[str] = set()
-        self.automaton = ahocorasick.Automaton()
         owners: dict[str, set[str]] = {}
         for key, cues in patterns.items():
             for cue in cues:
@@ -221,10 +237,7 @@ class Prefilter:
                     self.always.add(key)
                 for a in found or ():
                     owners.setdefault(a, set()).add(key)
-        for a, keys in owners.items():
-            self.automaton.add_word(a, tuple(keys))
-        if owners:
-            self.automaton.make_automaton()
+        self.automaton = automaton([(a, tuple(keys)) for a, keys in owners.items()])
         self.empty = not owners
 
     def candidates(self, text: str) -> dict[str, list[int]]:
@@ -267,14 +280,13 @@ class Starts:
         for label, group in labelled.items():
             for word in group:
                 labels.setdefault(word, []).append(label)
-        self.automaton = ahocorasick.Automaton()
-        for word, where in labels.items():
-            self.automaton.add_word(word, (len(word), tuple(where)))
-        self.automaton.make_automaton()
+        self.automaton = automaton([(word, (len(word), tuple(where))) for word, where in labels.items()])
         self.labels = list(labelled)
 
     def find(self, text: str) -> list[int]:
-        return sorted({end - length + 1 for end, (length, _) in self.automaton.iter(text)})
+        if C is not None:
+            return self.automaton.starts(text)
+        return sorted({end - length + 1 for end, (length, _) in self.automaton.iter(text)}) if len(self.automaton) else []
 
     def find_labelled(self, text: str) -> dict[str, list[int]]:
         out: dict[str, set[int]] = {label: set() for label in self.labels}

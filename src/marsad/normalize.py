@@ -20,6 +20,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .fast import C
+
 DELETED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
 # One-to-one replacements: the folded text keeps every position.
 REPLACE = [("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
@@ -58,10 +60,18 @@ def fold_word(text: str) -> str:
 
 
 def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
-    shifts: list[int] = []
-    if DELETED.search(text):
-        if offsets:
-            shifts = [m.start() - removed for removed, m in enumerate(DELETED.finditer(text))]
+    text, deleted = C.fold(text, offsets) if C is not None else _fold_chars(text, offsets)
+    lowered = text.lower() if lower else text
+    if len(lowered) == len(text):
+        text = lowered
+    return Folded(text, [p - k for k, p in enumerate(deleted)], deleted)
+
+
+def _fold_chars(text: str, offsets: bool) -> tuple[str, list[int]]:
+    """Deletions and one-to-one replacements (the C twin is `_fast.fold`): the new text, and the
+    original positions of the deleted characters when `offsets`."""
+    deleted = [m.start() for m in DELETED.finditer(text)] if offsets else []
+    if not offsets or deleted:
         text = DELETED.sub("", text)
     for a, b in REPLACE:
         if a in text:
@@ -69,10 +79,7 @@ def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
     for a, b in DIGITS.items():  # `in` per digit is ten times faster than a character-class search
         if a in text:
             text = text.replace(a, b)
-    lowered = text.lower() if lower else text
-    if len(lowered) == len(text):
-        text = lowered
-    return Folded(text, shifts, [p + k for k, p in enumerate(shifts)])
+    return text, deleted
 
 
 def positions(text: str, part: str) -> Iterator[int]:

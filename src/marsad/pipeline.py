@@ -8,20 +8,18 @@ is `Store.ingest()` (store.py), which `marsad ingest` feeds with `pages()`.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean_document
+from .clean.lines import split_words
 from .extract.events import extract_events
 from .fuse import fuse
 from .ingest import read_inputs
 from .model import Document, Event, InputError, Segment
 from .normalize import fold_word
 from .settings import Settings
-
-WORD = re.compile(r"[^\W_]+")  # as in clean/lines.py
 
 
 @dataclass(slots=True)
@@ -48,7 +46,7 @@ def fingerprints(segments: list[Segment]) -> set[str]:
     out = set()
     for seg in segments:
         paragraphs = seg.text.split("\n\n")
-        keys = seg.keys if len(seg.keys) == len(paragraphs) else ["".join(WORD.findall(fold_word(p))) for p in paragraphs]
+        keys = seg.keys if len(seg.keys) == len(paragraphs) else ["".join(split_words(fold_word(p))) for p in paragraphs]
         out |= {hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
                 for p, key in zip(paragraphs, keys, strict=True) if len(p) > 80}
     return out

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..fast import C
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
 
@@ -121,13 +122,21 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 
 
 def tokenize(folded: Folded, text: str) -> Tokens:
-    """Words, numbers and punctuation marks of the folded text: the same tokens as TOKEN.finditer,
-    built faster from the space-separated pieces. A piece that is one word, or one word with
-    punctuation at its ends (الداخلية،), is cut with str methods; only the rest goes through TOKEN."""
+    """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them (one C
+    loop, `_fast.tokens`, else `tokenize_py`), and the folded offsets of hamzas on alef in `text`."""
+    words, starts, ends = C.tokens(folded.text) if C is not None else tokenize_py(folded.text)
+    hamzas = {folded.fpos(at) for letter in "أإآ" for at in positions(text, letter)}
+    return Tokens(words, starts, ends, hamzas)
+
+
+def tokenize_py(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """TOKEN.finditer as (words, starts, ends), built faster from the space-separated pieces. A piece
+    that is one word, or one word with punctuation at its ends (الداخلية،), is cut with str
+    methods; only the rest goes through TOKEN."""
     out: list[tuple[str, int, int]] = []
     add = out.append
     pos = 0
-    for piece in folded.text.split(" "):
+    for piece in folded.split(" "):
         if not piece:
             pos += 1
             continue
@@ -146,9 +155,10 @@ def tokenize(folded: Folded, text: str) -> Tokens:
             for m in TOKEN.finditer(piece):
                 add((m.group(), pos + m.start(), pos + m.end()))
         pos += len(piece) + 1
-    words, starts, ends = (list(column) for column in zip(*out, strict=True)) if out else ([], [], [])
-    hamzas = {folded.fpos(at) for letter in "أإآ" for at in positions(text, letter)}
-    return Tokens(words, starts, ends, hamzas)
+    if not out:
+        return [], [], []
+    words, starts, ends = (list(column) for column in zip(*out, strict=True))
+    return words, starts, ends
 
 
 def _strip(word: str) -> str:

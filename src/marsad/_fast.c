@@ -1,0 +1,488 @@
+/* marsad._fast: four inner loops of the pipeline in C.
+ *
+ * Each function here is an exact copy, in behaviour, of a pure-Python function that stays in the
+ * package and is used when this module was not built (no compiler) or MARSAD_PURE=1 is set:
+ *
+ *   fold(text, offsets)                 normalize.fold's deletions and one-to-one replacements
+ *   word_runs(text)                     clean.lines.split_words: WORD.findall, WORD = [^\W_]+
+ *   tokens(text)                        extract.people.tokenize: TOKEN.finditer over folded text
+ *   Automaton(pairs)                    pyahocorasick's Automaton (iter), plus two walks of
+ *     .iter / .starts / .words          lexicons: Starts.find and Gazetteer.find_all (keep_words)
+ *
+ * tests/test_fast.py checks each against its Python twin on generated and real text. Python's
+ * own character classes are used (Py_UNICODE_ISALNUM is str.isalnum, Py_UNICODE_ISSPACE is
+ * what `re` calls \s), so the two agree on every code point.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------------------- fold */
+
+static int is_deleted(Py_UCS4 c) {
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 || (c >= 0x200C && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E);
+}
+
+static Py_UCS4 replaced(Py_UCS4 c) {
+    switch (c) {
+    case 0x0623: case 0x0625: case 0x0622: case 0x0671: return 0x0627;  /* أ إ آ ٱ -> ا */
+    case 0x0649: case 0x0626: case 0x06CC: return 0x064A;               /* ى ئ ی -> ي */
+    case 0x0629: return 0x0647;                                          /* ة -> ه */
+    case 0x0624: return 0x0648;                                          /* ؤ -> و */
+    case 0x06A9: return 0x0643;                                          /* ک -> ك */
+    case 0x00A0: return 0x20;                                            /* no-break space */
+    default: break;
+    }
+    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
+    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
+    return c;
+}
+
+/* fold(text, offsets) -> (folded, deleted): the text without diacritics and tatweel and with the
+ * one-to-one replacements (lowering is left to Python), and the original positions of the
+ * deleted characters (an empty list when `offsets` is false). */
+static PyObject *fast_fold(PyObject *self, PyObject *args) {
+    PyObject *text;
+    int offsets;
+    if (!PyArg_ParseTuple(args, "Up", &text, &offsets)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    if (!buf) return PyErr_NoMemory();
+    PyObject *deleted = PyList_New(0);
+    if (!deleted) { PyMem_Free(buf); return NULL; }
+    Py_ssize_t out = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0x0600 ? is_deleted(c) : 0) {
+            if (offsets) {
+                PyObject *at = PyLong_FromSsize_t(i);
+                if (!at || PyList_Append(deleted, at) < 0) {
+                    Py_XDECREF(at); Py_DECREF(deleted); PyMem_Free(buf); return NULL;
+                }
+                Py_DECREF(at);
+            }
+            continue;
+        }
+        buf[out++] = c >= 0xA0 ? replaced(c) : c;
+    }
+    PyObject *folded = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, out);
+    PyMem_Free(buf);
+    if (!folded) { Py_DECREF(deleted); return NULL; }
+    return Py_BuildValue("(NN)", folded, deleted);
+}
+
+/* ------------------------------------------------------------------------------- word_runs */
+
+static inline int is_word(Py_UCS4 c) { return c != '_' && Py_UNICODE_ISALNUM(c); }  /* [^\W_] */
+
+/* word_runs(text) -> list of str: re.findall(r"[^\W_]+", text). */
+static PyObject *fast_word_runs(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "str expected"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!is_word(PyUnicode_READ(kind, data, i))) { i++; continue; }
+        Py_ssize_t j = i + 1;
+        while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
+        PyObject *w = PyUnicode_Substring(arg, i, j);
+        if (!w || PyList_Append(out, w) < 0) { Py_XDECREF(w); Py_DECREF(out); return NULL; }
+        Py_DECREF(w);
+        i = j;
+    }
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------- tokens */
+
+static inline int is_ascii_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static inline int is_w(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }  /* \w */
+
+static int append_span(PyObject *words, PyObject *starts, PyObject *ends, PyObject *text,
+                       Py_ssize_t s, Py_ssize_t e) {
+    PyObject *w = PyUnicode_Substring(text, s, e);
+    PyObject *a = PyLong_FromSsize_t(s);
+    PyObject *b = PyLong_FromSsize_t(e);
+    int ok = w && a && b && PyList_Append(words, w) == 0 && PyList_Append(starts, a) == 0 &&
+             PyList_Append(ends, b) == 0;
+    Py_XDECREF(w); Py_XDECREF(a); Py_XDECREF(b);
+    return ok ? 0 : -1;
+}
+
+/* tokens(text) -> (words, starts, ends): the matches of
+ *   [A-Za-z][\w'-]*  |  [^\W_]+(?:-[^\W_]+)*  |  [^\w\s]
+ * left to right, as re.finditer gives them. */
+static PyObject *fast_tokens(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "str expected"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    PyObject *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0);
+    if (!words || !starts || !ends) goto fail;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t j = i + 1;
+        if (is_ascii_letter(c)) {
+            while (j < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, j);
+                if (!(is_w(d) || d == '\'' || d == '-')) break;
+                j++;
+            }
+        } else if (is_word(c)) {
+            for (;;) {
+                while (j < n && is_word(PyUnicode_READ(kind, data, j))) j++;
+                /* (?:-[^\W_]+)*: a hyphen joins only when a word character follows it */
+                if (j + 1 < n && PyUnicode_READ(kind, data, j) == '-' && is_word(PyUnicode_READ(kind, data, j + 1))) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+        } else if (c == '_' || Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        if (append_span(words, starts, ends, arg, i, j) < 0) goto fail;
+        i = j;
+    }
+    return Py_BuildValue("(NNN)", words, starts, ends);
+fail:
+    Py_XDECREF(words); Py_XDECREF(starts); Py_XDECREF(ends);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------------- Automaton */
+
+/* Aho-Corasick as a full DFA over the alphabet of its keys (every other character is symbol 0,
+ * which leads back to the root): one table lookup per character of text. pyahocorasick walks a
+ * trie with sorted child arrays and failure links, ~10 ns a character; this walks ~1-2 ns. The
+ * table has (states x symbols) int32 cells: ~15 MB for marsad's three gazetteers. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t nstates, nsym, nkeys;
+    int32_t *delta;        /* nstates * nsym: next state */
+    int32_t *term;         /* key ending at the state, or -1 */
+    int32_t *outlink;      /* nearest proper suffix state with a key, or -1 */
+    Py_ssize_t *lengths;   /* per key */
+    PyObject **values;     /* per key (owned) */
+    uint16_t low[0x800];   /* symbol of code points below U+0800 */
+    Py_UCS4 *high;         /* other code points of the keys, sorted ... */
+    uint16_t *high_sym;    /* ... and their symbols */
+    Py_ssize_t nhigh;
+} Automaton;
+
+static inline Py_ssize_t symbol_of(const Automaton *a, Py_UCS4 c) {
+    if (c < 0x800) return a->low[c];
+    Py_ssize_t lo = 0, hi = a->nhigh;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (a->high[mid] < c) lo = mid + 1; else hi = mid;
+    }
+    return lo < a->nhigh && a->high[lo] == c ? a->high_sym[lo] : 0;
+}
+
+static void automaton_dealloc(Automaton *a) {
+    for (Py_ssize_t k = 0; k < a->nkeys; k++) Py_XDECREF(a->values ? a->values[k] : NULL);
+    PyMem_Free(a->delta); PyMem_Free(a->term); PyMem_Free(a->outlink);
+    PyMem_Free(a->lengths); PyMem_Free(a->values); PyMem_Free(a->high); PyMem_Free(a->high_sym);
+    Py_TYPE(a)->tp_free((PyObject *)a);
+}
+
+static int cmp_ucs4(const void *x, const void *y) {
+    Py_UCS4 a = *(const Py_UCS4 *)x, b = *(const Py_UCS4 *)y;
+    return (a > b) - (a < b);
+}
+
+/* Automaton(pairs): pairs is a list of (key, value), keys non-empty and distinct. */
+static int automaton_init(Automaton *a, PyObject *args, PyObject *kwds) {
+    PyObject *pairs;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &pairs)) return -1;
+    if (a->delta) { PyErr_SetString(PyExc_RuntimeError, "Automaton already built"); return -1; }
+    Py_ssize_t nkeys = PyList_GET_SIZE(pairs), total = 0, nhigh = 0, cap_high = 16;
+    Py_UCS4 *high = PyMem_Malloc(sizeof(Py_UCS4) * cap_high);
+    if (!high) { PyErr_NoMemory(); return -1; }
+    memset(a->low, 0, sizeof(a->low));
+    /* 1. the alphabet: low code points numbered in first-seen order, high ones after, sorted */
+    Py_ssize_t nsym = 1;
+    for (Py_ssize_t k = 0; k < nkeys; k++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
+            PyErr_SetString(PyExc_TypeError, "pairs must be (str, value) tuples");
+            PyMem_Free(high); return -1;
+        }
+        PyObject *key = PyTuple_GET_ITEM(pair, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (len == 0) { PyErr_SetString(PyExc_ValueError, "empty key"); PyMem_Free(high); return -1; }
+        total += len;
+        for (Py_ssize_t i = 0; i < len; i++) {
+            Py_UCS4 c = PyUnicode_READ_CHAR(key, i);
+            if (c < 0x800) {
+                if (!a->low[c]) a->low[c] = (uint16_t)nsym++;
+            } else {
+                if (nhigh == cap_high) {
+                    Py_UCS4 *more = PyMem_Realloc(high, sizeof(Py_UCS4) * cap_high * 2);
+                    if (!more) { PyMem_Free(high); PyErr_NoMemory(); return -1; }
+                    high = more; cap_high *= 2;
+                }
+                high[nhigh++] = c;
+            }
+            if (nsym > 60000) { PyErr_SetString(PyExc_ValueError, "alphabet too large"); PyMem_Free(high); return -1; }
+        }
+    }
+    qsort(high, nhigh, sizeof(Py_UCS4), cmp_ucs4);
+    Py_ssize_t unique = 0;
+    for (Py_ssize_t i = 0; i < nhigh; i++)
+        if (!unique || high[unique - 1] != high[i]) high[unique++] = high[i];
+    a->high = high; a->nhigh = unique;
+    a->high_sym = PyMem_Malloc(sizeof(uint16_t) * (unique ? unique : 1));
+    if (!a->high_sym) { PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i < unique; i++) a->high_sym[i] = (uint16_t)nsym++;
+    if (nsym > 60000) { PyErr_SetString(PyExc_ValueError, "alphabet too large"); return -1; }
+    a->nsym = nsym;
+    /* 2. the trie, in the transition table (-1: no child yet) */
+    Py_ssize_t cap = total + 1;
+    if ((size_t)cap * (size_t)nsym > ((size_t)1 << 31)) { PyErr_SetString(PyExc_MemoryError, "automaton too large"); return -1; }
+    a->delta = PyMem_Malloc(sizeof(int32_t) * cap * nsym);
+    a->term = PyMem_Malloc(sizeof(int32_t) * cap);
+    a->outlink = PyMem_Malloc(sizeof(int32_t) * cap);
+    a->lengths = PyMem_Malloc(sizeof(Py_ssize_t) * (nkeys ? nkeys : 1));
+    a->values = PyMem_Calloc(nkeys ? nkeys : 1, sizeof(PyObject *));
+    int32_t *fail = PyMem_Malloc(sizeof(int32_t) * cap), *queue = PyMem_Malloc(sizeof(int32_t) * cap);
+    if (!a->delta || !a->term || !a->outlink || !a->lengths || !a->values || !fail || !queue) {
+        PyMem_Free(fail); PyMem_Free(queue); PyErr_NoMemory(); return -1;
+    }
+    memset(a->delta, 0xff, sizeof(int32_t) * cap * nsym);
+    memset(a->term, 0xff, sizeof(int32_t) * cap);
+    a->nkeys = nkeys;
+    Py_ssize_t nstates = 1;
+    for (Py_ssize_t k = 0; k < nkeys; k++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, k), *key = PyTuple_GET_ITEM(pair, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key), s = 0;
+        for (Py_ssize_t i = 0; i < len; i++) {
+            int32_t *cell = &a->delta[s * nsym + symbol_of(a, PyUnicode_READ_CHAR(key, i))];
+            if (*cell < 0) *cell = (int32_t)nstates++;
+            s = *cell;
+        }
+        a->lengths[k] = len;
+        a->values[k] = PyTuple_GET_ITEM(pair, 1);
+        Py_INCREF(a->values[k]);
+        if (a->term[s] < 0) a->term[s] = (int32_t)k;  /* a repeated key: the first one counts */
+    }
+    a->nstates = nstates;
+    /* 3. breadth first: failure links, missing transitions, output links */
+    Py_ssize_t head = 0, tail = 0;
+    fail[0] = 0; a->outlink[0] = -1;
+    for (Py_ssize_t c = 0; c < nsym; c++) {
+        int32_t u = a->delta[c];
+        if (u < 0) { a->delta[c] = 0; continue; }
+        fail[u] = 0; a->outlink[u] = -1; queue[tail++] = u;
+    }
+    a->delta[0] = 0;  /* symbol 0 (a character of no key) always goes back to the root */
+    while (head < tail) {
+        int32_t s = queue[head++];
+        int32_t *row = &a->delta[(Py_ssize_t)s * nsym], *frow = &a->delta[(Py_ssize_t)fail[s] * nsym];
+        for (Py_ssize_t c = 0; c < nsym; c++) {
+            int32_t u = row[c];
+            if (u < 0) { row[c] = frow[c]; continue; }
+            int32_t f = frow[c];
+            fail[u] = f;
+            a->outlink[u] = a->term[f] >= 0 ? f : a->outlink[f];
+            queue[tail++] = u;
+        }
+    }
+    PyMem_Free(fail); PyMem_Free(queue);
+    return 0;
+}
+
+/* Runs the statements given for every key occurrence (`end`: its last character, `key`: its
+ * index), by end position, longest first. */
+#define AUTOMATON_WALK(a, text, ...)                                                     \
+    do {                                                                                \
+        Py_ssize_t n_ = PyUnicode_GET_LENGTH(text);                                     \
+        int kind_ = PyUnicode_KIND(text);                                               \
+        const void *data_ = PyUnicode_DATA(text);                                       \
+        int32_t state_ = 0;                                                             \
+        for (Py_ssize_t end = 0; end < n_; end++) {                                     \
+            state_ = (a)->delta[(Py_ssize_t)state_ * (a)->nsym +                        \
+                                symbol_of((a), PyUnicode_READ(kind_, data_, end))];     \
+            for (int32_t t_ = (a)->term[state_] >= 0 ? state_ : (a)->outlink[state_];   \
+                 t_ >= 0; t_ = (a)->outlink[t_]) {                                      \
+                Py_ssize_t key = (a)->term[t_];                                         \
+                __VA_ARGS__                                                             \
+            }                                                                           \
+        }                                                                               \
+    } while (0)
+
+/* iter(text) -> [(end, value)]: as pyahocorasick's Automaton.iter (end is the last character). */
+static PyObject *automaton_iter(Automaton *a, PyObject *text) {
+    if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "str expected"); return NULL; }
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    AUTOMATON_WALK(a, text, {
+        PyObject *t = Py_BuildValue("(nO)", end, a->values[key]);
+        if (!t || PyList_Append(out, t) < 0) { Py_XDECREF(t); Py_DECREF(out); return NULL; }
+        Py_DECREF(t);
+    });
+    return out;
+}
+
+/* starts(text) -> sorted distinct start positions of the key occurrences. */
+static PyObject *automaton_starts(Automaton *a, PyObject *text) {
+    if (!PyUnicode_Check(text)) { PyErr_SetString(PyExc_TypeError, "str expected"); return NULL; }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    char *seen = PyMem_Calloc(n ? n : 1, 1);
+    if (!seen) return PyErr_NoMemory();
+    AUTOMATON_WALK(a, text, { seen[end + 1 - a->lengths[key]] = 1; });
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out && i < n; i++) {
+        if (!seen[i]) continue;
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (!at || PyList_Append(out, at) < 0) Py_CLEAR(out);
+        Py_XDECREF(at);
+    }
+    PyMem_Free(seen);
+    return out;
+}
+
+typedef struct { Py_ssize_t start, stop; PyObject *hits; } Hit;
+
+static int by_length_then_start(const void *a, const void *b) {
+    const Hit *x = a, *y = b;
+    Py_ssize_t lx = x->stop - x->start, ly = y->stop - y->start;
+    if (lx != ly) return lx > ly ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+static int by_start(const void *a, const void *b) {
+    const Hit *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* words(text, proclitics) -> [(start, stop, hits)], for values (length, hits, dropped): the key
+ * occurrences that end a word and start one (after proclitics in the set `proclitics`; a key whose
+ * article was dropped, "لمغرب" of "للمغرب", needs a lam before it), then the longest that do not
+ * overlap, leftmost first on equal length, in text order. Twin: lexicons.keep_words. */
+static PyObject *automaton_words(Automaton *a, PyObject *args) {
+    PyObject *text, *proclitics;
+    if (!PyArg_ParseTuple(args, "UO", &text, &proclitics)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t cap = 64, count = 0;
+    Hit *found = PyMem_Malloc(sizeof(Hit) * cap);
+    char *taken = NULL;
+    PyObject *out = NULL;
+    if (!found) return PyErr_NoMemory();
+    AUTOMATON_WALK(a, text, {
+        PyObject *value = a->values[key];
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 3) {
+            PyErr_SetString(PyExc_TypeError, "values must be (length, hits, dropped)");
+            goto done;
+        }
+        int dropped = PyObject_IsTrue(PyTuple_GET_ITEM(value, 2));
+        if (dropped < 0) goto done;
+        Py_ssize_t stop = end + 1, start = stop - a->lengths[key];
+        if (stop < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, stop))) continue;  /* inside a word */
+        Py_ssize_t lead = start;
+        while (lead > 0 && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, lead - 1))) lead--;
+        if (lead < start || dropped) {
+            Py_ssize_t cut = start;
+            if (dropped) {
+                if (cut == lead || PyUnicode_READ(kind, data, cut - 1) != 0x0644) continue;
+                cut--;
+            }
+            PyObject *prefix = PyUnicode_Substring(text, lead, cut);
+            if (!prefix) goto done;
+            int ok = PySequence_Contains(proclitics, prefix);
+            Py_DECREF(prefix);
+            if (ok < 0) goto done;
+            if (!ok) continue;
+        }
+        if (count == cap) {
+            Hit *more = PyMem_Realloc(found, sizeof(Hit) * cap * 2);
+            if (!more) { PyErr_NoMemory(); goto done; }
+            found = more;
+            cap *= 2;
+        }
+        found[count].start = start;
+        found[count].stop = stop;
+        found[count].hits = PyTuple_GET_ITEM(value, 1);  /* borrowed: the automaton holds it */
+        count++;
+    });
+    qsort(found, count, sizeof(Hit), by_length_then_start);
+    taken = PyMem_Calloc(n ? n : 1, 1);
+    if (!taken) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Hit h = found[k];
+        if (memchr(taken + h.start, 1, h.stop - h.start)) continue;
+        memset(taken + h.start, 1, h.stop - h.start);
+        found[kept++] = h;
+    }
+    qsort(found, kept, sizeof(Hit), by_start);
+    out = PyList_New(kept);
+    for (Py_ssize_t k = 0; out && k < kept; k++) {
+        PyObject *t = Py_BuildValue("(nnO)", found[k].start, found[k].stop, found[k].hits);
+        if (!t) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k, t);
+    }
+done:
+    PyMem_Free(found);
+    PyMem_Free(taken);
+    return out;
+}
+
+static PyObject *automaton_len(Automaton *a, PyObject *unused) { return PyLong_FromSsize_t(a->nkeys); }
+
+static PyMethodDef automaton_methods[] = {
+    {"iter", (PyCFunction)automaton_iter, METH_O, "iter(text) -> [(end, value)], as pyahocorasick"},
+    {"starts", (PyCFunction)automaton_starts, METH_O, "starts(text) -> sorted distinct starts of the keys found"},
+    {"words", (PyCFunction)automaton_words, METH_VARARGS,
+     "words(text, proclitics) -> longest non-overlapping whole-word hits (values: (length, hits, dropped))"},
+    {"size", (PyCFunction)automaton_len, METH_NOARGS, "number of keys"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject AutomatonType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "marsad._fast.Automaton",
+    .tp_basicsize = sizeof(Automaton),
+    .tp_dealloc = (destructor)automaton_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Automaton(pairs): Aho-Corasick DFA over (key, value) pairs",
+    .tp_methods = automaton_methods,
+    .tp_init = (initproc)automaton_init,
+    .tp_new = PyType_GenericNew,
+};
+
+static PyMethodDef methods[] = {
+    {"fold", fast_fold, METH_VARARGS, "fold(text, offsets) -> (folded, deleted positions)"},
+    {"word_runs", fast_word_runs, METH_O, "word_runs(text) -> re.findall(r'[^\\W_]+', text)"},
+    {"tokens", fast_tokens, METH_O, "tokens(text) -> (words, starts, ends) of people.TOKEN"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "marsad._fast", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__fast(void) {
+    if (PyType_Ready(&AutomatonType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (!m) return NULL;
+    Py_INCREF(&AutomatonType);
+    if (PyModule_AddObject(m, "Automaton", (PyObject *)&AutomatonType) < 0) {
+        Py_DECREF(&AutomatonType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

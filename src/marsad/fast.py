@@ -1,0 +1,29 @@
+"""The C inner loops, when there are any: `C` is the module `marsad._fast` (src/marsad/_fast.c),
+or None when it was not built (no C compiler at install time) or the environment says
+MARSAD_PURE=1. Each of its functions has a pure-Python twin beside its caller, used when `C` is
+None and compared with it in tests/test_fast.py:
+
+    _fast.fold              normalize._fold_chars
+    _fast.word_runs         clean.lines.split_words_py
+    _fast.tokens            extract.people.tokenize_py
+    _fast.Automaton         pyahocorasick.Automaton (lexicons.automaton builds one or the other)
+      .starts(text)         Starts.find's set of starts
+      .words(text, procl)   lexicons.keep_words over the automaton's matches (Gazetteer.find_all)
+"""
+
+from __future__ import annotations
+
+import os
+from types import ModuleType
+
+C: ModuleType | None = None
+if os.environ.get("MARSAD_PURE", "") in ("", "0"):
+    try:
+        from . import _fast as C
+    except ImportError:  # not built: the Python twins do the work
+        C = None
+
+
+def name() -> str:
+    """Which implementation runs, for `marsad --version` and the benchmark report."""
+    return "C (marsad._fast)" if C is not None else "pure Python"

@@ -1,0 +1,171 @@
+"""The C inner loops (marsad._fast) against their pure-Python twins: same output on real pages,
+on generated text, and on the edge cases of each one (see src/marsad/fast.py for the pairs)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sysconfig
+from pathlib import Path
+
+import ahocorasick
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.clean.lines import WORD, split_words_py
+from marsad.extract.people import TOKEN, tokenize_py
+from marsad.fast import C
+from marsad.lexicons import PROCLITIC_SET, PROCLITICS, keep_words, lexicons
+from marsad.normalize import _fold_chars, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_c = pytest.mark.skipif(C is None, reason="marsad._fast is not built (or MARSAD_PURE=1)")
+
+# Letters, every deleted mark, every replaced character, three digit scripts, spaces, punctuation.
+ALPHABET = ("ابتجدرسعقلمنهويءأإآٱىةؤئکیًٌٍَُِّْٰـ\u0610\u06d6\u200c\u200f\u202b"
+            "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789AaZzéÇ_-' \u00a0\n\t،؛؟«»()./:,")
+texts = st.text(alphabet=ALPHABET, max_size=120)
+
+
+def real_texts() -> list[str]:
+    """Every page the project ships (examples and test pages): Arabic news as it is written."""
+    paths = [p for d in (ROOT / "examples", ROOT / "tests" / "pages") for p in sorted(d.rglob("*"))
+             if p.suffix in {".txt", ".html", ".jsonl"}]
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+
+def test_built_where_a_compiler_is() -> None:
+    """The extension is optional for installs without a compiler; with one, a silent build
+    failure would only show as a slow run, so it fails here instead."""
+    if os.environ.get("MARSAD_PURE", "") not in ("", "0"):
+        pytest.skip("MARSAD_PURE is set")
+    has_compiler = shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
+    if has_compiler:
+        assert C is not None, "a C compiler is here but marsad._fast was not built: pip install -e . (see its output)"
+
+
+@needs_c
+@given(texts, st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_fold_matches_python(text: str, offsets: bool) -> None:
+    assert C.fold(text, offsets) == _fold_chars(text, offsets)
+
+
+@needs_c
+def test_fold_on_real_pages() -> None:
+    for text in real_texts():
+        assert C.fold(text, True) == _fold_chars(text, True)
+
+
+@needs_c
+def test_fold_offsets_map_back() -> None:
+    f = fold("الإمـــارات ١٢")
+    assert f.text == "الامارات 12"
+    assert f.span(0, 8) == (0, 11)
+
+
+@needs_c
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_word_runs_match_regex(text: str) -> None:
+    assert C.word_runs(text) == WORD.findall(text) == split_words_py(text)
+
+
+@needs_c
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_tokens_match_regex(text: str) -> None:
+    matches = list(TOKEN.finditer(text))
+    expected = ([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches])
+    assert C.tokens(text) == expected == tokenize_py(text)
+
+
+@needs_c
+def test_tokens_on_real_pages() -> None:
+    for text in real_texts():
+        folded = fold(text).text
+        assert C.tokens(folded) == tokenize_py(folded)
+        assert C.word_runs(folded) == WORD.findall(folded)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Pinfield-Smith's visit", ["Pinfield-Smith's", "visit"]),
+    ("كذا-كذا- و-", ["كذا-كذا", "-", "و", "-"]),
+    ("a_b _x 12abc", ["a_b", "x", "12abc"]),
+    ("«الداخلية»،", ["«", "الداخلية", "»", "،"]),
+])
+def test_tokens_edge_cases(text: str, tokens: list[str]) -> None:
+    assert tokenize_py(text)[0] == tokens
+    if C is not None:
+        assert C.tokens(text)[0] == tokens
+
+
+def _pyahocorasick(pairs: list) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for key, value in pairs:
+        a.add_word(key, value)
+    a.make_automaton()
+    return a
+
+
+keys = st.lists(st.text(alphabet="ابتلمنو ", min_size=1, max_size=5), min_size=1, max_size=25, unique=True)
+
+
+@needs_c
+@given(keys, st.text(alphabet="ابتلمنو ،x", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_automaton_iter_matches_pyahocorasick(words: list[str], text: str) -> None:
+    pairs = [(w, (len(w), k)) for k, w in enumerate(words)]
+    ours, theirs = C.Automaton(pairs), _pyahocorasick(pairs)
+    assert ours.iter(text) == list(theirs.iter(text))
+    assert ours.starts(text) == sorted({end - length + 1 for end, (length, _) in theirs.iter(text)})
+
+
+@needs_c
+def test_gazetteers_match_python_on_real_pages() -> None:
+    lex = lexicons()
+    for text in real_texts():
+        folded = fold(text).text
+        for gaz in (lex.places, lex.agencies, lex.title_heads):
+            expected = keep_words(folded, _pyahocorasick(gaz.pairs).iter(folded))
+            assert gaz.automaton.words(folded, PROCLITIC_SET) == expected
+
+
+@needs_c
+@given(st.lists(st.tuples(st.sampled_from(PROCLITICS + ("ال", "س", "")), st.integers(0, 10 ** 6),
+                          st.sampled_from([" ", "، ", "", "و", ". "])), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_gazetteer_words_with_proclitics(parts: list[tuple[str, int, str]]) -> None:
+    """Place names glued to proclitics, the article, other letters or each other."""
+    gaz = lexicons().places
+    forms = [form for form, _ in gaz.pairs]
+    text = "".join(prefix + forms[k % len(forms)] + sep for prefix, k, sep in parts)
+    assert gaz.automaton.words(text, PROCLITIC_SET) == keep_words(text, _pyahocorasick(gaz.pairs).iter(text))
+
+
+@needs_c
+def test_automaton_rejects_bad_input() -> None:
+    with pytest.raises(TypeError):
+        C.Automaton([("ab", 1, 2)])
+    with pytest.raises(ValueError):
+        C.Automaton([("", 1)])
+    empty = C.Automaton([])
+    assert empty.iter("نص") == [] and empty.starts("نص") == []
+    with pytest.raises(TypeError):
+        C.Automaton([("ab", 1)]).words("ab", PROCLITIC_SET)  # values are not (length, hits, dropped)
+
+
+def test_pure_python_run_gives_the_same_events(tmp_path: Path) -> None:
+    """The whole pipeline with MARSAD_PURE=1 (the install without a compiler) finds the same events."""
+    import subprocess
+    import sys
+
+    def run(pure: str) -> str:
+        env = {**os.environ, "MARSAD_PURE": pure}
+        out = subprocess.run([sys.executable, "-m", "marsad", "extract", str(ROOT / "examples"), "--ref-date", "2026-11-22"],
+                             capture_output=True, text=True, env=env, check=True)
+        return out.stdout
+
+    fast, pure = run("0"), run("1")
+    assert fast.strip() and fast == pure
