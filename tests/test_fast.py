@@ -17,13 +17,13 @@ from marsad.clean.lines import WORD, split_words_py
 from marsad.extract.people import TOKEN, tokenize_py
 from marsad.fast import C
 from marsad.lexicons import PROCLITIC_SET, PROCLITICS, keep_words, lexicons
-from marsad.normalize import _fold_chars, fold
+from marsad.normalize import _fold_chars, fold, fold_py
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_c = pytest.mark.skipif(C is None, reason="marsad._fast is not built (or MARSAD_PURE=1)")
 
 # Letters, every deleted mark, every replaced character, three digit scripts, spaces, punctuation.
-ALPHABET = ("ابتجدرسعقلمنهويءأإآٱىةؤئکیًٌٍَُِّْٰـ\u0610\u06d6\u200c\u200f\u202b"
+ALPHABET = ("ابتجدرسعقلمنهويءأإآٱىةؤئکیًٌٍَُِّْٰـİΣσÉé\u0610\u06d6\u200c\u200f\u202b"
             "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789AaZzéÇ_-' \u00a0\n\t،؛؟«»()./:,")
 texts = st.text(alphabet=ALPHABET, max_size=120)
 
@@ -46,16 +46,25 @@ def test_built_where_a_compiler_is() -> None:
 
 
 @needs_c
-@given(texts, st.booleans())
+@given(texts, st.booleans(), st.booleans())
 @settings(max_examples=400, deadline=None)
-def test_fold_matches_python(text: str, offsets: bool) -> None:
-    assert C.fold(text, offsets) == _fold_chars(text, offsets)
+def test_fold_matches_python(text: str, lower: bool, offsets: bool) -> None:
+    assert fold(text, lower, offsets) == fold_py(text, lower, offsets)
+    assert C.fold(text, offsets, False)[:2] == _fold_chars(text, offsets)
+
+
+@needs_c
+@pytest.mark.parametrize("text", ["Alex PINFIELD", "İstanbul وİ", "ΟΔΥΣΣΕΥΣ Σ", "ÉCOLE école", "DGSN وDGST"])
+def test_fold_lowers_like_str_lower(text: str) -> None:
+    """ASCII is lowered in C; other cased letters (İ lowers to two characters) go to str.lower,
+    and a text whose length lowering would change is left as it is, as in Python."""
+    assert fold(text) == fold_py(text)
 
 
 @needs_c
 def test_fold_on_real_pages() -> None:
     for text in real_texts():
-        assert C.fold(text, True) == _fold_chars(text, True)
+        assert fold(text) == fold_py(text)
 
 
 @needs_c

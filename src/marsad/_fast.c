@@ -3,7 +3,7 @@
  * Each function here is an exact copy, in behaviour, of a pure-Python function that stays in the
  * package and is used when this module was not built (no compiler) or MARSAD_PURE=1 is set:
  *
- *   fold(text, offsets)                 normalize.fold's deletions and one-to-one replacements
+ *   fold(text, offsets, lower)          normalize.fold_py: deletions, replacements, ASCII lowering
  *   word_runs(text)                     clean.lines.split_words: WORD.findall, WORD = [^\W_]+
  *   tokens(text)                        extract.people.tokenize: TOKEN.finditer over folded text
  *   Automaton(pairs)                    pyahocorasick's Automaton (iter), plus two walks of
@@ -42,13 +42,14 @@ static Py_UCS4 replaced(Py_UCS4 c) {
     return c;
 }
 
-/* fold(text, offsets) -> (folded, deleted): the text without diacritics and tatweel and with the
- * one-to-one replacements (lowering is left to Python), and the original positions of the
- * deleted characters (an empty list when `offsets` is false). */
+/* fold(text, offsets, lower) -> (folded, deleted, cased): the text without diacritics and tatweel
+ * and with the one-to-one replacements; the original positions of the deleted characters (an
+ * empty list when `offsets` is false); with `lower`, ASCII letters lowered here unless the text
+ * has other cased letters, which `cased` then reports (Python's str.lower does those). */
 static PyObject *fast_fold(PyObject *self, PyObject *args) {
     PyObject *text;
-    int offsets;
-    if (!PyArg_ParseTuple(args, "Up", &text, &offsets)) return NULL;
+    int offsets, lower;
+    if (!PyArg_ParseTuple(args, "Upp", &text, &offsets, &lower)) return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -57,9 +58,15 @@ static PyObject *fast_fold(PyObject *self, PyObject *args) {
     PyObject *deleted = PyList_New(0);
     if (!deleted) { PyMem_Free(buf); return NULL; }
     Py_ssize_t out = 0;
+    int ascii_upper = 0, cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 0x0600 ? is_deleted(c) : 0) {
+        if (c < 0x80) {
+            ascii_upper |= c >= 'A' && c <= 'Z';
+            buf[out++] = c;
+            continue;
+        }
+        if (c >= 0x0600 && is_deleted(c)) {
             if (offsets) {
                 PyObject *at = PyLong_FromSsize_t(i);
                 if (!at || PyList_Append(deleted, at) < 0) {
@@ -69,12 +76,17 @@ static PyObject *fast_fold(PyObject *self, PyObject *args) {
             }
             continue;
         }
-        buf[out++] = c >= 0xA0 ? replaced(c) : c;
+        c = c >= 0xA0 ? replaced(c) : c;
+        cased |= lower && Py_UNICODE_TOLOWER(c) != c;
+        buf[out++] = c;
     }
+    if (lower && ascii_upper && !cased)
+        for (Py_ssize_t i = 0; i < out; i++)
+            if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] += 'a' - 'A';
     PyObject *folded = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, out);
     PyMem_Free(buf);
     if (!folded) { Py_DECREF(deleted); return NULL; }
-    return Py_BuildValue("(NN)", folded, deleted);
+    return Py_BuildValue("(NNO)", folded, deleted, (lower && cased) ? Py_True : Py_False);
 }
 
 /* ------------------------------------------------------------------------------- word_runs */
@@ -466,7 +478,7 @@ static PyTypeObject AutomatonType = {
 };
 
 static PyMethodDef methods[] = {
-    {"fold", fast_fold, METH_VARARGS, "fold(text, offsets) -> (folded, deleted positions)"},
+    {"fold", fast_fold, METH_VARARGS, "fold(text, offsets, lower) -> (folded, deleted positions, cased)"},
     {"word_runs", fast_word_runs, METH_O, "word_runs(text) -> re.findall(r'[^\\W_]+', text)"},
     {"tokens", fast_tokens, METH_O, "tokens(text) -> (words, starts, ends) of people.TOKEN"},
     {NULL, NULL, 0, NULL},

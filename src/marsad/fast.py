@@ -3,7 +3,7 @@ or None when it was not built (no C compiler at install time) or the environment
 MARSAD_PURE=1. Each of its functions has a pure-Python twin beside its caller, used when `C` is
 None and compared with it in tests/test_fast.py:
 
-    _fast.fold              normalize._fold_chars
+    _fast.fold              normalize.fold_py
     _fast.word_runs         clean.lines.split_words_py
     _fast.tokens            extract.people.tokenize_py
     _fast.Automaton         pyahocorasick.Automaton (lexicons.automaton builds one or the other)

@@ -60,11 +60,22 @@ def fold_word(text: str) -> str:
 
 
 def fold(text: str, lower: bool = True, offsets: bool = True) -> Folded:
-    text, deleted = C.fold(text, offsets) if C is not None else _fold_chars(text, offsets)
-    lowered = text.lower() if lower else text
-    if len(lowered) == len(text):
-        text = lowered
-    return Folded(text, [p - k for k, p in enumerate(deleted)], deleted)
+    """The folded text and its offset map (see the module's docstring); Latin letters lowered."""
+    if C is None:
+        return fold_py(text, lower, offsets)
+    text, deleted, cased = C.fold(text, offsets, lower)  # ASCII lowered there unless `cased`
+    return Folded(_lowered(text) if cased else text, [p - k for k, p in enumerate(deleted)], deleted)
+
+
+def fold_py(text: str, lower: bool = True, offsets: bool = True) -> Folded:
+    """`fold` in Python (the C twin is `_fast.fold`)."""
+    text, deleted = _fold_chars(text, offsets)
+    return Folded(_lowered(text) if lower else text, [p - k for k, p in enumerate(deleted)], deleted)
+
+
+def _lowered(text: str) -> str:
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text  # offsets stay valid
 
 
 def _fold_chars(text: str, offsets: bool) -> tuple[str, list[int]]:
