@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint bench clean-venv
 
-$(STAMP): pyproject.toml setup.py src/marsad/_fast.c
+$(STAMP): pyproject.toml setup.py src/marsad/_fast.c $(wildcard src/marsad/*.py src/marsad/*/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,web]'

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad import _compiled
 from marsad.clean.lines import WORD, split_words_py
 from marsad.extract.people import TOKEN, tokenize_py
 from marsad.fast import C
@@ -43,6 +44,28 @@ def test_built_where_a_compiler_is() -> None:
     has_compiler = shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
     if has_compiler:
         assert C is not None, "a C compiler is here but marsad._fast was not built: pip install -e . (see its output)"
+        import marsad.pipeline  # noqa: F401 - imports every compiled module
+
+        assert _compiled.compiled_modules() or _compiled.skipped, "no module was compiled by Cython (setup.py)"
+
+
+def test_stale_compiled_module_is_skipped(tmp_path: Path) -> None:
+    """A compiled module older than its source is passed over for the source (an edit counts at once)."""
+    import importlib.machinery
+
+    source = tmp_path / "probe.py"
+    source.write_text("X = 1\n", encoding="utf-8")
+    compiled = tmp_path / ("probe" + importlib.machinery.EXTENSION_SUFFIXES[0])
+    compiled.write_bytes(b"not loaded by this test")
+    finder = _compiled.SourceWhenStale()
+    os.utime(source, (1_000_000, 1_000_000))
+    os.utime(compiled, (2_000_000, 2_000_000))
+    spec = finder.find_spec("marsad.probe", [str(tmp_path)])
+    assert spec is not None and spec.origin == str(compiled) or _compiled.PURE
+    os.utime(source, (3_000_000, 3_000_000))
+    spec = finder.find_spec("marsad.probe", [str(tmp_path)])
+    assert spec is not None and spec.origin == str(source)
+    assert finder.find_spec("other.probe", [str(tmp_path)]) is None  # only marsad's modules
 
 
 @needs_c

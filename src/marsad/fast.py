@@ -1,4 +1,5 @@
-"""The C inner loops, when there are any: `C` is the module `marsad._fast` (src/marsad/_fast.c),
+"""The C inner loops, when there are any (the Cython-compiled modules are setup.py's and
+_compiled.py's business): `C` is the module `marsad._fast` (src/marsad/_fast.c),
 or None when it was not built (no C compiler at install time) or the environment says
 MARSAD_PURE=1. Each of its functions has a pure-Python twin beside its caller, used when `C` is
 None and compared with it in tests/test_fast.py:
@@ -25,5 +26,9 @@ if os.environ.get("MARSAD_PURE", "") in ("", "0"):
 
 
 def name() -> str:
-    """Which implementation runs, for `marsad --version` and the benchmark report."""
-    return "C (marsad._fast)" if C is not None else "pure Python"
+    """What runs compiled, for the benchmark report (import the pipeline first)."""
+    from ._compiled import compiled_modules
+
+    loops = "C (marsad._fast)" if C is not None else "Python"
+    modules = compiled_modules()
+    return f"{loops}; {len(modules)} modules compiled by Cython" if modules else f"{loops}; no compiled modules"
