@@ -77,7 +77,8 @@ static PyObject *fast_fold(PyObject *self, PyObject *args) {
             continue;
         }
         c = c >= 0xA0 ? replaced(c) : c;
-        cased |= lower && Py_UNICODE_TOLOWER(c) != c;
+        if (lower && !(c >= 0x0600 && c <= 0x06FF))  /* the Arabic block has no cased letters */
+            cased |= Py_UNICODE_TOLOWER(c) != c;
         buf[out++] = c;
     }
     if (lower && ascii_upper && !cased)
