@@ -4,8 +4,8 @@
  * package and is used when this module was not built (no compiler) or MARSAD_PURE=1 is set:
  *
  *   fold(text, offsets, lower)          normalize.fold_py: deletions, replacements, ASCII lowering
- *   word_runs(text)                     clean.lines.split_words: WORD.findall, WORD = [^\W_]+
- *   tokens(text)                        extract.people.tokenize: TOKEN.finditer over folded text
+ *   word_runs(text)                     clean.lines.split_words_py: WORD.findall, WORD = [^\W_]+
+ *   tokens(text)                        extract.people.tokenize_py: TOKEN.finditer over folded text
  *   Automaton(pairs)                    pyahocorasick's Automaton (iter), plus two walks of
  *     .iter / .starts / .words          lexicons: Starts.find and Gazetteer.find_all (keep_words)
  *
