@@ -14,11 +14,12 @@ None and compared with it in tests/test_fast.py:
 
 from __future__ import annotations
 
-import os
 from types import ModuleType
 
+from ._compiled import PURE
+
 C: ModuleType | None = None
-if os.environ.get("MARSAD_PURE", "") in ("", "0"):
+if not PURE:
     try:
         from . import _fast as C
     except ImportError:  # not built: the Python twins do the work

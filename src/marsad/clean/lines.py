@@ -180,11 +180,11 @@ def _metadata(folded: str, text: str, tables: ChromeTables) -> tuple[str, str] |
         fhead, ftail = fold_word(head).strip(), fold_word(tail).strip(" .")
         if fhead in tables.outlet_prefixes and tail.strip():
             return "outlet", tail.strip(" .")
-        if ftail in tables.outlet_suffixes and len(WORD.findall(head)) <= 4:
+        if ftail in tables.outlet_suffixes and len(split_words(head)) <= 4:
             return "outlet", head.strip()
         if fhead in tables.author_prefixes and tail.strip():
             return "author", tail.strip(" .")
-    if first in tables.author_prefixes and len(WORD.findall(text)) <= 5 \
+    if first in tables.author_prefixes and len(split_words(text)) <= 5 \
             and not _truncated(text) and not _ends_sentence(text):
         return "author", text.split(" ", 1)[1].strip(" :")
     return None

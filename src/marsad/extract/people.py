@@ -57,15 +57,16 @@ class Tokens:
     """The tokens of a segment's folded text as parallel lists (one object per token costs more to
     build than the grammar costs to run): folded text, offsets, and the gazetteer entry covering each."""
 
-    __slots__ = ("text", "start", "end", "hit", "hit_start", "hamzas")
+    __slots__ = ("text", "start", "end", "hit", "hit_start", "folded", "source")
 
-    def __init__(self, text: list[str], start: list[int], end: list[int], hamzas: set[int]):
+    def __init__(self, text: list[str], start: list[int], end: list[int], folded: Folded, source: str):
         self.text = text
         self.start = start  # folded offsets
         self.end = end
         self.hit: list[Entry | None] = [None] * len(text)  # gazetteer entry covering the token
         self.hit_start = [-1] * len(text)  # where that hit starts (after any proclitic)
-        self.hamzas = hamzas  # folded offsets of أ/إ/آ
+        self.folded = folded  # the offset map back to `source`, the text as written
+        self.source = source
 
     def __len__(self) -> int:
         return len(self.text)
@@ -75,7 +76,7 @@ class Tokens:
 
     def hamza(self, k: int) -> bool:
         """Written with أ/إ/آ: "ال" in أليساندرو is not the article."""
-        return self.start[k] in self.hamzas
+        return self.source[self.folded.pos(self.start[k])] in "أإآ"
 
 
 @dataclass(slots=True)
@@ -123,10 +124,9 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 
 def tokenize(folded: Folded, text: str) -> Tokens:
     """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them (one C
-    loop, `_fast.tokens`, else `tokenize_py`), and the folded offsets of hamzas on alef in `text`."""
+    loop, `_fast.tokens`, else `tokenize_py`); `text` is the same text as written."""
     words, starts, ends = C.tokens(folded.text) if C is not None else tokenize_py(folded.text)
-    hamzas = {folded.fpos(at) for letter in "أإآ" for at in positions(text, letter)}
-    return Tokens(words, starts, ends, hamzas)
+    return Tokens(words, starts, ends, folded, text)
 
 
 def tokenize_py(folded: str) -> tuple[list[str], list[int], list[int]]:
@@ -266,9 +266,8 @@ class PeopleFinder:
             for s, e, entry in found:
                 k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
                 k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
-                k1: int | None = bisect_left(ends, e)
-                k1 = k1 if k1 is not None and k1 < len(ends) and ends[k1] == e else None
-                if k0 is None or k1 is None:
+                k1 = bisect_left(ends, e)  # the token ending where the hit ends
+                if k0 is None or k1 == len(ends) or ends[k1] != e:
                     continue
                 free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
                 if gaz is self.lex.title_heads and free and free[0] == k0:
