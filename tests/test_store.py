@@ -21,8 +21,9 @@ from marsad import store as store_module
 from marsad.export import FORMATS, cameo_rows, export
 from marsad.model import Event, Location, Participant, Source
 from marsad.pipeline import Page, mark_duplicates, pages, run
+from marsad.search import highlight
 from marsad.settings import Settings
-from marsad.store import MIGRATIONS, Store, highlight
+from marsad.store import MIGRATIONS, Store
 
 EVENT_PAGES = PAGES / "events"
 SEED_000 = "000_23f120a28ab6ac46.txt"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -32,8 +31,9 @@ from typing import Any
 from .fuse import block_key as fusion_block  # the store must partition exactly as fuse() blocks
 from .fuse import fuse
 from .model import Document, Event
-from .normalize import fold, fold_word
+from .normalize import fold_word
 from .pipeline import Page, mark_duplicates
+from .search import CONTEXT, Query, highlight, searchable
 from .settings import Settings
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -80,12 +80,17 @@ CREATE INDEX conflicts_event ON conflicts (event_key);
     ("0003_search", """
 CREATE VIRTUAL TABLE segments_fts USING fts5 (title, text, tokenize = 'trigram');
 """),
+    # A word index: a third of the trigram index's cost to write, and proclitics are handled by
+    # the query (marsad.search); rebuilt from the stored segments (`searchable` is registered as
+    # marsad_searchable on every connection).
+    ("0004_search_words", """
+DROP TABLE segments_fts;
+CREATE VIRTUAL TABLE segments_fts USING fts5 (title, text, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO segments_fts (rowid, title, text)
+  SELECT id, marsad_searchable(coalesce(title, '')), marsad_searchable(text) FROM segments;
+"""),
 ]
 EVENT_TABLES = ("participants", "sources", "topics", "conflicts")
-SPACE = re.compile(r"\s")
-SPACES = re.compile(r"\s+")
-MARK = ("«", "»")  # search snippets show each match as «match»
-CONTEXT = 80  # characters of snippet context on each side of the first match: about 12 Arabic words
 
 
 @dataclass(slots=True)
@@ -119,14 +124,6 @@ def content_hash(page: Page | Document) -> str:
     """sha256 of what was read for the page (the HTML of .html inputs, else the text)."""
     doc = page.document if isinstance(page, Page) else page
     return hashlib.sha256((doc.html or doc.text).encode()).hexdigest()
-
-
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def searchable(text: str) -> str:
-    """The folded copy indexed for search; same length as `fold(text).text`."""
-    return SPACE.sub(" ", fold(text).text)
 
 
 def _ids(values: Iterable[str]) -> str:
@@ -167,6 +164,7 @@ class Store:
     def __init__(self, path: str = "marsad.db"):
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None, timeout=60)
+        self.db.create_function("marsad_searchable", 1, searchable, deterministic=True)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
         self.migrate()
@@ -457,53 +455,32 @@ class Store:
     # -- search ----------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 20) -> list[Hit]:
-        """Reads segments_fts: segments containing `text` after folding both sides, best first.
+        """Reads segments_fts: segments matching `text` (see `marsad.search`), best first.
 
         >>> Store(":memory:").search("الاتجار بالبشر")
         []
         """
-        query = SPACES.sub(" ", searchable(CONTROL.sub(" ", text))).strip()
-        if not query:
-            return []  # a NUL or other control character would break FTS5's query syntax
-        if len(query) >= 3:  # the trigram index answers substrings of 3+ characters
-            sql = "SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?"
-            params: tuple[Any, ...] = ('"' + query.replace('"', '""') + '"', limit)
-        else:
-            sql = "SELECT rowid FROM segments_fts WHERE instr(text, ?) OR instr(title, ?) LIMIT ?"
-            params = (query, query, limit)
-        hits = []
-        for (key,) in self.db.execute(sql, params).fetchall():
+        query = Query.parse(text)
+        hits: list[Hit] = []
+        for key in self.matching_segments(query):
             doc, segment, title, body = self.db.execute(
                 "SELECT doc, segment, title, text FROM segments WHERE id = ?", (key,)).fetchone()
             snippet = highlight(body, query) or highlight(title or "", query) or body[:2 * CONTEXT]
             events = [r[0] for r in self.db.execute(
                 "SELECT DISTINCT event_id FROM sources WHERE doc = ? ORDER BY event_id", (doc,))]
             hits.append(Hit(doc, segment, title, snippet, events))
+            if len(hits) == limit:
+                break
         return hits
 
-
-def highlight(text: str, query: str, context: int = CONTEXT) -> str:
-    """The original text around the first match of the folded `query`, every match «marked».
-
-    >>> highlight("بحث مكافحة الإرهابِ والتطرف", "الارهاب")
-    'بحث مكافحة «الإرهابِ» والتطرف'
-    """
-    folded = fold(text)
-    haystack = SPACE.sub(" ", folded.text)
-    spans, at = [], haystack.find(query)
-    while at >= 0:
-        spans.append(folded.span(at, at + len(query)))
-        at = haystack.find(query, at + len(query))
-    if not spans:
-        return ""
-    lo, hi = max(0, spans[0][0] - context), min(len(text), spans[0][1] + context)
-    lo = text.rfind(" ", 0, lo) + 1 if lo else 0  # widen to whole words
-    hi = len(text) if text.find(" ", hi) < 0 else text.find(" ", hi)
-    parts, cursor = [], lo
-    for start, end in spans:
-        if start >= cursor and end <= hi:
-            parts += [text[cursor:start], MARK[0], text[start:end], MARK[1]]
-            cursor = end
-    parts.append(text[cursor:hi])
-    snippet = SPACES.sub(" ", "".join(parts)).strip()
-    return ("… " if lo else "") + snippet + (" …" if hi < len(text) else "")
+    def matching_segments(self, query: Query | None) -> Iterator[int]:
+        """Reads segments_fts: the ids of the segments whose title or text match, best first. The
+        index gives the segments holding every word; the pattern keeps those where they follow
+        one another."""
+        if query is None:
+            return
+        rows = self.db.execute("SELECT rowid, title, text FROM segments_fts WHERE segments_fts MATCH ? ORDER BY rank",
+                               (query.match,))
+        for key, title, text in rows:
+            if query.pattern.search(text) or query.pattern.search(title):
+                yield key

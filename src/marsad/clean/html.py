@@ -1,17 +1,20 @@
-"""HTML pages: trafilatura finds the main text and the page metadata (title, date, author)."""
+"""HTML pages: trafilatura finds the main text and the page metadata (title, date, author).
+
+trafilatura and lxml are imported when the first HTML page comes: importing trafilatura takes
+~0.2 s, a tenth of a 2,000-page run of text files that never needs it.
+"""
 
 from __future__ import annotations
 
 import re
-
-import lxml.html
-import trafilatura
 
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     """(main text with one paragraph per line, {title, published, author, outlet})."""
+    import trafilatura
+
     result = None
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -43,6 +46,8 @@ def _h1(html: str) -> str | None:
 
 
 def _fallback(html: str) -> str:
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):

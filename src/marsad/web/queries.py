@@ -10,16 +10,15 @@ Every statement is parameterised; the connection of a request is `query_only` (s
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from .. import search
 from ..model import Event
-from ..normalize import fold
-from ..store import SPACES, Store, searchable
+from ..store import Store
 
-SPACE = re.compile(r"\s")
 CONTEXT = 90  # characters of snippet context on each side of the first match (~14 Arabic words)
 
 
@@ -65,18 +64,10 @@ def select(store: Store, filters: Filters) -> list[Event]:
 
 
 def text_event_ids(store: Store, text: str) -> set[str]:
-    """Ids of the events whose source articles contain `text`, folded like `Store.search`."""
-    query = SPACES.sub(" ", searchable(text)).strip()
-    if not query:
-        return set()
-    if len(query) >= 3:  # trigram index: substrings of 3+ characters
-        rows = store.db.execute(
-            "SELECT DISTINCT s.event_id FROM sources s JOIN segments g ON g.doc = s.doc WHERE g.id IN "
-            "(SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?)", ('"' + query.replace('"', '""') + '"',))
-    else:
-        rows = store.db.execute(
-            "SELECT DISTINCT s.event_id FROM sources s JOIN segments g ON g.doc = s.doc WHERE g.id IN "
-            "(SELECT rowid FROM segments_fts WHERE instr(text, ?) OR instr(title, ?))", (query, query))
+    """Ids of the events whose source articles match `text`, as `Store.search` matches it."""
+    keys = list(store.matching_segments(search.Query.parse(text)))
+    rows = store.db.execute("SELECT DISTINCT s.event_id FROM sources s JOIN segments g ON g.doc = s.doc "
+                            "WHERE g.id IN (SELECT value FROM json_each(?))", (json.dumps(keys),))
     return {r[0] for r in rows}
 
 
@@ -98,33 +89,11 @@ def evidence_span(text: str, evidence: str, start: int, end: int) -> tuple[int, 
     return (at, at + len(evidence.strip())) if at >= 0 else None
 
 
-def marked(text: str, query: str, context: int = CONTEXT) -> list[tuple[str, bool]]:
-    """The original text around the first match of the folded `query` as (piece, is_match) pairs.
-
-    Like `store.highlight`, but the matches are data, not «marks» (an article may use «» itself).
+def marked(text: str, query: str) -> list[tuple[str, bool]]:
+    """The original text around the first match of `query` as (piece, is_match) pairs: the
+    matches are data, not «marks» (an article may use «» itself). See `marsad.search.marked`.
 
     >>> marked("بحث مكافحة الإرهابِ والتطرف", "الارهاب")
     [('بحث مكافحة ', False), ('الإرهابِ', True), (' والتطرف', False)]
     """
-    folded_query = SPACES.sub(" ", searchable(query)).strip()
-    folded = fold(text)
-    haystack = SPACE.sub(" ", folded.text)
-    spans, at = [], haystack.find(folded_query) if folded_query else -1
-    while at >= 0:
-        spans.append(folded.span(at, at + len(folded_query)))
-        at = haystack.find(folded_query, at + len(folded_query))
-    if not spans:
-        return []
-    lo, hi = max(0, spans[0][0] - context), min(len(text), spans[0][1] + context)
-    lo = text.rfind(" ", 0, lo) + 1 if lo else 0  # widen to whole words
-    hi = len(text) if text.find(" ", hi) < 0 else text.find(" ", hi)
-    parts: list[tuple[str, bool]] = [("… ", False)] if lo else []
-    cursor = lo
-    for start, stop in spans:
-        if start >= cursor and stop <= hi:
-            parts += [(text[cursor:start], False), (text[start:stop], True)]
-            cursor = stop
-    parts.append((text[cursor:hi], False))
-    if hi < len(text):
-        parts.append((" …", False))
-    return [(SPACES.sub(" ", piece), match) for piece, match in parts if piece]
+    return search.marked(text, query, CONTEXT)
