@@ -72,22 +72,29 @@ def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputErr
 def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
     """Syndicated copies: a page sharing most paragraphs of the smaller of itself and an earlier page
     (a trimmed copy is a copy whichever of the two sorts first)."""
-    seen: dict[str, str] = {}
-    size: dict[str, int] = {}
-    for page in sorted(all_pages, key=lambda p: p.document.doc):
-        prints = page.fingerprints
-        if prints:
-            shared = Counter(seen[h] for h in prints if h in seen)
-            owners = [o for o, n in shared.items()
-                      if n >= min(2, len(prints)) and n / min(len(prints), size[o]) >= settings.duplicate_overlap]
-            if owners:
-                page.duplicate_of = min(owners, key=lambda o: (-shared[o], o))
-                for ev in page.events:
-                    for src in ev.sources:
-                        src.duplicate_of = page.duplicate_of
-            size[page.document.doc] = len(prints)
-        for h in prints:
-            seen.setdefault(h, page.document.doc)
+    first: dict[str, str] = {}  # paragraph print -> the first page (in doc order) that has it
+    for page in all_pages:
+        doc = page.document.doc
+        for h in page.fingerprints:
+            if doc < first.get(h, "\U0010ffff"):
+                first[h] = doc
+    size = {page.document.doc: len(page.fingerprints) for page in all_pages}
+    for page in all_pages:
+        owner = copy_of(page.document.doc, page.fingerprints, first, size, settings.duplicate_overlap)
+        if owner:
+            page.duplicate_of = owner
+            for ev in page.events:
+                for src in ev.sources:
+                    src.duplicate_of = owner
+
+
+def copy_of(doc: str, prints: set[str], first: dict[str, str], size: dict[str, int], overlap: float) -> str | None:
+    """The page that `doc` copies, if any: of the earlier pages that first had some of its
+    paragraph `prints`, one holding at least `overlap` of the smaller page's prints (and two,
+    unless a page has one), the one with most, then the first. `size`: prints per page."""
+    shared = Counter(first[h] for h in prints if first[h] < doc)
+    owners = [o for o, n in shared.items() if n >= min(2, len(prints)) and n / min(len(prints), size[o]) >= overlap]
+    return min(owners, key=lambda o: (-shared[o], o)) if owners else None
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> list[Event]:

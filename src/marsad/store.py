@@ -32,7 +32,7 @@ from .fuse import block_key as fusion_block  # the store must partition exactly 
 from .fuse import fuse
 from .model import Document, Event
 from .normalize import fold_word
-from .pipeline import Page, mark_duplicates
+from .pipeline import Page, copy_of
 from .search import CONTEXT, Query, highlight, searchable
 from .settings import Settings
 
@@ -315,28 +315,41 @@ class Store:
         return blocks, prints
 
     def _mark_duplicates(self, new: set[str], prints: set[str], settings: Settings) -> set[str]:
-        """Step 3: `pipeline.mark_duplicates` over the new docs and every doc sharing a paragraph.
+        """Step 3: `pipeline.copy_of` for the new docs and the stored docs whose mark may change.
 
-        Writes documents.duplicate_of; returns the blocks of the docs whose mark changed (and of
-        the new docs). Neighbours of neighbours are loaded so every mark sees all its owners.
+        A mark depends only on the first doc (in doc order) holding each of the page's paragraph
+        prints and on those docs' sizes, so a stored doc is marked again only if it holds a print
+        whose first doc is new, or a print of a replaced version (`prints`). Writes
+        documents.duplicate_of; returns the blocks of the docs whose mark changed and of the new docs.
         """
-        near = "SELECT DISTINCT doc FROM fingerprints WHERE print IN (SELECT print FROM fingerprints " \
-               "WHERE doc IN (SELECT value FROM json_each(?)) UNION SELECT value FROM json_each(?))"
-        touched = new | {r[0] for r in self.db.execute(near, (_ids(new), _ids(prints)))}
-        context = touched | {r[0] for r in self.db.execute(near, (_ids(touched), "[]"))}
-        stubs: dict[str, Page] = {doc: Page(Document(doc), [], []) for doc in context}
-        rows = self.db.execute("SELECT doc, print FROM fingerprints WHERE doc IN (SELECT value FROM json_each(?))",
-                               (_ids(context),))
-        for doc, fingerprint in rows:
-            stubs[doc].fingerprints.add(fingerprint)
-        mark_duplicates(list(stubs.values()), settings)
+        own = self._held(new)
+        first = self._first(set().union(prints, *own.values()))
+        moved = {h for h, doc in first.items() if doc in new} | prints
+        touched = new | {r[0] for r in self.db.execute("SELECT DISTINCT doc FROM fingerprints WHERE print IN "
+                                                         "(SELECT value FROM json_each(?))", (_ids(moved),))}
+        held = own | self._held(touched - new)
+        first = self._first(set().union(*held.values()))
+        size = {doc: len(hs) for doc, hs in self._held(set(first.values())).items()}
+        marks = {doc: copy_of(doc, held.get(doc, set()), first, size, settings.duplicate_overlap) for doc in touched}
         before = dict(self.db.execute("SELECT doc, duplicate_of FROM documents "
                                       "WHERE doc IN (SELECT value FROM json_each(?))", (_ids(touched),)))
-        changed = {doc for doc in touched if before.get(doc) != stubs[doc].duplicate_of} | new
-        self.db.executemany("UPDATE documents SET duplicate_of = ? WHERE doc = ?",
-                            [(stubs[doc].duplicate_of, doc) for doc in changed])
+        changed = {doc for doc in touched if before.get(doc) != marks[doc]} | new
+        self.db.executemany("UPDATE documents SET duplicate_of = ? WHERE doc = ?", [(marks[doc], doc) for doc in changed])
         return {r[0] for r in self.db.execute("SELECT DISTINCT block FROM page_events "
                                               "WHERE doc IN (SELECT value FROM json_each(?))", (_ids(changed),))}
+
+    def _held(self, docs: set[str]) -> dict[str, set[str]]:
+        """Reads fingerprints: the paragraph prints of each doc."""
+        held: dict[str, set[str]] = {}
+        for doc, h in self.db.execute("SELECT doc, print FROM fingerprints WHERE doc IN "
+                                      "(SELECT value FROM json_each(?))", (_ids(docs),)):
+            held.setdefault(doc, set()).add(h)
+        return held
+
+    def _first(self, prints: set[str]) -> dict[str, str]:
+        """Reads fingerprints: the first doc (in doc order) holding each print."""
+        return dict(self.db.execute("SELECT print, min(doc) FROM fingerprints WHERE print IN "
+                                    "(SELECT value FROM json_each(?)) GROUP BY print", (_ids(prints),)))
 
     def _fuse_blocks(self, blocks: set[str], settings: Settings) -> None:
         """Step 4: fuse every stored page event of `blocks`; replace those blocks' fused events."""
