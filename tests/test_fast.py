@@ -201,3 +201,31 @@ def test_pure_python_run_gives_the_same_events(tmp_path: Path) -> None:
 
     fast, pure = run("0"), run("1")
     assert fast.strip() and fast == pure
+
+
+def _topics_plain(folded: str) -> set[str]:
+    cues = lexicons().topics.compiled
+    return {topic for topic, patterns in cues.items() if any(p.search(folded) for p in patterns)}
+
+
+def test_topic_prefilter_equals_searching_every_cue() -> None:
+    """`Prefilter.matching` (cues tried only where their leading literals are) = a search of every cue,
+    over whole pages and over each paragraph of them (topics are also read per event)."""
+    texts = real_texts()
+    seeds = ROOT.parent / "shared" / "seeds"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
+    pieces = [fold(t).text for t in texts] + [fold(p).text for t in texts for p in t.split("\n") if p.strip()]
+    assert any(_topics_plain(p) for p in pieces)
+    for piece in pieces:
+        assert lexicons().topics.matching(piece) == _topics_plain(piece), piece[:80]
+
+
+cue_words = st.sampled_from(["مكافحه", "الارهاب", "والارهاب", "الجريمه", "المنظمه", "تبادل", "الخبرات", "المعلومات",
+                             "الهجره", "غير", "الشرعيه", "الاتجار", "بالبشر", "المخدرات", "الحدود", "امن", "و", "في"])
+
+
+@given(st.lists(cue_words, max_size=12), st.sampled_from([" ", "  ", "، ", " و"]))
+@settings(max_examples=300, deadline=None)
+def test_topic_prefilter_on_word_salad(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    assert lexicons().topics.matching(text) == _topics_plain(text)

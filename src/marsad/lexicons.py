@@ -37,7 +37,7 @@ def _read(name: str) -> str:
 
 
 def _yaml(name: str) -> Any:
-    return yaml.safe_load(_read(name))
+    return yaml.load(_read(name), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
@@ -216,47 +216,115 @@ def _mandatory(op: Any, av: Any, most: int) -> set[str] | None:
     return None
 
 
-class Prefilter:
-    """Which of many regular expressions can match a text, and where, from one Aho-Corasick pass:
-    each is tried only near one of its literal anchors (an expression without anchors everywhere).
+def leads(pattern: str, most: int = 64) -> set[str] | None:
+    """Literal strings one of which every match of `pattern` starts with (3 characters or more), or
+    None: the pattern can then be tried only where one is written (`pattern.match` there).
 
-    >>> f = Prefilter({"drugs": ["مخدرات", "كوكايين"], "terror": ["ارهاب"]})
-    >>> f.candidates("مكافحة المخدرات")
-    {'drugs': [15]}
+    >>> sorted(leads(r"(?:جريمة|جرائم)\\s+(?:ال)?منظمة"))
+    ['جرائم', 'جريمة']
+    >>> sorted(leads(r"و?(?:ال)?حدود"))
+    ['الحدود', 'حدود', 'والحدود', 'وحدود']
+    >>> leads(r"\\S+\\s+حدود") is None
+    True
+    """
+    try:
+        parsed = sre_parser.parse(pattern)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, _ = _leads(list(parsed), most)
+    return found if min(map(len, found)) >= 3 else None
+
+
+ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _leads(items: list[Any], most: int) -> tuple[set[str], bool]:
+    """(prefixes, complete) of a parsed sequence: every match starts with one of the prefixes;
+    complete if they are all the strings the sequence can match."""
+    out = {""}
+    for op, av in items:
+        if op in ZERO_WIDTH:
+            continue
+        sub = _item_leads(op, av, most)
+        if sub is None or len(out) * len(sub[0]) > most:
+            return out, False
+        out = {x + y for x in out for y in sub[0]}
+        if not sub[1]:
+            return out, False
+    return out, True
+
+
+def _item_leads(op: Any, av: Any, most: int) -> tuple[set[str], bool] | None:
+    if op is sre_constants.LITERAL:
+        return {chr(av)}, True
+    if op is sre_constants.SUBPATTERN:
+        return _leads(list(av[3].data), most)
+    if op is sre_constants.BRANCH:
+        subs = [_leads(list(b.data), most) for b in av[1]]
+        return set().union(*(s for s, _ in subs)), all(c for _, c in subs)
+    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av) and len(av) <= 4:
+        return {chr(c) for _, c in av}, True
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[1] == 1:  # optional, or once
+        inner, complete = _leads(list(av[2].data), most)
+        return (inner | {""} if av[0] == 0 else inner), complete
+    return None
+
+
+class Prefilter:
+    """Which of many keyed regular expressions match a text, from one Aho-Corasick pass. An
+    expression whose matches all start with one of a few literals (`leads`) is tried with
+    `match` only where one is written; one with a literal elsewhere inside (`anchors`), in a
+    window around it; one with neither, everywhere.
+
+    >>> f = Prefilter({"drugs": ["(?:ال)?مخدرات", "كوكايين"], "terror": ["ارهاب"], "arms": [r"\\S+ الاسلحه"]})
+    >>> sorted(f.matching("مكافحة المخدرات وتهريب الاسلحه"))
+    ['arms', 'drugs']
     """
 
     REACH = 160  # characters a match may extend on either side of its anchor
 
     def __init__(self, patterns: dict[str, list[str]]):
-        self.always: set[str] = set()
-        owners: dict[str, set[str]] = {}
+        self.compiled = {key: [re.compile(cue) for cue in cues] for key, cues in patterns.items()}
+        self.always: list[tuple[str, int]] = []
+        owners: dict[str, list[tuple[str, int, bool]]] = {}  # literal -> (key, cue, is a lead)
         for key, cues in patterns.items():
-            for cue in cues:
-                found = anchors(cue)
+            for n, cue in enumerate(cues):
+                lead = leads(cue)
+                found = lead or anchors(cue)
                 if found is None:
-                    self.always.add(key)
-                for a in found or ():
-                    owners.setdefault(a, set()).add(key)
-        self.automaton = automaton([(a, tuple(keys)) for a, keys in owners.items()])
+                    self.always.append((key, n))
+                for literal in found or ():
+                    owners.setdefault(literal, []).append((key, n, lead is not None))
+        self.automaton = automaton([(a, (len(a), tuple(keys))) for a, keys in owners.items()])
         self.empty = not owners
 
-    def candidates(self, text: str) -> dict[str, list[int]]:
-        """key -> where its anchors end in `text` (-1: try the whole text)."""
-        out: dict[str, list[int]] = {key: [-1] for key in self.always}
-        if not self.empty:
-            for end, keys in self.automaton.iter(text):
-                for key in keys:
-                    out.setdefault(key, []).append(end + 1)
-        return out
+    def matching(self, text: str) -> set[str]:
+        """The keys one of whose expressions matches somewhere in `text`."""
+        found = {key for key, n in self.always if self.compiled[key][n].search(text)}
+        if self.empty:
+            return found
+        windows: dict[tuple[str, int], list[int]] = {}
+        for end, (length, owners) in self.automaton.iter(text):
+            for key, n, lead in owners:
+                if key in found:
+                    continue
+                if not lead:
+                    windows.setdefault((key, n), []).append(end + 1)
+                elif self.compiled[key][n].match(text, end + 1 - length):
+                    found.add(key)
+        for (key, n), ends in windows.items():
+            if key not in found and self._near(self.compiled[key][n], text, ends):
+                found.add(key)
+        return found
 
-    def search(self, patterns: list[re.Pattern[str]], text: str, ends: list[int]) -> bool:
-        """Does one of `patterns` match `text` near one of the anchor `ends` (see `candidates`)?"""
-        if ends[0] < 0:
-            return any(p.search(text) for p in patterns)
+    def _near(self, pattern: re.Pattern[str], text: str, ends: list[int]) -> bool:
+        """Does `pattern` match `text` near one of the anchor `ends`? (windows merged when they overlap)"""
         lo = hi = -1
-        for end in ends + [len(text) + 2 * self.REACH]:  # windows around anchors, overlapping ones merged
+        for end in ends + [len(text) + 3 * self.REACH]:  # a last window past any anchor
             if end - self.REACH > hi:
-                if hi > lo and any(p.search(text, max(0, lo), hi) for p in patterns):
+                if hi > lo and pattern.search(text, max(0, lo), hi):
                     return True
                 lo = end - self.REACH
             hi = end + self.REACH
@@ -321,8 +389,7 @@ class Lexicons:
     agencies: Gazetteer
     title_heads: Gazetteer
     countries: dict[str, dict[str, str]]
-    topics: dict[str, list[re.Pattern[str]]]
-    topic_filter: Prefilter
+    topics: Prefilter  # topic -> its cue expressions
     triggers: dict[str, Any]
     extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
 
@@ -366,11 +433,6 @@ def _topic_cues(spec: dict[str, list[str]]) -> dict[str, list[str]]:
     return {topic: [fold(p, lower=False).text for p in cues] for topic, cues in spec.items()}
 
 
-def _topic_patterns(cues: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
-    """One expression per topic: its cues folded and joined (one search per candidate topic)."""
-    return {topic: [re.compile("|".join(f"(?:{p})" for p in forms))] for topic, forms in cues.items()}
-
-
 @functools.cache
 def lexicons() -> Lexicons:
     """All lexicons, loaded and folded once per process."""
@@ -396,8 +458,7 @@ def lexicons() -> Lexicons:
         agencies=Gazetteer(_agencies()),
         title_heads=Gazetteer(_title_heads(titles)),
         countries=countries,
-        topics=_topic_patterns(topic_cues),
-        topic_filter=Prefilter(topic_cues),
+        topics=Prefilter(topic_cues),
         triggers=triggers,
         extra={
             "org_words": {fold_word(w) for w in _lines("org_words.txt")},

@@ -17,6 +17,4 @@ def find_topics(text: str, lex: Lexicons | None = None) -> set[str]:
 
 def topics_in(folded: str, lex: Lexicons | None = None) -> set[str]:
     """The topics whose cues appear in already folded text."""
-    lex = lex or lexicons()
-    where = lex.topic_filter.candidates(folded)
-    return {topic for topic, ends in where.items() if lex.topic_filter.search(lex.topics[topic], folded, ends)}
+    return (lex or lexicons()).topics.matching(folded)
