@@ -229,3 +229,18 @@ cue_words = st.sampled_from(["مكافحه", "الارهاب", "والارهاب
 def test_topic_prefilter_on_word_salad(words: list[str], sep: str) -> None:
     text = sep.join(words)
     assert lexicons().topics.matching(text) == _topics_plain(text)
+
+
+@given(st.text(alphabet="اب ت.!?؟\n\t،", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_sentences_match_the_regex(text: str) -> None:
+    from marsad.extract.events import SENTENCE, sentences
+
+    assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
+
+
+def test_sentences_on_real_pages() -> None:
+    from marsad.extract.events import SENTENCE, sentences
+
+    for text in real_texts():
+        assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]

@@ -93,6 +93,16 @@ def _fold_chars(text: str, offsets: bool) -> tuple[str, list[int]]:
     return text, deleted
 
 
+def one_space(text: str) -> str:
+    """Runs of whitespace as one space (`re.sub(r"\\s+", " ", text)` for text that neither starts
+    nor ends with a space, as a matched word group; str methods, no regex).
+
+    >>> one_space("اول  من\\nامس")
+    'اول من امس'
+    """
+    return " ".join(text.split())
+
+
 def positions(text: str, part: str) -> Iterator[int]:
     """Where `part` occurs in `text`, left to right, without overlaps. `str.find` in a loop: for
     a few fixed strings this is several times faster than a character-class regex.

@@ -127,7 +127,8 @@ def _finish(draft: Draft, doc: str, index: int) -> Segment:
     if title is None and len(body) > 1 and body[0].words <= 15 and body[1].words >= 2 * body[0].words:
         title, body = body[0].text, body[1:]  # a headline that ends with a full stop
     line = _dateline(header, title_at)
-    lede = LEDE_DATELINE.match(body[0].text[:80]) if body else None
+    head = body[0].text[:80] if body else ""
+    lede = LEDE_DATELINE.match(head) if any(c in head for c in "/-–(:") else None  # its closing mark
     published = (line.value if line else None) or (_lede_dateline(lede.group(0)) if lede else None)
     _absorb_metadata(draft, header)
     return Segment(

@@ -29,7 +29,7 @@ from hijridate import Hijri
 
 from ..lexicons import Lexicons, Starts, lexicons, matches_at
 from ..model import Mention
-from ..normalize import Folded, fold, positions, word_start
+from ..normalize import Folded, fold, one_space, positions, word_start
 
 RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "الامس": -1, "اول امس": -2, "اول من امس": -2,
                  "غدا": 1, "بعد غد": 2}
@@ -204,7 +204,7 @@ def _weekday_before(t: str, start: int, lex: Lexicons) -> tuple[int, int | None,
     m = _patterns()["weekday_before"].search(window)
     if not m:
         return start, None, False
-    return start - (len(window) - m.start()), lex.weekdays[re.sub(r"\s+", " ", m.group(2))], m.group(1) == "اليوم"
+    return start - (len(window) - m.start()), lex.weekdays[one_space(m.group(2))], m.group(1) == "اليوم"
 
 
 def _named(t: str, start: int) -> bool:
@@ -215,7 +215,7 @@ def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: 
     for m in _at_digits(t, _patterns()["day_month"], scope):
         if _named(t, m.start()):
             continue
-        day, month = int(m.group(2)), lex.months[re.sub(r"\s+", " ", m.group(3))]
+        day, month = int(m.group(2)), lex.months[one_space(m.group(3))]
         first = int(m.group(1)) if m.group(1) else None
         year = int(m.group(4)) if m.group(4) else None
         start, weekday, _ = _weekday_before(t, m.start() if first is None else m.start(), lex)
@@ -284,7 +284,7 @@ def _checked(extra: dict, value: str, weekday: int | None) -> dict:
 def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
     for m in _at_digits(t, _patterns()["hijri"], scope):
         try:
-            g = Hijri(int(m.group(3)), lex.hijri_months[re.sub(r"\s+", " ", m.group(2))], int(m.group(1))).to_gregorian()
+            g = Hijri(int(m.group(3)), lex.hijri_months[one_space(m.group(2))], int(m.group(1))).to_gregorian()
         except (ValueError, OverflowError):
             continue
         yield m.start(), m.end(), g.isoformat(), {"precision": "day", "how": "hijri"}
@@ -299,7 +299,7 @@ def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope:
         before = p["month_before"].search(t, max(0, m.start() - 20), m.start())
         part, shahr = before.groups() if before else (None, None)
         start = before.start() if before and (part or shahr) else m.start()
-        name = re.sub(r"\s+", " ", name)
+        name = one_space(name)
         if year is None and not (part or shahr or qualifier):
             continue  # a bare month name: too often a verb or a name (مارس، آب)
         if re.search(r"\d\s+(?:من\s+)?(?:شهر\s+)?$", t[max(0, m.start() - 10):m.start()]):
@@ -325,7 +325,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: S
     for m in _scan("relative", t, scope):
         if not word_start(t, m.start()):
             continue
-        word = re.sub(r"\s+", " ", m.group(1))
+        word = one_space(m.group(1))
         if word == "اليوم" and NOT_RELATIVE_BEFORE.search(t[max(0, m.start() - 8):m.start()]):
             continue
         value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
@@ -333,7 +333,7 @@ def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: S
     for m in _scan("weekday", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
-        word = re.sub(r"\s+", " ", m.group(1))
+        word = one_space(m.group(1))
         day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
         if not word.startswith("ال") and not day:
             continue  # bare اثنين/أحد/جمعة are numbers and names, not weekdays

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import Entry, Lexicons, Starts, lexicons, matches_at
 from ..model import Event, Location, Mention, Participant, Segment, Source
-from ..normalize import Folded, fold, fold_word, positions, word_start
+from ..normalize import Folded, fold, fold_word, one_space, positions, word_start
 from .dates import find_dates
 from .people import WEAK_NISBAS, PeopleFinder, Person
 from .places import Place, find_places, states_named
@@ -139,10 +139,40 @@ def analyse(segment: Segment, ref_date: dt.date, lex: Lexicons | None = None,
     entities = link(people, text, folded)
     a = Analysis(
         segment, entities, people,
-        [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()],
+        sentences(text),
         segment.paragraphs(), folded, ref_date, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
     )
     return a
+
+
+STOPS = ".!?؟"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of `SENTENCE.finditer(text)` that are not blank, from the positions of the few stop
+    characters (str.find, no scan of every character by the regex engine).
+
+    >>> sentences("التقى الوزير بنظيره. وبحثا التعاون!؟\\nفي الرباط")
+    [(0, 20), (20, 37), (38, 47)]
+    """
+    out = []
+    start, n = 0, len(text)
+    for p in sorted(p for c in STOPS + "\n" for p in positions(text, c)):
+        if p < start:
+            continue  # inside a run of stops already taken
+        if p == start:
+            start = p + 1  # a sentence has at least one character that is not a stop
+            continue
+        end = p
+        if text[p] != "\n":
+            while end < n and text[end] in STOPS:
+                end += 1
+        if not text[start:end].isspace():
+            out.append((start, end))
+        start = end + 1 if text[p] == "\n" else end
+    if start < n and not text[start:].isspace():
+        out.append((start, n))
+    return out
 
 
 @functools.cache
@@ -247,15 +277,21 @@ def _guard_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
 
 
+NEGATED = re.compile(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$")  # "لم يلتق"، "لن يستقبل"
+RECALLED = (re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$"),
+            re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,3}قد\s+\S+"))  # "وكان الطرفان قد التقيا"
+TAIL = 80  # the end-anchored guards above match fewer characters: they are searched from here
+
+
 def _blocked(before: str) -> bool:
     """Is a trigger preceded (in its clause) by a plan, a negation or a recalled meeting?"""
     if _guard_pattern("planned").search(before[-60:]):
         return True
-    if re.search(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$", before) or _guard_pattern("negated").search(before[-40:]):
+    tail = max(0, len(before) - TAIL)  # the lookbehinds still see the text before `tail`
+    if NEGATED.search(before, tail) or _guard_pattern("negated").search(before[-40:]):
         return True
-    return bool(re.search(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$", before)
-                or re.search(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,3}قد\s+\S+", before)
-                or _guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
+    return "كان" in before and (bool(RECALLED[0].search(before, tail)) or bool(RECALLED[1].search(before))) \
+        or bool(_guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
 
 
 # 3. engagements ---------------------------------------------------------------------------------
@@ -271,7 +307,7 @@ def engagements(a: Analysis) -> list[Engagement]:
         for m in matches_at(pattern, folded.text, starts, fs, ft):
             if not word_start(folded.text, m.start()):
                 continue
-            family, is_verb = table[re.sub(r"\s+", " ", m.group(1))]
+            family, is_verb = table[one_space(m.group(1))]
             if _blocked(folded.text[fs:m.start()]):
                 continue
             p0, p1 = folded.span(m.start(), m.end())
