@@ -244,3 +244,12 @@ def test_sentences_on_real_pages() -> None:
 
     for text in real_texts():
         assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
+
+
+@needs_c
+def test_word_classes_agree_on_every_bmp_code_point() -> None:
+    """The C loops' character classes (with their ASCII and Arabic fast paths) = Python's."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    text = " ".join(chars)
+    assert C.word_runs(text) == WORD.findall(text)
+    assert C.tokens(text) == tokenize_py(text)
