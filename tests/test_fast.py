@@ -253,3 +253,11 @@ def test_word_classes_agree_on_every_bmp_code_point() -> None:
     text = " ".join(chars)
     assert C.word_runs(text) == WORD.findall(text)
     assert C.tokens(text) == tokenize_py(text)
+
+
+@needs_c
+@pytest.mark.parametrize("keys", [3000, 30000])  # ~7,000 and ~71,000 states: 16-bit and 32-bit tables
+def test_automaton_tables_of_both_widths(keys: int) -> None:
+    pairs = [(f"{k * 7919 % 10**6:06d}", k) for k in range(keys)]
+    text = " ".join(f"{k * 104729 % 10**7:07d}" for k in range(2000))
+    assert C.Automaton(pairs).iter(text) == list(_pyahocorasick(pairs).iter(text))

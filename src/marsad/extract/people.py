@@ -238,10 +238,8 @@ class PeopleFinder:
 
     def _side_states(self, folded: Folded, toks: Tokens, people: list[Person]) -> None:
         """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
-        if "لجانب" not in folded.text:
-            return
-        for k in range(len(toks) - 1):
-            hit = toks.hit[k + 1]
+        for k in sorted(self._tokens_with(folded.text, toks, "لجانب")):
+            hit = toks.hit[k + 1] if k + 1 < len(toks) else None
             if toks.text[k] in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
                 start = folded.pos(toks.end[k + 1])
                 after = [p for p in people if p.start >= start and p.country is None]
