@@ -18,7 +18,7 @@ from .extract.events import extract_events
 from .fuse import fuse
 from .ingest import read_inputs
 from .model import Document, Event, InputError, Segment
-from .normalize import fold_word
+from .normalize import fold, fold_word
 from .settings import Settings
 
 
@@ -31,13 +31,15 @@ class Page:
     events: list[Event]
     duplicate_of: str | None = None
     fingerprints: set[str] = field(default_factory=set)
+    folded: list[str] = field(default_factory=list)  # each segment's folded text (the store indexes it)
 
 
 def process(doc: Document, settings: Settings) -> Page:
     """Steps 2-3 for one document."""
     segments = clean_document(doc, settings)  # 2
-    events = [ev for seg in segments for ev in extract_events(seg, settings.ref_date)]  # 3
-    return Page(doc, segments, events, fingerprints=fingerprints(segments[:1]))
+    folded = [fold(seg.text) for seg in segments]
+    events = [ev for seg, f in zip(segments, folded, strict=True) for ev in extract_events(seg, settings.ref_date, f)]  # 3
+    return Page(doc, segments, events, fingerprints=fingerprints(segments[:1]), folded=[f.text for f in folded])
 
 
 def fingerprints(segments: list[Segment]) -> set[str]:

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from .normalize import fold
 
-SPACE = re.compile(r"\s")
 SPACES = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+")  # letters and digits: the words of FTS5's unicode61 tokenizer
 CONJUNCTIONS = ("", "و", "ف")
@@ -37,9 +36,9 @@ CONTEXT = 80  # characters of snippet context on each side of the first match: a
 
 
 def searchable(text: str) -> str:
-    """The folded copy indexed for search and searched by `Query.pattern`; same length as
-    `fold(text).text`, every whitespace character a space."""
-    return SPACE.sub(" ", fold(text).text)
+    """The folded copy indexed for search and searched by `Query.pattern` (`fold(text).text`: the
+    index and the pattern take any run of spaces, line breaks or punctuation between words alike)."""
+    return fold(text).text
 
 
 def written_forms(word: str) -> list[str]:
@@ -88,7 +87,7 @@ def marked(text: str, query: str | Query, context: int = CONTEXT) -> list[tuple[
     if q is None:
         return []
     folded = fold(text)
-    spans = [folded.span(a, b) for a, b in q.spans(SPACE.sub(" ", folded.text))]
+    spans = [folded.span(a, b) for a, b in q.spans(folded.text)]
     if not spans:
         return []
     lo, hi = max(0, spans[0][0] - context), min(len(text), spans[0][1] + context)

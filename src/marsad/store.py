@@ -292,13 +292,13 @@ class Store:
         db.execute("INSERT INTO documents (doc, hash, path, url, outlet, published, title, text, html) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (d.doc, digest, d.path, d.url, d.outlet, d.published, d.title, d.text, d.html))
-        for s in page.segments:
+        for n, s in enumerate(page.segments):
             key = db.execute("INSERT INTO segments (doc, segment, title, text, published, published_from, "
                              "outlet, author, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              (d.doc, s.index, s.title, s.text, s.published, s.published_from, s.outlet,
                               s.author, s.url)).lastrowid
             db.execute("INSERT INTO segments_fts (rowid, title, text) VALUES (?, ?, ?)",
-                       (key, searchable(s.title or ""), searchable(s.text)))
+                       (key, searchable(s.title or ""), page.folded[n] if page.folded else searchable(s.text)))
         db.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", [(h, d.doc) for h in page.fingerprints])
         db.executemany("INSERT INTO page_events VALUES (?, ?, ?, ?)",
                        [(d.doc, n, "|".join(fusion_block(ev)), json.dumps(ev.to_dict(), ensure_ascii=False))

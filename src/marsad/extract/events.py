@@ -361,9 +361,10 @@ def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
 
 
 # 4-5. events ------------------------------------------------------------------------------------
-def extract_events(segment: Segment, ref_date: dt.date) -> list[Event]:
-    """Step 3 of the pipeline: the engagement events stated in one segment."""
-    folded = fold(segment.text)
+def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = None) -> list[Event]:
+    """Step 3 of the pipeline: the engagement events stated in one segment (`folded`: its text
+    folded, when the caller has it)."""
+    folded = folded or fold(segment.text)
     starts = _trigger_pattern()[2].find(folded.text)
     if not _has_trigger(folded.text, starts):
         return []  # no meeting, call or agreement is written here: nothing to read closely
