@@ -148,6 +148,12 @@ def _chunks(items: Iterable[Page], size: int) -> Iterator[list[Page]]:
         yield chunk
 
 
+def _row(ev: Event, block: str) -> tuple[Event, str, dict[str, Any], str]:
+    """An event to write: with its fusion block, its dict and its JSON (made once)."""
+    d = ev.to_dict()
+    return ev, block, d, json.dumps(d, ensure_ascii=False)
+
+
 def _pad(date: str, low: bool) -> str:
     """A partial ISO date as the first ("2025-01" -> "2025-01-01") or a last-sorting day."""
     return (date + ("-01-01" if low else "-99-99"))[:10]
@@ -374,14 +380,15 @@ class Store:
             old.setdefault(text, []).append(key)
         changed = []
         for ev, block in zip(fused, blocks_of, strict=True):
-            same = old.get(json.dumps(ev.to_dict(), ensure_ascii=False))
+            row = _row(ev, block)
+            same = old.get(row[3])
             if same:
                 same.pop()  # stored exactly so: keep that row
             else:
-                changed.append((ev, block))
+                changed.append(row)
         gone = [key for keys in old.values() for key in keys]
         self._delete_events("key IN (SELECT value FROM json_each(?))", (json.dumps(gone),))
-        self._write_events([ev for ev, _ in changed], [block for _, block in changed], fused=True)
+        self._write_events(changed, fused=True)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -394,7 +401,7 @@ class Store:
         events = list(events)
         with self.transaction():
             self._delete_events("id IN (SELECT value FROM json_each(?))", (_ids(e.id for e in events),))
-            self._write_events(events, ["|".join(fusion_block(ev)) for ev in events], fused=False)
+            self._write_events([_row(ev, "|".join(fusion_block(ev))) for ev in events], fused=False)
 
     def _delete_events(self, where: str, params: tuple[Any, ...]) -> None:
         """Deletes the events matching `where` and their rows in the child tables."""
@@ -403,17 +410,17 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE event_key IN (SELECT value FROM json_each(?))", (keys,))
         self.db.execute("DELETE FROM events WHERE key IN (SELECT value FROM json_each(?))", (keys,))
 
-    def _write_events(self, events: list[Event], blocks: list[str], fused: bool) -> None:
-        """Writes events and their participants, sources, topics and conflicts."""
+    def _write_events(self, rows: list[tuple[Event, str, dict[str, Any], str]], fused: bool) -> None:
+        """Writes events (event, block, its dict, its JSON) and their participants, sources, topics
+        and conflicts."""
         db = self.db
-        for ev, block in zip(events, blocks, strict=True):
-            d = ev.to_dict()
+        for ev, block, d, text in rows:
             lo, hi = (_pad(ev.date, True), _pad(ev.date, False)) if ev.date else (None, None)
             key = db.execute(
                 "INSERT INTO events (id, kind, date, date_lo, date_hi, city, country, confidence, date_how, "
                 "block, fused, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, ev.kind, ev.date, lo, hi, ev.location.city, ev.location.country, d["confidence"],
-                 ev.date_how, block, int(fused), json.dumps(d, ensure_ascii=False))).lastrowid
+                 ev.date_how, block, int(fused), text)).lastrowid
             head = (key, ev.id)
             db.executemany("INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [(*head, n, p.role, p.name, p.title, p.country, p.organization, p.sector,
