@@ -260,7 +260,7 @@ def _item_leads(op: Any, av: Any, most: int) -> tuple[set[str], bool] | None:
     if op is sre_constants.LITERAL:
         return {chr(av)}, True
     if op is sre_constants.SUBPATTERN:
-        return _leads(list(av[3].data), most)
+        return None if av[1] & re.IGNORECASE else _leads(list(av[3].data), most)  # (?i:...): not literal
     if op is sre_constants.BRANCH:
         subs = [_leads(list(b.data), most) for b in av[1]]
         return set().union(*(s for s, _ in subs)), all(c for _, c in subs)
