@@ -183,25 +183,10 @@ def _anchors(items: list[Any], most: int) -> set[str] | None:
 
 
 def _literal_alternatives(op: Any, av: Any) -> set[str] | None:
-    """The strings a parsed item matches if it is a literal or an alternation of literals."""
-    if op is sre_constants.LITERAL:
-        return {chr(av)}
-    if op is sre_constants.SUBPATTERN:
-        return _literal_alternatives(*av[3].data[0]) if len(av[3].data) == 1 else _literal_sequence(av[3].data)
-    if op is sre_constants.BRANCH:
-        options = [_literal_sequence(b.data) for b in av[1]]
-        return set().union(*options) if all(o is not None for o in options) else None  # type: ignore[arg-type]
-    return None
-
-
-def _literal_sequence(items: list[Any]) -> set[str] | None:
-    out = {""}
-    for op, av in items:
-        alternatives = _literal_alternatives(op, av)
-        if alternatives is None or len(out) * len(alternatives) > 64:
-            return None
-        out = {x + y for x in out for y in alternatives}
-    return out
+    """The strings a parsed item matches if it is a literal or an alternation of literals (the
+    complete case of `_item_leads`)."""
+    found = _item_leads(op, av, 64)
+    return found[0] if found is not None and found[1] else None
 
 
 def _mandatory(op: Any, av: Any, most: int) -> set[str] | None:

@@ -78,7 +78,7 @@ def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
     for page in all_pages:
         doc = page.document.doc
         for h in page.fingerprints:
-            if doc < first.get(h, "\U0010ffff"):
+            if h not in first or doc < first[h]:
                 first[h] = doc
     size = {page.document.doc: len(page.fingerprints) for page in all_pages}
     for page in all_pages:

@@ -474,13 +474,13 @@ class Store:
 
     # -- search ----------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 20) -> list[Hit]:
+    def search(self, text: str | Query, limit: int = 20) -> list[Hit]:
         """Reads segments_fts: segments matching `text` (see `marsad.search`), best first.
 
         >>> Store(":memory:").search("الاتجار بالبشر")
         []
         """
-        query = Query.parse(text)
+        query = Query.parse(text) if isinstance(text, str) else text
         hits: list[Hit] = []
         for key in self.matching_segments(query):
             doc, segment, title, body = self.db.execute(

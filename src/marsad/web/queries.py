@@ -89,7 +89,7 @@ def evidence_span(text: str, evidence: str, start: int, end: int) -> tuple[int, 
     return (at, at + len(evidence.strip())) if at >= 0 else None
 
 
-def marked(text: str, query: str) -> list[tuple[str, bool]]:
+def marked(text: str, query: str | search.Query) -> list[tuple[str, bool]]:
     """The original text around the first match of `query` as (piece, is_match) pairs: the
     matches are data, not «marks» (an article may use «» itself). See `marsad.search.marked`.
 

@@ -19,6 +19,7 @@ from typing import Any
 from ..export import cameo_rows
 from ..model import Event
 from ..normalize import fold_word
+from ..search import Query
 from ..store import Store
 from .queries import Filters, evidence_span, marked, segment, select
 
@@ -298,9 +299,10 @@ def countries_view(store: Store, filters: Filters) -> dict[str, Any]:
 def search_view(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
     """Search: article segments containing `q` (folded), each with its matches marked."""
     hits = []
-    for hit in store.search(q, limit) if q.strip() else []:
+    query = Query.parse(q)  # once, for the search and every hit's marks
+    for hit in store.search(query, limit) if query else []:
         article = segment(store, hit.doc, hit.segment) or {"text": "", "title": None}
-        parts = marked(article["text"], q) or marked(article["title"] or "", q)
+        parts = marked(article["text"], query) or marked(article["title"] or "", query)
         hits.append(hit.to_dict() | {"parts": [{"text": t, "match": m} for t, m in parts]})
     return {"q": q, "limit": limit, "total": len(hits), "hits": hits}
 
