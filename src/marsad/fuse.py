@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from .model import Event, Participant, Source
+from .model import Event, Participant, SetAside, Source
 from .normalize import fold_word
 from .settings import Settings
 
@@ -52,6 +52,50 @@ def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
             _date_conflict(ev)
         ev.id = stable_id(ev)
     return sorted(merged, key=lambda e: (e.date or "9999", e.id))
+
+
+def fuse_guarded(events: Iterable[Event], settings: Settings) -> tuple[list[Event], list[SetAside]]:
+    """`fuse()` that no single event can break: an unsound event (`Event.problems`) is set aside,
+    and each block (the sides' states, which fusion never crosses) is fused on its own, so that
+    an error there costs only the events that cause it. Returns the fused events (as `fuse()`
+    orders them) and the events set aside, each with its reason and its place in `events`."""
+    aside: list[SetAside] = []
+    blocks: dict[tuple[str, ...], list[tuple[int, Event]]] = defaultdict(list)
+    for i, ev in enumerate(events):
+        problems = ev.problems()
+        if problems:
+            aside.append(set_aside(ev, i, "check", "unsound " + ", ".join(problems)))
+        else:
+            blocks[block_key(ev)].append((i, ev))
+    merged: list[Event] = []
+    for block in blocks.values():
+        merged += _fuse_block(block, settings, aside)
+    return sorted(merged, key=lambda e: (e.date or "9999", e.id)), aside
+
+
+def _fuse_block(block: list[tuple[int, Event]], settings: Settings, aside: list[SetAside]) -> list[Event]:
+    """One block fused; if that fails, each event is tried alone, and the ones that fail alone
+    are set aside (the others fused again, or kept unfused if they still fail together)."""
+    originals = [(i, ev.copy()) for i, ev in block]
+    try:
+        return fuse([ev for _, ev in block], settings)
+    except Exception:  # noqa: BLE001 - a bug in fusion must cost one block, not the run
+        good = []
+        for i, ev in originals:
+            try:
+                fuse([ev.copy()], settings)
+                good.append(ev)
+            except Exception as err:  # noqa: BLE001
+                aside.append(set_aside(ev, i, "fuse", f"{err.__class__.__name__}: {err}"))
+    try:
+        return fuse([ev.copy() for ev in good], settings)
+    except Exception:  # noqa: BLE001 - sound alone, not together: unfused
+        return [out for ev in good for out in fuse([ev], settings)]
+
+
+def set_aside(ev: Event, position: int, stage: str, reason: str) -> SetAside:
+    doc = min(ev.sources, key=lambda s: (s.doc, s.segment, s.start)).doc if ev.sources else "?"
+    return SetAside(doc, stage, reason, ev.to_dict(), position)
 
 
 def _source_key(ev: Event) -> tuple[str, int, int]:

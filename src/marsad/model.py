@@ -9,13 +9,15 @@ nothing else builds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
 @dataclass(slots=True)
 class Document:
-    """One input page. `doc` is the file name, or the `id` of a JSON Lines record."""
+    """One input page. `doc` is its identity in a run: the file name (its path below the folder
+    given, for a file in a subfolder), or the `id` of a JSON Lines record."""
 
     doc: str
     text: str = ""
@@ -26,6 +28,7 @@ class Document:
     published: str | None = None
     title: str | None = None
     author: str | None = None
+    line: int | None = None  # the line of a JSON Lines record, for messages
 
 
 @dataclass(slots=True)
@@ -179,6 +182,24 @@ class Event:
             "plover": self.plover(), "outlets": self.outlets(), "conflicts": self.conflicts,
         }
 
+    def copy(self) -> Event:
+        """A copy that fusion may change without touching this one."""
+        return Event(self.kind, self.date, replace(self.location), [replace(p) for p in self.participants],
+                     list(self.topics), [replace(s) for s in self.sources], self.id, self.date_how,
+                     self.confidence, [dict(c) for c in self.conflicts])
+
+    def problems(self) -> list[str]:
+        """What makes this event unfit for fusion and the store (empty when it is sound)."""
+        out = []
+        if self.kind not in KINDS:
+            out.append(f"kind {self.kind!r}")
+        if self.date is not None and not _partial_date(self.date):
+            out.append(f"date {self.date!r}")
+        if not self.sources:
+            out.append("no source")
+        out += [f"role {p.role!r}" for p in self.participants if p.role not in ROLES]
+        return out
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         loc = d.get("location") or {}
@@ -196,6 +217,36 @@ class Event:
             date_how=d.get("date_how"), confidence=d.get("confidence", 0.5),
             conflicts=list(d.get("conflicts", [])),
         )
+
+
+KINDS = {"meeting", "call", "agreement"}
+ROLES = {"host", "guest", "participant", "attendee"}
+
+
+def _partial_date(value: str) -> bool:
+    """YYYY, YYYY-MM or a real YYYY-MM-DD."""
+    try:
+        if len(value) == 4:
+            return value.isdigit()
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return len(value) in (7, 10)
+
+
+@dataclass(slots=True)
+class SetAside:
+    """An event that broke a stage (fusion, the store), kept apart with the reason: the rest of
+    the run goes on, and `marsad quarantine` lists it."""
+
+    doc: str
+    stage: str
+    reason: str
+    event: dict[str, Any]
+    position: int | None = None  # its place in the list of events given to the stage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "stage": self.stage, "reason": self.reason, "event": self.event}
 
 
 @dataclass(slots=True)

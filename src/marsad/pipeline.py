@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .clean import clean_document
 from .clean.lines import split_words
 from .extract.events import extract_events
-from .fuse import fuse
+from .fuse import fuse_guarded
 from .ingest import read_inputs
 from .model import Document, Event, InputError, Segment
 from .normalize import fold, fold_word
@@ -68,7 +68,8 @@ def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputErr
         try:
             yield process(item, settings)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a run
-            on_error(InputError(item.path or item.doc, f"could not process: {err.__class__.__name__}: {err}"))
+            on_error(InputError(item.path or item.doc, f"could not process: {err.__class__.__name__}: {err}",
+                                item.line))
 
 
 def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
@@ -103,4 +104,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     """Steps 1-4: every fused event found in `paths`."""
     all_pages = list(pages(paths, settings, on_error))
     mark_duplicates(all_pages, settings)
-    return fuse((ev for page in all_pages for ev in page.events), settings)  # 4
+    events, aside = fuse_guarded((ev for page in all_pages for ev in page.events), settings)  # 4
+    for item in aside:
+        on_error(InputError(item.doc, f"event set aside ({item.stage}): {item.reason}"))
+    return events

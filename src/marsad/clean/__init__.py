@@ -30,7 +30,7 @@ def clean_document(doc: Document, settings: Settings) -> list[Segment]:
         main.author = meta.get("author") or main.author
     for seg in segments:
         published = doc.published or (meta.get("published") if seg.index == 0 else None)
-        if published:
+        if published and seg.published_from != "dateline":  # the article's own dateline wins
             seg.published, seg.published_from = published, "metadata"
         seg.outlet = doc.outlet or seg.outlet or meta.get("outlet")
         seg.url = doc.url

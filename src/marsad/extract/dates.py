@@ -227,8 +227,9 @@ def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: 
                 qualifier, end = q.group(1), q.end()
         value, extra = resolve_day(day, month, year, weekday, qualifier, pub, ref)
         extra["dm"] = (day, month)
-        if value and first is not None and first < day:
-            extra["until"], value = value, value[:8] + f"{first:02d}"
+        start_day = _iso(int(value[:4]), month, first) if value and first is not None and first < day else None
+        if start_day:  # "يومي 0 و1 ديسمبر" has no first day: the date stays the second
+            extra["until"], value = value, start_day
         yield start, end, value, extra
 
 
