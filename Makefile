@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean-venv
+.PHONY: demo test lint bench clean-venv eval-real
 
 $(STAMP): pyproject.toml setup.py src/marsad/_fast.c $(wildcard src/marsad/*.py src/marsad/*/*.py)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(STAMP)
 	bash tools/install_browser.sh || echo "no chromium: browser tests will be skipped"
 	$(BIN)/ruff check src tests tools bench eval
 	$(BIN)/pytest
+
+# The real development set (eval/real/): texts rebuilt from the cache when missing, then scored.
+eval-real: $(STAMP)
+	$(BIN)/python tools/real_pages.py restore >/dev/null
+	$(BIN)/python eval/real.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
