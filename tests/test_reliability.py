@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_cli_store import REF, make_pages
+
 from marsad.fuse import fuse, fuse_guarded
 from marsad.model import Event, Location, Participant, Source
 from marsad.settings import Settings
-from test_cli_store import REF, make_pages
 
 
 def ingest(db: Path, folder: Path) -> subprocess.Popen[str]:

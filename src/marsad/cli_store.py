@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +32,7 @@ PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def register(main: click.Group) -> None:
     """Adds the store commands to the command group."""
-    for command in (ingest, events, search, show, export_command):
+    for command in (ingest, events, search, show, export_command, quarantine):
         main.add_command(command)
 
 
@@ -57,14 +58,41 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _open(run: Run) -> Store:
-    """The run's store, which a read-only command must not create."""
-    from .store import Store
-
-    if run.db != ":memory:" and not os.path.exists(run.db):
+@contextmanager
+def _open(run: Run, write: bool = False) -> Iterator[Store]:
+    """The run's store: read-only, and never created, unless `write`. Any SQLite error on it,
+    opening or later, is one line on stderr (`marsad: PATH: reason`) and exit code 1."""
+    if not write and run.db != ":memory:" and not os.path.exists(run.db):
         click.echo(f"marsad: {run.db}: no such database (create it with `marsad ingest`)", err=True)
         sys.exit(1)
-    return Store(run.db)
+    with _database_errors(run.db), _store(run.db, write) as store:
+        yield store
+
+
+def _store(db: str, write: bool) -> Store:
+    """Store(db), read-only unless `write`; a database of an older marsad is migrated (opened to write)."""
+    from .store import OutdatedStore, Store, StoreError
+
+    try:
+        return Store(db, read_only=not write)
+    except OutdatedStore as old:
+        try:
+            return Store(db)
+        except StoreError as err:
+            raise StoreError(db, f"written by an older marsad (missing {', '.join(old.missing)}), "
+                                 f"and cannot be migrated: {err.reason}") from err
+
+
+@contextmanager
+def _database_errors(db: str) -> Iterator[None]:
+    """SQLite's errors on `db` as one line, `marsad: PATH: reason`, and exit code 1 (no traceback)."""
+    from .store import open_error
+
+    try:
+        yield
+    except sqlite3.Error as err:
+        click.echo(f"marsad: {db}: {open_error(db, err)}", err=True)
+        sys.exit(1)
 
 
 @contextmanager
@@ -115,18 +143,48 @@ def ingest(run: Run, paths: tuple[str, ...], ref_date: dt.datetime | None, batch
       marsad: ingest: 5 pages read, 5 new, 0 skipped, 6 events in events.db (0.4 s, 12 pages/s)
     """
     from .cli import _finish
+    from .model import InputError
     from .pipeline import pages
     from .settings import Settings
-    from .store import Store
 
     settings = Settings(ref_date=ref_date.date()) if ref_date else Settings()
-    with Store(run.db) as store, _progress() as progress:
+    with _open(run, write=True) as store, _progress() as progress:
         stats = store.ingest(pages(paths, settings, run.error, skip=store.known), settings, batch=batch,
                              progress=progress)
     rate = stats.read / stats.seconds if stats.seconds else 0
+    if stats.set_aside:
+        with _open(run) as store:
+            for item in store.quarantined()[-stats.set_aside:]:
+                run.error(InputError(item.doc, f"event set aside ({item.stage}): {item.reason}"))
+    aside = f", {stats.set_aside} set aside (marsad quarantine)" if stats.set_aside else ""
     click.echo(f"marsad: ingest: {stats.read} pages read, {stats.new} new, {stats.skipped} skipped, "
-               f"{stats.events} events in {run.db} ({stats.seconds:.1f} s, {rate:.0f} pages/s)", err=True)
+               f"{stats.events} events in {run.db}{aside} ({stats.seconds:.1f} s, {rate:.0f} pages/s)", err=True)
     _finish(run)
+
+
+@click.command()
+@click.option("--jsonl", is_flag=True, help='JSON Lines: {"doc", "stage", "reason", "event"}.')
+@click.pass_obj
+def quarantine(run: Run, jsonl: bool) -> None:
+    """List the events set aside because they broke a stage (fusion, the store), with the reason.
+
+    An event that cannot be fused (an impossible date, a bug) is moved out of the way so that
+    every other event is stored; it stays here for a look.
+
+    \b
+    Example:
+      marsad quarantine
+      page.txt  check  unsound date '2025-12-00'
+    """
+    with _open(run) as store:
+        items = store.quarantined()
+    for item in items:
+        if jsonl:
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{item.doc}\t{item.stage}\t{item.reason}")
+    if not jsonl:
+        click.echo(f"{len(items)} events set aside", err=True)
 
 
 @click.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,21 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _check_database(db: str) -> None:
+    """Refuses at start-up, in one line, a database the app could not read: missing, not SQLite,
+    without marsad's tables (an empty file), or missing migrations. Opens it read-only: writes nothing."""
+    from .store import Store, open_error
+
+    if not os.path.exists(db):
+        click.echo(f"marsad: {db}: no such database (create it with `marsad ingest`)", err=True)
+        sys.exit(1)
+    try:
+        Store(db, read_only=True).close()
+    except sqlite3.Error as err:
+        click.echo(f"marsad: {db}: {open_error(db, err)}", err=True)
+        sys.exit(1)
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback exposes the database to the network.")
@@ -40,8 +56,9 @@ def serve(run: Run, host: str, port: int) -> None:
     """Serve the web interface (Arabic, right to left) and the JSON API over the database.
 
     Every page has a JSON twin at the same path with `.json`; the API is documented at /docs
-    (schema at /openapi.json). Read-only; works offline. Needs the web extra:
-    pip install 'marsad[web]'.
+    (schema at /openapi.json). Opens the database read-only and writes nothing, not even
+    the schema: a file that is not a marsad database is refused at start-up. Works offline.
+    Needs the web extra: pip install 'marsad[web]'.
 
     \b
     Example:
@@ -55,9 +72,7 @@ def serve(run: Run, host: str, port: int) -> None:
     except ImportError as err:
         click.echo(f"marsad: serve: the web extra is missing ({err.name}): pip install 'marsad[web]'", err=True)
         sys.exit(1)
-    if not os.path.exists(run.db):
-        click.echo(f"marsad: {run.db}: no such database (create it with `marsad ingest`)", err=True)
-        sys.exit(1)
+    _check_database(run.db)
     if not _loopback(host):
         click.echo(f"marsad: serve: warning: listening on {host}, reachable from other machines", err=True)
     shown = f"[{host}]" if ":" in host else host

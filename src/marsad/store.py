@@ -20,19 +20,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from .copies import copy_of
 from .fuse import block_key as fusion_block  # the store must partition exactly as fuse() blocks
-from .fuse import fuse
-from .model import Document, Event
+from .fuse import fuse_guarded
+from .model import Document, Event, Page, SetAside
 from .normalize import fold_word
-from .pipeline import Page, copy_of
 from .search import CONTEXT, Query, highlight, searchable
 from .settings import Settings
 
@@ -89,6 +91,13 @@ CREATE VIRTUAL TABLE segments_fts USING fts5 (title, text, tokenize = 'unicode61
 INSERT INTO segments_fts (rowid, title, text)
   SELECT id, marsad_searchable(coalesce(title, '')), marsad_searchable(text) FROM segments;
 """),
+    # Events that broke fusion (or were unsound), moved out of page_events so that no later run
+    # meets them again; `marsad quarantine` lists them.
+    ("0005_quarantine", """
+CREATE TABLE quarantine (
+  doc TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, json TEXT NOT NULL,
+  added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')));
+"""),
 ]
 EVENT_TABLES = ("participants", "sources", "topics", "conflicts")
 
@@ -102,6 +111,7 @@ class IngestStats:
     skipped: int = 0
     replaced: int = 0
     events: int = 0
+    set_aside: int = 0  # events moved to quarantine by this run
     seconds: float = 0.0
 
 
@@ -159,6 +169,70 @@ def _pad(date: str, low: bool) -> str:
     return (date + ("-01-01" if low else "-99-99"))[:10]
 
 
+NOT_MARSAD = "not a marsad database (no marsad tables; `marsad ingest` makes one)"
+
+
+class StoreError(sqlite3.OperationalError):
+    """A database that cannot be opened as asked; `reason` is one line, for `marsad: PATH: reason`.
+
+    An sqlite3.OperationalError, so whoever catches SQLite's errors catches it too.
+    """
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+class OutdatedStore(StoreError):
+    """A marsad database missing migrations (`missing`), opened read-only, which cannot apply them."""
+
+    def __init__(self, path: str, missing: list[str]):
+        self.missing = missing
+        super().__init__(path, f"written by an older marsad (missing {', '.join(missing)}): "
+                               "`marsad events` on it migrates it")
+
+
+def open_error(path: str, err: sqlite3.Error) -> str:
+    """Why SQLite could not use the file at `path`, in one line.
+
+    >>> open_error("/no/such/dir/x.db", sqlite3.OperationalError("unable to open database file"))
+    'no such directory: /no/such/dir'
+    """
+    if isinstance(err, StoreError):
+        return err.reason
+    file, message = Path(path), (str(err).splitlines() or [type(err).__name__])[0]
+    folder = file.absolute().parent
+    if file.is_dir():
+        return "is a directory, not a database file"
+    if not folder.is_dir():
+        return f"no such directory: {folder}"
+    if not file.exists():
+        return "no such database" + ("" if os.access(folder, os.W_OK) else ", and no permission to create one here")
+    if not os.access(file, os.R_OK):
+        return "permission denied"
+    if message == "file is not a database":
+        return "not an SQLite database"
+    if "readonly" in message:
+        return "read-only: no permission to write " + ("the file" if not os.access(file, os.W_OK) else "its directory")
+    return message
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """`file:PATH?mode=ro`; `&immutable=1` when the directory is read-only to us and cannot take
+    the -shm file a WAL database needs (the file is then read as it is: a concurrent write by
+    someone allowed to write there would not be seen consistently)."""
+    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(Path(path).absolute().parent, os.W_OK) or not os.access(path, os.R_OK):
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+
+
 class Store:
     """A SQLite file of documents, segments and fused events (WAL mode, named migrations).
 
@@ -167,13 +241,59 @@ class Store:
     True
     """
 
-    def __init__(self, path: str = "marsad.db"):
-        self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=60)
+    def __init__(self, path: str = "marsad.db", read_only: bool = False):
+        """Opens the database at `path` for writing: created and migrated if need be, and refused
+        at once (StoreError) when SQLite may only read it, rather than at the first page written.
+
+        `read_only=True` opens `file:PATH?mode=ro` and writes nothing, not even the schema: a file
+        without marsad's tables is refused (StoreError), so is one missing migrations
+        (OutdatedStore). An in-memory store is created, then made read-only.
+        """
+        self.path, self.read_only = path, read_only
+        try:
+            self.db = (_connect_read_only(path) if read_only and path != ":memory:"
+                       else sqlite3.connect(path, isolation_level=None, timeout=60))
+        except sqlite3.Error as err:
+            raise StoreError(path, open_error(path, err)) from err
+        try:
+            self._prepare()
+        except BaseException as err:
+            self.db.close()
+            if isinstance(err, sqlite3.Error) and not isinstance(err, StoreError):
+                raise StoreError(path, open_error(path, err)) from err
+            raise
+
+    def _prepare(self) -> None:
+        """Read-only: checks the schema. Else: WAL, migrations, and a write probe."""
         self.db.create_function("marsad_searchable", 1, searchable, deterministic=True)
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
-        self.migrate()
+        if self.read_only and self.path != ":memory:":
+            self._check_schema()
+        else:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+            self.migrate()
+            if not self.read_only:
+                self._check_writable()
+        if self.read_only:
+            self.db.execute("PRAGMA query_only = ON")
+
+    def _check_schema(self) -> None:
+        """Refuses a file without marsad's tables, or missing migrations (read-only cannot add them)."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "migrations" not in tables:
+            raise StoreError(self.path, NOT_MARSAD)
+        missing = [name for name, _ in MIGRATIONS if name not in self.migrations()]
+        if missing:
+            raise OutdatedStore(self.path, missing)
+
+    def _check_writable(self) -> None:
+        """SQLite opens a file it may not write read-only without a word: ask it to write now."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM migrations WHERE 0")
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
 
     def __enter__(self) -> Store:
         return self
@@ -217,7 +337,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows in the main tables."""
-        tables = ("documents", "segments", "events", "participants", "sources", "topics")
+        tables = ("documents", "segments", "events", "participants", "sources", "topics", "quarantine")
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     # -- ingest ----------------------------------------------------------------------------
@@ -237,6 +357,7 @@ class Store:
         block costs the same for 1 new page as for 5,000, so it is not done per batch.
         """
         stats, started, fused_at = IngestStats(), time.perf_counter(), 0
+        aside_before = self.counts()["quarantine"]
         for chunk in _chunks(self._counted(pages, stats, progress), batch):
             with self.transaction() as db:
                 new, blocks, prints = self._add_pages(chunk, stats)  # 1, 2
@@ -249,7 +370,8 @@ class Store:
             if progress:
                 progress(stats)
         self.fuse_pending(settings)  # 4, also finishing the work of a killed run
-        stats.events = self.counts()["events"]
+        counts = self.counts()
+        stats.events, stats.set_aside = counts["events"], counts["quarantine"] - aside_before
         stats.seconds = time.perf_counter() - started
         return stats
 
@@ -321,7 +443,7 @@ class Store:
         return blocks, prints
 
     def _mark_duplicates(self, new: set[str], prints: set[str], settings: Settings) -> set[str]:
-        """Step 3: `pipeline.copy_of` for the new docs and the stored docs whose mark may change.
+        """Step 3: `copies.copy_of` for the new docs and the stored docs whose mark may change.
 
         A mark depends only on the first doc (in doc order) holding each of the page's paragraph
         prints and on those docs' sizes, so a stored doc is marked again only if it holds a print
@@ -359,18 +481,36 @@ class Store:
 
     def _fuse_blocks(self, blocks: set[str], settings: Settings) -> None:
         """Step 4: fuse every stored page event of `blocks`; replace those blocks' fused events."""
-        raw, block_of = [], {}
-        rows = self.db.execute("SELECT p.json, p.block, d.duplicate_of FROM page_events p JOIN documents d "
+        raw, block_of, row_of = [], {}, []
+        rows = self.db.execute("SELECT p.doc, p.n, p.json, p.block, d.duplicate_of FROM page_events p JOIN documents d "
                                "USING (doc) WHERE p.block IN (SELECT value FROM json_each(?)) "
                                "ORDER BY p.doc, p.n", (_ids(blocks),))
-        for text, block, duplicate_of in rows:
-            ev = Event.from_dict(json.loads(text))
+        for doc, n, text, block, duplicate_of in rows:
+            try:
+                ev = Event.from_dict(json.loads(text))
+            except (ValueError, KeyError, TypeError) as err:
+                self._quarantine(doc, n, SetAside(doc, "store", f"unreadable page event: {err}", {"json": text}))
+                continue
             for src in ev.sources:
                 src.duplicate_of = duplicate_of
             raw.append(ev)
             block_of[id(ev)] = block
-        fused = fuse(raw, settings)
+            row_of.append((doc, n))
+        fused, aside = fuse_guarded(raw, settings)
+        for item in aside:
+            self._quarantine(*row_of[item.position or 0], item)
         self._replace_fused(fused, [block_of.get(id(ev)) or "|".join(fusion_block(ev)) for ev in fused], blocks)
+
+    def _quarantine(self, doc: str, n: int, item: SetAside) -> None:
+        """Moves one page event out of page_events into quarantine."""
+        self.db.execute("INSERT INTO quarantine (doc, stage, reason, json) VALUES (?, ?, ?, ?)",
+                        (item.doc, item.stage, item.reason, json.dumps(item.event, ensure_ascii=False)))
+        self.db.execute("DELETE FROM page_events WHERE doc = ? AND n = ?", (doc, n))
+
+    def quarantined(self) -> list[SetAside]:
+        """Reads quarantine: every event set aside, oldest first."""
+        return [SetAside(doc, stage, reason, json.loads(text)) for doc, stage, reason, text in
+                self.db.execute("SELECT doc, stage, reason, json FROM quarantine ORDER BY rowid")]
 
     def _replace_fused(self, fused: list[Event], blocks_of: list[str], blocks: set[str]) -> None:
         """Makes the fused events of `blocks` equal `fused`, writing only what changed."""

@@ -1,13 +1,15 @@
 """The web app: every page at PATH and its JSON twin at PATH.json, made by one view call.
 
 `create_app(db)` builds a FastAPI app over a marsad database. Each request opens its own
-read-only connection (`PRAGMA query_only`), so the server never writes and an ingest may run
-beside it (WAL). Pages are Jinja2 templates with autoescape on: article text is untrusted and
-always goes out as text. No page loads anything from outside the server, and none runs any
+read-only connection (`file:PATH?mode=ro`, `PRAGMA query_only`), so the server never writes, not
+even the schema, and an ingest may run beside it (WAL). Ids and names are matched with the
+`key` converter (any non-empty text, `/` included): `/events/a%2Fb.json` is the event `a/b`.
+Pages are Jinja2 templates with autoescape on: article text is untrusted and always goes out as
+text. No page loads anything from outside the server, and none runs any
 script (the Content-Security-Policy says `script-src 'none'`).
 
 >>> app = create_app(":memory:")
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/events"))
+>>> sorted(r.path_format for r in app.routes if getattr(r, "path", "").startswith("/events"))
 ['/events', '/events.json', '/events/{event_id}', '/events/{event_id}.json']
 """
 
@@ -27,6 +29,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -73,15 +76,21 @@ def _text(value: str | None) -> str | None:
 FilterParams = Annotated[Filters, Depends(filter_params)]
 
 
+class KeyConvertor(PathConvertor):
+    """A path parameter that may hold `/` (sent as %2F, which the server decodes before routing)
+    but is never empty, so `/events/` still redirects to `/events`."""
+
+    regex = ".+"
+
+
+register_url_convertor("key", KeyConvertor())
+
+
 @contextmanager
 def read_only(db: str) -> Iterator[Store]:
-    """A Store on `db` whose connection refuses writes; closed on the way out."""
-    store = Store(db)
-    try:
-        store.db.execute("PRAGMA query_only = ON")
+    """A Store on `db` opened read-only (`Store(db, read_only=True)`); closed on the way out."""
+    with Store(db, read_only=True) as store:
         yield store
-    finally:
-        store.close()
 
 
 def _link(path: str, params: dict[str, Any] | None = None, **changes: Any) -> str:
@@ -107,7 +116,7 @@ def templates(labels: Labels) -> jinja2.Environment:
 
 
 def create_app(db: str) -> FastAPI:
-    """The app over the database file `db` (which must exist: `marsad serve` checks)."""
+    """The app over the database file `db`, read-only (`marsad serve` checks first that it opens)."""
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   description="Engagement events read from Arabic news pages. Every page of the web interface "
                               "has a JSON twin: the same path with `.json`, the same filters, the same data.")
@@ -116,7 +125,8 @@ def create_app(db: str) -> FastAPI:
     app.state.db = db
 
     def render(request: Request, name: str, data: dict[str, Any], status: int = 200, **extra: Any) -> HTMLResponse:
-        twin = request.url.path.rstrip("/") + ".json" + (("?" + request.url.query) if request.url.query else "")
+        here = quote(request.scope["path"].rstrip("/"), safe="/")  # an id's `/` may stay: `key` takes it
+        twin = here + ".json" + (("?" + request.url.query) if request.url.query else "")
         extra.setdefault("F", Filters())
         html = env.get_template(name).render(data=data, path=request.url.path, query=dict(request.query_params),
                                              json_url=twin, **extra)
@@ -166,7 +176,7 @@ def create_app(db: str) -> FastAPI:
                page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
         return views.events_view(store, filters, sort, page, per_page)
 
-    @twin("/events/{event_id}", "event.html", schemas.EventPage, "One event: participants, sources with "
+    @twin("/events/{event_id:key}", "event.html", schemas.EventPage, "One event: participants, sources with "
           "their articles and evidence offsets, CAMEO codes")
     def event(store: Store, event_id: Annotated[str, PathParam(max_length=128)]) -> dict[str, Any] | None:
         return views.event_view(store, event_id)
@@ -192,7 +202,7 @@ def create_app(db: str) -> FastAPI:
     def persons(store: Store, filters: FilterParams) -> dict[str, Any]:
         return views.persons_view(store, filters)
 
-    @twin("/persons/{name}", "person.html", schemas.PersonPage, "One person: engagements, counterparts, topics",
+    @twin("/persons/{name:key}", "person.html", schemas.PersonPage, "One person: engagements, counterparts, topics",
           extras=lambda d, _: {"chart": svg.timeline(d["timeline"], height=220)})
     def person(store: Store, name: Annotated[str, PathParam(max_length=200)], page: Page = 1,
                per_page: PerPage = 50) -> dict[str, Any] | None:
