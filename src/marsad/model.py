@@ -45,6 +45,7 @@ class Segment:
     author: str | None = None
     url: str | None = None
     dateline: str | None = None  # the article's dateline line ("الرياض 13 ربيع الآخر ... واس")
+    outlet_country: str | None = None  # ISO3 of the outlet's state (data/outlets.tsv), from its url or name
     # Each paragraph's folded words without punctuation, when cleaning made them (for near-duplicates).
     keys: list[str] = field(default_factory=list, repr=False, compare=False)
 
@@ -260,3 +261,15 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"marsad: {where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Page:
+    """One document after steps 2-3: its segments and the events found in them."""
+
+    document: Document
+    segments: list[Segment]
+    events: list[Event]
+    duplicate_of: str | None = None
+    fingerprints: set[str] = field(default_factory=set)
+    folded: list[str] = field(default_factory=list)  # each segment's folded text (the store indexes it)

@@ -7,31 +7,18 @@ is `Store.ingest()` (store.py), which `marsad ingest` feeds with `pages()`.
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 from .clean import clean_document
-from .clean.lines import split_words
+from .copies import fingerprints, marks
 from .extract.events import extract_events
 from .fuse import fuse_guarded
 from .ingest import read_inputs
-from .model import Document, Event, InputError, Segment
-from .normalize import fold, fold_word
+from .model import Document, Event, InputError, Page
+
+__all__ = ["Page", "mark_duplicates", "pages", "process", "run"]
+from .normalize import fold
 from .settings import Settings
-
-
-@dataclass(slots=True)
-class Page:
-    """One document after steps 2-3: its segments and the events found in them."""
-
-    document: Document
-    segments: list[Segment]
-    events: list[Event]
-    duplicate_of: str | None = None
-    fingerprints: set[str] = field(default_factory=set)
-    folded: list[str] = field(default_factory=list)  # each segment's folded text (the store indexes it)
 
 
 def process(doc: Document, settings: Settings) -> Page:
@@ -40,18 +27,6 @@ def process(doc: Document, settings: Settings) -> Page:
     folded = [fold(seg.text) for seg in segments]
     events = [ev for seg, f in zip(segments, folded, strict=True) for ev in extract_events(seg, settings.ref_date, f)]  # 3
     return Page(doc, segments, events, fingerprints=fingerprints(segments[:1]), folded=[f.text for f in folded])
-
-
-def fingerprints(segments: list[Segment]) -> set[str]:
-    """Hashes of the longer paragraphs, folded and without punctuation: pages sharing most of them
-    are copies of one story."""
-    out = set()
-    for seg in segments:
-        paragraphs = seg.text.split("\n\n")
-        keys = seg.keys if len(seg.keys) == len(paragraphs) else ["".join(split_words(fold_word(p))) for p in paragraphs]
-        out |= {hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
-                for p, key in zip(paragraphs, keys, strict=True) if len(p) > 80}
-    return out
 
 
 def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
@@ -73,31 +48,15 @@ def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputErr
 
 
 def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
-    """Syndicated copies: a page sharing most paragraphs of the smaller of itself and an earlier page
-    (a trimmed copy is a copy whichever of the two sorts first)."""
-    first: dict[str, str] = {}  # paragraph print -> the first page (in doc order) that has it
+    """Syndicated copies (`copies.marks`): each copy and its events' sources name the page it copies."""
+    owners = marks({page.document.doc: page.fingerprints for page in all_pages}, settings.duplicate_overlap)
     for page in all_pages:
-        doc = page.document.doc
-        for h in page.fingerprints:
-            if h not in first or doc < first[h]:
-                first[h] = doc
-    size = {page.document.doc: len(page.fingerprints) for page in all_pages}
-    for page in all_pages:
-        owner = copy_of(page.document.doc, page.fingerprints, first, size, settings.duplicate_overlap)
+        owner = owners.get(page.document.doc)
         if owner:
             page.duplicate_of = owner
             for ev in page.events:
                 for src in ev.sources:
                     src.duplicate_of = owner
-
-
-def copy_of(doc: str, prints: set[str], first: dict[str, str], size: dict[str, int], overlap: float) -> str | None:
-    """The page that `doc` copies, if any: of the earlier pages that first had some of its
-    paragraph `prints`, one holding at least `overlap` of the smaller page's prints (and two,
-    unless a page has one), the one with most, then the first. `size`: prints per page."""
-    shared = Counter(first[h] for h in prints if first[h] < doc)
-    owners = [o for o, n in shared.items() if n >= min(2, len(prints)) and n / min(len(prints), size[o]) >= overlap]
-    return min(owners, key=lambda o: (-shared[o], o)) if owners else None
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> list[Event]:
