@@ -23,6 +23,7 @@ import yaml
 
 from .fast import C
 from .normalize import fold, fold_word
+from .outlets import OutletTable, outlet_table
 
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
@@ -377,6 +378,7 @@ class Lexicons:
     topics: Prefilter  # topic -> its cue expressions
     triggers: dict[str, Any]
     extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
+    outlets: OutletTable  # data/outlets.tsv: domain and name -> outlet, country (outlets.outlet_of)
 
 
 def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
@@ -446,6 +448,7 @@ def lexicons() -> Lexicons:
         topics=Prefilter(topic_cues),
         triggers=triggers,
         extra={
+            "date_words": _yaml("date_words.yaml"),  # folded by extract/date_words.py
             "org_words": {fold_word(w) for w in _lines("org_words.txt")},
             "not_names": {fold_word(w) for w in _lines("not_names.txt")},
             "common_words": common,
@@ -455,4 +458,5 @@ def lexicons() -> Lexicons:
             "trigger_words": {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                               for forms in fam.values() for f in forms} - function_words,
         },
+        outlets=outlet_table(_tsv("outlets.tsv")),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..model import Document, Segment
+from ..outlets import outlet_of
 from ..settings import Settings
 from .html import html_to_text
 from .segment import split_page
@@ -32,6 +33,8 @@ def clean_document(doc: Document, settings: Settings) -> list[Segment]:
         published = doc.published or (meta.get("published") if seg.index == 0 else None)
         if published and seg.published_from != "dateline":  # the article's own dateline wins
             seg.published, seg.published_from = published, "metadata"
-        seg.outlet = doc.outlet or seg.outlet or meta.get("outlet")
-        seg.url = doc.url
+        found = outlet_of(doc.url or meta.get("url"), doc.outlet or meta.get("outlet"), lexicons())
+        seg.outlet = doc.outlet or seg.outlet or meta.get("outlet") or (found.display if found else None)
+        seg.outlet_country = found.country if found else None
+        seg.url = doc.url or meta.get("url")
     return segments

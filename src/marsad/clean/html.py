@@ -45,7 +45,7 @@ def markup_date(html: str) -> str | None:
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
-    """(main text with one paragraph per line, {title, published, author, outlet})."""
+    """(main text with one paragraph per line, {title, published, author, outlet, url})."""
     import trafilatura
 
     html = NOT_XML.sub(" ", html)
@@ -65,6 +65,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
         "published": markup_date(html),
         "author": getattr(result, "author", None),
         "outlet": getattr(result, "sitename", None),
+        "url": getattr(result, "url", None),  # <link rel=canonical> or og:url
     }
 
 
