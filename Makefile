@@ -8,9 +8,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint bench clean-venv eval-real
 
-$(STAMP): pyproject.toml setup.py src/marsad/_fast.c $(wildcard src/marsad/*.py src/marsad/*/*.py)
+# Only the build's inputs: the package is installed editable, so an edited .py file counts at once.
+$(STAMP): pyproject.toml setup.py src/marsad/_speedups.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	find src -name '*.so' ! -name '_speedups.*' -delete  # older builds' compiled modules would shadow their .py
 	$(BIN)/python -m pip install -q -e '.[dev,web]'
 	$(BIN)/python -m compileall -q src  # bytecode even where PYTHONDONTWRITEBYTECODE is set: ~50 ms a start
 	touch $(STAMP)
@@ -45,3 +47,9 @@ bench: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+# The long fuzz run (tests/fuzz, docs/reliability.md "Fuzzing"): `make fuzz FUZZ_INPUTS=1000` for a short one.
+FUZZ_INPUTS ?= 100000
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --inputs $(FUZZ_INPUTS)

@@ -153,6 +153,17 @@ def markdown(res, old: str = "") -> str:
             verdict = "near-linear" if res.fuse[1].get("linear") else "**not near-linear**"
             bound = ">= " if res.fuse[1]["timed_out"] else ""
             out += ["", f"Per-event cost at 10x the events: {bound}x{ratio:.2f} of the 10% run -> {verdict}."]
+    if res.scaling:
+        out += ["", "## Scaling with page length", "",
+                "`bench/scaling.py`: process() on the five seed pages as written (1x), then with their article "
+                "written again after it, each copy with a word of its own so that cleaning keeps it (2x, 4x); "
+                "`one sentence`: the article as one paragraph without full stops, repeated inside it. CPU ms: "
+                "the least of several runs over the five pages. Acceptance (issue 14): each doubling of the "
+                "length at most doubles the time, x2.5 allowed for noise.", ""]
+        rows = [[r["shape"], f"{r['times']}x", f"{r['kb']:.1f}", f"{r['article_chars']:,}", f"{r['ms']:.1f}",
+                 f"{r['ms_per_kb']:.2f}", f"x{r['ratio']:.2f}" if "ratio" in r else "-"] for r in res.scaling]
+        out += _md_table(["shape", "length", "KB (5 pages)", "article characters", "CPU ms", "ms/KB",
+                          "time ratio to the length before"], rows, {2, 3, 4, 5, 6})
     if res.notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in res.notes]
     if res.profiles:

@@ -5,7 +5,9 @@
 
 Stages: clean (vs jusText, trafilatura), dates (vs dateparser), annotate, extract (end to end,
 one process, then two worker processes given index ranges), fuse (synthetic events in a fresh
-process, 10% and full size), ingest (only if marsad.store exists). Pages are built in memory
+process, 10% and full size), ingest (only if marsad.store exists), scaling (process() on each seed
+page, then with its article doubled and quadrupled: bench/scaling.py; `--only scaling` runs it
+alone in ~15 s). Pages are built in memory
 from the five seed pages (bench/corpus.py); nothing is written unless `--write PATH`.
 
 A stage that would run longer than `--budget` seconds stops there and reports how many items it
@@ -51,7 +53,7 @@ from marsad.pipeline import process  # noqa: E402
 from marsad.settings import Settings  # noqa: E402
 
 REF = dt.date(2026, 11, 22)
-STAGES = ("clean", "dates", "annotate", "extract", "fuse", "ingest")
+STAGES = ("clean", "dates", "annotate", "extract", "fuse", "ingest", "scaling")
 TARGETS = {"clean": 3000, "annotate": 2000, "extract": 1000}  # items/s on one core
 DATES_SPEEDUP = 20  # find_dates must be this many times faster than dateparser
 
@@ -102,6 +104,7 @@ class Results:
     date_scores: list[dict] = field(default_factory=list)
     seed_dates: list[dict] = field(default_factory=list)
     fuse: list[dict] = field(default_factory=list)
+    scaling: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     profiles: dict[str, str] = field(default_factory=dict)
     machine: dict[str, str] = field(default_factory=dict)
@@ -468,6 +471,24 @@ def stage_ingest(res: Results, pages: list[tuple[str, str]], settings: Settings)
                 note=f"read+process {mid - start:.1f} s; store {end - mid:.1f} s"))
 
 
+# ---------------------------------------------------------------------------------------- scaling
+
+
+def stage_scaling(res: Results, settings: Settings) -> None:
+    """process() on the seed pages at 1x, 2x and 4x their article's length: each doubling may cost
+    at most x2.5 (issue 14). One row per shape (bench/scaling.py)."""
+    import scaling
+
+    for shape in scaling.SHAPES:
+        rows = scaling.measure(shape, [1, 2, 4], 1.0, settings)
+        res.scaling += rows
+        ms = sum(r["ms"] for r in rows)
+        note = ", ".join(f"{r['times']}x {r['kb']:.0f} KB {r['ms']:.1f} ms" for r in rows) \
+            + " (5 pages); per doubling " + ", ".join(f"x{r['ratio']:.2f}" for r in rows[1:]) + f" (limit x{scaling.LIMIT})"
+        res.add(Row(f"scaling: process(), {shape}, 1x/2x/4x", 5 * len(rows), ms / 1e3, "pages", cpu=ms / 1e3,
+                    note=note, result=scaling.verdict(rows)))
+
+
 # ---------------------------------------------------------------------------------------- profile
 
 
@@ -516,10 +537,10 @@ def machine() -> dict[str, str]:
         changed = [line[3:].removeprefix("src/marsad/") for line in dirty
                    if line.strip() and line.endswith(".py") and "/web/" not in line]
         git = head[:90] + (f" + uncommitted changes in {', '.join(changed)}" if changed else "")
-    from marsad import fast
+    from marsad import speedups
 
     return {"nproc": str(os.cpu_count()), "git": git, "cpu": model, "python": platform.python_version(),
-            "inner_loops": fast.name(),
+            "inner_loops": speedups.IMPLEMENTATION,
             "platform": platform.platform(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
             "peers": ", ".join(f"{k} {v}" for k, v in versions.items())}
 
@@ -603,6 +624,8 @@ def main(argv: list[str]) -> int:
         guarded("fuse", stage_fuse, res)
     if "ingest" in args.only:
         guarded("ingest", stage_ingest, res, pages, settings)
+    if "scaling" in args.only:
+        guarded("scaling", stage_scaling, res, settings)
 
     if args.profile:
         for row in res.rows:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from conftest import REF, read_table
 
+from marsad.extract.date_words import words
 from marsad.extract.dates import find_dates
 
 ROWS = read_table("dates.tsv")
@@ -48,10 +49,32 @@ def test_row(row):
     ("يوم 23 شتنبر الجاري", "2024-09-25", "2024-09-23", "year-from-publication"),
     ("الموافق 10 ذو الحجة 1446 هـ", None, "2025-06-06", "hijri"),
     ("استقبل أمس الوزير", "2025-03-04", "2025-03-03", "relative-to-publication"),
+    ("بتاريخ 14-09-1432 هـ", None, "2011-08-14", "hijri"),
+    ("في الأول من رمضان 1446 هـ", None, "2025-03-01", "hijri"),
+    ("يوم الاثنين 10 رمضان", None, "2025-03-10", "weekday-inferred"),
+    ("منذ يومين", "2025-03-12", "2025-03-10", "relative-to-publication"),
+    ("وصل يوم 5 مايو 2025، وفي اليوم التالي", None, "2025-05-06", "relative-to-date"),
 ])
 def test_how_each_date_was_resolved(text, published, expected, how):
-    (m,) = [m for m in find_dates(text, published, REF) if m.value]
+    (m,) = [m for m in find_dates(text, published, REF) if m.value][-1:]
     assert (m.value, m.extra["how"]) == (expected, how)
+
+
+def test_every_day_has_an_ordinal_word():
+    assert sorted(set(words().ordinals.values())) == list(range(1, 32))
+
+
+@pytest.mark.parametrize("text", ["في 12 مارس 1850", "بتاريخ 12/03/1850", "في 5 مايو 2035"])
+def test_a_year_marsad_cannot_place_has_no_value(text):
+    (m,) = find_dates(text, None, REF)
+    assert m.value is None and m.extra["how"] == "unplaceable-year"
+
+
+def test_a_shift_read_within_a_sentence_counts_from_the_date_before_it():
+    text = "وصل الوزير يوم 5 مايو 2025 إلى الرباط. وفي اليوم التالي استقبله رئيس الحكومة."
+    start = text.index("وفي")
+    (m,) = find_dates(text, None, REF, within=[(start, len(text))])
+    assert m.value == "2025-05-06" and m.extra["how"] == "relative-to-date"
 
 
 def test_offsets_point_at_the_written_text():

@@ -1,27 +1,35 @@
-"""The C inner loops (marsad._fast) against their pure-Python twins: same output on real pages,
-on generated text, and on the edge cases of each one (see src/marsad/fast.py for the pairs)."""
+"""The C inner loops (marsad._speedups) against their Python twin (marsad._native): the same
+answers on real pages, on generated text, over the whole BMP, and on the edge cases of each one
+(see src/marsad/speedups.py for the pairs)."""
 
 from __future__ import annotations
 
+import importlib.machinery
 import os
 import shutil
+import subprocess
+import sys
 import sysconfig
 from pathlib import Path
 
-import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad import _compiled
-from marsad.clean.lines import WORD, split_words_py
-from marsad.extract.people import TOKEN, tokenize_py
-from marsad.fast import C
-from marsad.lexicons import PROCLITIC_SET, PROCLITICS, keep_words, lexicons
-from marsad.normalize import _fold_chars, fold, fold_py
+from marsad import _native, normalize, speedups
+from marsad.clean.lines import WORD, split_words
+from marsad.extract.people import TOKEN
+from marsad.lexicons import PROCLITIC_SET, PROCLITICS, lexicons
+from marsad.normalize import FOLDING, fold
+
+try:
+    from marsad import _speedups as C
+except ImportError:  # not built: only the twin's own tests run
+    C = None
 
 ROOT = Path(__file__).resolve().parent.parent
-needs_c = pytest.mark.skipif(C is None, reason="marsad._fast is not built (or MARSAD_PURE=1)")
+needs_c = pytest.mark.skipif(C is None, reason="marsad._speedups is not built")
+BMP = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
 
 # Letters, every deleted mark, every replaced character, three digit scripts, spaces, punctuation.
 ALPHABET = ("ابتجدرسعقلمنهويءأإآٱىةؤئکیًٌٍَُِّْٰـİΣσÉé\u0610\u06d6\u200c\u200f\u202b"
@@ -36,89 +44,143 @@ def real_texts() -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
 
 
+def regex_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
+    matches = list(TOKEN.finditer(text))
+    return [m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches]
+
+
+# ------------------------------------------------------------------------ the choice, made once
+
+
 def test_built_where_a_compiler_is() -> None:
     """The extension is optional for installs without a compiler; with one, a silent build
     failure would only show as a slow run, so it fails here instead."""
-    if os.environ.get("MARSAD_PURE", "") not in ("", "0"):
-        pytest.skip("MARSAD_PURE is set")
-    has_compiler = shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None
-    if has_compiler:
-        assert C is not None, "a C compiler is here but marsad._fast was not built: pip install -e . (see its output)"
-        import marsad.pipeline  # noqa: F401 - imports every compiled module
-
-        assert _compiled.compiled_modules() or _compiled.skipped, "no module was compiled by Cython (setup.py)"
+    if speedups.PURE:
+        assert speedups.IMPLEMENTATION == "marsad._native"
+        return
+    if shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None:
+        assert C is not None, "a C compiler is here but marsad._speedups was not built: pip install -e . (see its output)"
+        assert speedups.IMPLEMENTATION == "marsad._speedups"
 
 
-def test_stale_compiled_module_is_skipped(tmp_path: Path) -> None:
-    """A compiled module older than its source is passed over for the source (an edit counts at once)."""
-    import importlib.machinery
+def test_pure_environment_chooses_the_twin() -> None:
+    code = "from marsad import speedups, normalize; print(speedups.IMPLEMENTATION, type(normalize._FOLDING).__module__)"
+    for pure, expected in (("1", "marsad._native"), ("0", "marsad._speedups" if C else "marsad._native")):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "MARSAD_PURE": pure}).stdout.split()
+        assert out == [expected, expected]
 
-    source = tmp_path / "probe.py"
-    source.write_text("X = 1\n", encoding="utf-8")
-    compiled = tmp_path / ("probe" + importlib.machinery.EXTENSION_SUFFIXES[0])
-    compiled.write_bytes(b"not loaded by this test")
-    finder = _compiled.SourceWhenStale()
-    os.utime(source, (1_000_000, 1_000_000))
-    os.utime(compiled, (2_000_000, 2_000_000))
-    spec = finder.find_spec("marsad.probe", [str(tmp_path)])
-    assert spec is not None and spec.origin == str(compiled) or _compiled.PURE
-    os.utime(source, (3_000_000, 3_000_000))
-    spec = finder.find_spec("marsad.probe", [str(tmp_path)])
-    assert spec is not None and spec.origin == str(source)
-    assert finder.find_spec("other.probe", [str(tmp_path)]) is None  # only marsad's modules
+
+def test_no_other_compiled_module() -> None:
+    """Only `_speedups` is compiled: every other marsad module is imported from its .py file (a
+    compiled module left by an older build would shadow its source)."""
+    import marsad.pipeline  # noqa: F401 - imports the whole pipeline
+
+    compiled = sorted(name for name, module in list(sys.modules.items())
+                      if name.startswith("marsad.") and name != "marsad._speedups"
+                      and isinstance(getattr(module, "__loader__", None), importlib.machinery.ExtensionFileLoader))
+    assert compiled == []
+    leftovers = [p for suffix in importlib.machinery.EXTENSION_SUFFIXES for p in (ROOT / "src").rglob("*" + suffix)
+                 if not p.name.startswith("_speedups.")]
+    assert leftovers == []
+
+
+def test_both_sides_have_the_same_names() -> None:
+    for name in ("Folding", "word_runs", "tokens", "Automaton"):
+        assert hasattr(_native, name)
+        assert C is None or hasattr(C, name)
+
+
+# ------------------------------------------------------------------------------------ Folding
+
+IMPLEMENTATIONS = [_native] + ([C] if C is not None else [])
+
+
+@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+def test_folding_table_is_checked(side) -> None:
+    for bad in ({"ab": "a"}, {"a": "bc"}, {"a": "b", "b": "c"}, {"a": 1}):
+        with pytest.raises(ValueError):
+            side.Folding(bad)
+    assert side.Folding({}).fold("Ab", True, True) == ("ab", [], [])
+
+
+def test_folding_table_is_one_to_one() -> None:
+    """Every folded character keeps its position: replacements are one character, none chains."""
+    _native.check_table(FOLDING)
+    assert all(len(a) == 1 and len(b) <= 1 and b not in FOLDING for a, b in FOLDING.items())
+    assert sum(1 for b in FOLDING.values() if not b) == len(normalize.DELETED)
+
+
+@needs_c
+@pytest.mark.parametrize("offsets", [True, False])
+@pytest.mark.parametrize("lower", [True, False])
+def test_fold_agrees_on_every_bmp_code_point(lower: bool, offsets: bool) -> None:
+    """Each code point alone between ASCII capitals (so the lowering choice is made per character),
+    and all of them in one text, folded by both."""
+    ours, theirs = C.Folding(FOLDING), _native.Folding(FOLDING)
+    for ch in BMP:
+        text = f"A{ch}Z {ch}"
+        assert ours.fold(text, offsets, lower) == theirs.fold(text, offsets, lower), hex(ord(ch))
+    text = " ".join(BMP)
+    assert ours.fold(text, offsets, lower) == theirs.fold(text, offsets, lower)
 
 
 @needs_c
 @given(texts, st.booleans(), st.booleans())
 @settings(max_examples=400, deadline=None)
 def test_fold_matches_python(text: str, lower: bool, offsets: bool) -> None:
-    assert fold(text, lower, offsets) == fold_py(text, lower, offsets)
-    assert C.fold(text, offsets, False)[:2] == _fold_chars(text, offsets)
+    assert C.Folding(FOLDING).fold(text, offsets, lower) == _native.Folding(FOLDING).fold(text, offsets, lower)
 
 
-@needs_c
-@pytest.mark.parametrize("text", ["Alex PINFIELD", "İstanbul وİ", "ΟΔΥΣΣΕΥΣ Σ", "ÉCOLE école", "DGSN وDGST"])
-def test_fold_lowers_like_str_lower(text: str) -> None:
-    """ASCII is lowered in C; other cased letters (İ lowers to two characters) go to str.lower,
-    and a text whose length lowering would change is left as it is, as in Python."""
-    assert fold(text) == fold_py(text)
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Alex PINFIELD", "alex pinfield"), ("DGSN وDGST", "dgsn وdgst"), ("ÉCOLE école", "école école"),
+    ("ΟΔΥΣΣΕΥΣ Σ", "οδυσσευς σ"), ("İstanbul وİ", "İstanbul وİ"),  # İ lowers to two characters: left as is
+])
+@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+def test_fold_lowers_like_str_lower(side, text: str, folded: str) -> None:
+    """ASCII is lowered in C; other cased letters go to str.lower, and a text whose length
+    lowering would change is left as it is."""
+    assert side.Folding(FOLDING).fold(text, True, True) == (folded, [], [])
 
 
 @needs_c
 def test_fold_on_real_pages() -> None:
+    ours, theirs = C.Folding(FOLDING), _native.Folding(FOLDING)
     for text in real_texts():
-        assert fold(text) == fold_py(text)
+        assert ours.fold(text, True, True) == theirs.fold(text, True, True)
 
 
-@needs_c
 def test_fold_offsets_map_back() -> None:
     f = fold("الإمـــارات ١٢")
     assert f.text == "الامارات 12"
     assert f.span(0, 8) == (0, 11)
 
 
-@needs_c
+# ------------------------------------------------------------------------- word_runs, tokens
+
+
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_word_runs_match_regex(text: str) -> None:
-    assert C.word_runs(text) == WORD.findall(text) == split_words_py(text)
+    assert _native.word_runs(text) == WORD.findall(text) == split_words(text)
+    assert C is None or C.word_runs(text) == WORD.findall(text)
 
 
-@needs_c
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_tokens_match_regex(text: str) -> None:
-    matches = list(TOKEN.finditer(text))
-    expected = ([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches])
-    assert C.tokens(text) == expected == tokenize_py(text)
+    assert _native.tokens(text) == regex_tokens(text)
+    assert C is None or C.tokens(text) == regex_tokens(text)
 
 
-@needs_c
 def test_tokens_on_real_pages() -> None:
     for text in real_texts():
         folded = fold(text).text
-        assert C.tokens(folded) == tokenize_py(folded)
-        assert C.word_runs(folded) == WORD.findall(folded)
+        assert _native.tokens(folded) == regex_tokens(folded)
+        assert _native.word_runs(folded) == WORD.findall(folded)
+        if C is not None:
+            assert C.tokens(folded) == _native.tokens(folded)
+            assert C.word_runs(folded) == _native.word_runs(folded)
 
 
 @pytest.mark.parametrize(("text", "tokens"), [
@@ -127,41 +189,103 @@ def test_tokens_on_real_pages() -> None:
     ("a_b _x 12abc", ["a_b", "x", "12abc"]),
     ("«الداخلية»،", ["«", "الداخلية", "»", "،"]),
 ])
-def test_tokens_edge_cases(text: str, tokens: list[str]) -> None:
-    assert tokenize_py(text)[0] == tokens
-    if C is not None:
-        assert C.tokens(text)[0] == tokens
+@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+def test_tokens_edge_cases(side, text: str, tokens: list[str]) -> None:
+    assert side.tokens(text)[0] == tokens
 
 
-def _pyahocorasick(pairs: list) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for key, value in pairs:
-        a.add_word(key, value)
-    a.make_automaton()
-    return a
+@needs_c
+def test_word_classes_agree_on_every_bmp_code_point() -> None:
+    """The C loops' character classes (with their ASCII and Arabic fast paths) = Python's."""
+    text = " ".join(BMP)
+    assert C.word_runs(text) == WORD.findall(text) == _native.word_runs(text)
+    assert C.tokens(text) == regex_tokens(text) == _native.tokens(text)
+    glued = "".join(BMP)  # every character next to others: runs, hyphens, Latin starts
+    assert C.word_runs(glued) == WORD.findall(glued)
+    assert C.tokens(glued) == regex_tokens(glued) == _native.tokens(glued)
 
 
-keys = st.lists(st.text(alphabet="ابتلمنو ", min_size=1, max_size=5), min_size=1, max_size=25, unique=True)
+# ------------------------------------------------------------------- positions, matches_at
+
+
+@given(st.text(alphabet="ابا ب", max_size=60), st.sampled_from(["ا", "اب", "ابا", "ب ", " "]))
+@settings(max_examples=300, deadline=None)
+def test_positions_agree(text: str, part: str) -> None:
+    expected, at = [], text.find(part)
+    while at >= 0:
+        expected.append(at)
+        at = text.find(part, at + len(part))
+    assert _native.positions(text, part) == expected
+    assert C is None or C.positions(text, part) == expected
+
+
+@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+def test_positions_of_nothing_is_an_error(side) -> None:
+    with pytest.raises(ValueError):
+        side.positions("نص", "")  # str.find in a loop would never end
+
+
+@given(st.text(alphabet="اب 1", max_size=50), st.integers(0, 55), st.one_of(st.none(), st.integers(0, 55)),
+       st.sampled_from([r"ا+", r"اب?", r"ب\s*\d", r"(?:اب)+"]))
+@settings(max_examples=400, deadline=None)
+def test_matches_at_is_finditer(text: str, start: int, end: int | None, cue: str) -> None:
+    """With every position as a possible start (a list, or a tuple) it is `finditer`."""
+    import re
+
+    pattern = re.compile(cue)
+    stop = len(text) if end is None else end
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, stop) if m.end() > m.start()]
+    starts = list(range(len(text) + 1))
+    for side in IMPLEMENTATIONS:
+        for given_starts in (starts, tuple(starts)):
+            found = [(m.start(), m.end()) for m in side.matches_at(pattern, text, given_starts, start, end)]
+            assert [f for f in found if f[1] > f[0]] == expected
+
+
+def test_matches_at_only_at_starts() -> None:
+    import re
+
+    for side in IMPLEMENTATIONS:
+        got = side.matches_at(re.compile("ab"), "ab ab ab", [3, 6], 0, None)
+        assert [m.start() for m in got] == [3, 6]
+
+
+# ---------------------------------------------------------------------------------- Automaton
+
+keys = st.lists(st.text(alphabet="ابتلمنو ", min_size=1, max_size=5), min_size=1, max_size=25)
 
 
 @needs_c
 @given(keys, st.text(alphabet="ابتلمنو ،x", max_size=80))
 @settings(max_examples=300, deadline=None)
-def test_automaton_iter_matches_pyahocorasick(words: list[str], text: str) -> None:
+def test_automaton_iter_and_starts(words: list[str], text: str) -> None:
+    """Repeated keys included (the first one counts)."""
     pairs = [(w, (len(w), k)) for k, w in enumerate(words)]
-    ours, theirs = C.Automaton(pairs), _pyahocorasick(pairs)
-    assert ours.iter(text) == list(theirs.iter(text))
-    assert ours.starts(text) == sorted({end - length + 1 for end, (length, _) in theirs.iter(text)})
+    ours, theirs = C.Automaton(pairs), _native.Automaton(pairs)
+    assert ours.iter(text) == theirs.iter(text)
+    assert ours.starts(text) == theirs.starts(text)
+    assert ours.size() == theirs.size() == len(pairs)
 
 
 @needs_c
-def test_gazetteers_match_python_on_real_pages() -> None:
+@given(st.lists(st.tuples(st.text(alphabet="ابت", min_size=1, max_size=4), st.sets(st.sampled_from("xyz"), min_size=1)),
+                max_size=12), st.text(alphabet="ابت ", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_automaton_labelled(words: list[tuple[str, set[str]]], text: str) -> None:
+    pairs = [(w, (len(w), tuple(sorted(labels)))) for w, labels in words]
+    labels = ["z", "x", "y"]
+    ours, theirs = C.Automaton(pairs).labelled(text, labels), _native.Automaton(pairs).labelled(text, labels)
+    assert ours == theirs and list(ours) == ["x", "y", "z"]
+
+
+@needs_c
+def test_gazetteers_agree_on_real_pages() -> None:
     lex = lexicons()
+    gazetteers = [(C.Automaton(g.pairs), _native.Automaton(g.pairs)) for g in (lex.places, lex.agencies, lex.title_heads)]
     for text in real_texts():
         folded = fold(text).text
-        for gaz in (lex.places, lex.agencies, lex.title_heads):
-            expected = keep_words(folded, _pyahocorasick(gaz.pairs).iter(folded))
-            assert gaz.automaton.words(folded, PROCLITIC_SET) == expected
+        for ours, theirs in gazetteers:
+            assert ours.words(folded, PROCLITIC_SET) == theirs.words(folded, PROCLITIC_SET)
 
 
 @needs_c
@@ -170,29 +294,44 @@ def test_gazetteers_match_python_on_real_pages() -> None:
 @settings(max_examples=300, deadline=None)
 def test_gazetteer_words_with_proclitics(parts: list[tuple[str, int, str]]) -> None:
     """Place names glued to proclitics, the article, other letters or each other."""
-    gaz = lexicons().places
-    forms = [form for form, _ in gaz.pairs]
-    text = "".join(prefix + forms[k % len(forms)] + sep for prefix, k, sep in parts)
-    assert gaz.automaton.words(text, PROCLITIC_SET) == keep_words(text, _pyahocorasick(gaz.pairs).iter(text))
+    pairs = lexicons().places.pairs
+    text = "".join(prefix + pairs[k % len(pairs)][0] + sep for prefix, k, sep in parts)
+    assert C.Automaton(pairs).words(text, PROCLITIC_SET) == _native.Automaton(pairs).words(text, PROCLITIC_SET)
+
+
+def test_gazetteer_words_examples() -> None:
+    pairs = [("بلجيكا", (6, ["BEL"], False)), ("لمغرب", (5, ["MAR"], True)), ("المغرب", (6, ["MAR"], False))]
+    text = "ببلجيكا وبلجيكاه للمغرب لمغرب سبلجيكا"
+    expected = [(1, 7, ["BEL"]), (18, 23, ["MAR"])]
+    for side in IMPLEMENTATIONS:
+        assert side.Automaton(pairs).words(text, PROCLITIC_SET) == expected
+
+
+@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+def test_automaton_rejects_bad_input(side) -> None:
+    with pytest.raises(TypeError):
+        side.Automaton([("ab", 1, 2)])
+    with pytest.raises(ValueError):
+        side.Automaton([("", 1)])
+    empty = side.Automaton([])
+    assert empty.iter("نص") == [] and empty.starts("نص") == [] and empty.words("نص", PROCLITIC_SET) == []
+    with pytest.raises(TypeError):
+        side.Automaton([("ab", 1)]).words("ab", PROCLITIC_SET)  # values are not (length, hits, dropped)
 
 
 @needs_c
-def test_automaton_rejects_bad_input() -> None:
-    with pytest.raises(TypeError):
-        C.Automaton([("ab", 1, 2)])
-    with pytest.raises(ValueError):
-        C.Automaton([("", 1)])
-    empty = C.Automaton([])
-    assert empty.iter("نص") == [] and empty.starts("نص") == []
-    with pytest.raises(TypeError):
-        C.Automaton([("ab", 1)]).words("ab", PROCLITIC_SET)  # values are not (length, hits, dropped)
+@pytest.mark.parametrize("keys", [3000, 30000])  # ~7,000 and ~71,000 states: 16-bit and 32-bit tables
+def test_automaton_tables_of_both_widths(keys: int) -> None:
+    pairs = [(f"{k * 7919 % 10**6:06d}", k) for k in range(keys)]
+    text = " ".join(f"{k * 104729 % 10**7:07d}" for k in range(2000))
+    assert C.Automaton(pairs).iter(text) == _native.Automaton(pairs).iter(text)
 
 
-def test_pure_python_run_gives_the_same_events(tmp_path: Path) -> None:
+# ------------------------------------------------------------------------------ the whole run
+
+
+def test_pure_python_run_gives_the_same_events() -> None:
     """The whole pipeline with MARSAD_PURE=1 (the install without a compiler) finds the same events."""
-    import subprocess
-    import sys
-
     def run(pure: str) -> str:
         env = {**os.environ, "MARSAD_PURE": pure}
         out = subprocess.run([sys.executable, "-m", "marsad", "extract", str(ROOT / "examples"), "--ref-date", "2026-11-22"],
@@ -244,20 +383,3 @@ def test_sentences_on_real_pages() -> None:
 
     for text in real_texts():
         assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
-
-
-@needs_c
-def test_word_classes_agree_on_every_bmp_code_point() -> None:
-    """The C loops' character classes (with their ASCII and Arabic fast paths) = Python's."""
-    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
-    text = " ".join(chars)
-    assert C.word_runs(text) == WORD.findall(text)
-    assert C.tokens(text) == tokenize_py(text)
-
-
-@needs_c
-@pytest.mark.parametrize("keys", [3000, 30000])  # ~7,000 and ~71,000 states: 16-bit and 32-bit tables
-def test_automaton_tables_of_both_widths(keys: int) -> None:
-    pairs = [(f"{k * 7919 % 10**6:06d}", k) for k in range(keys)]
-    text = " ".join(f"{k * 104729 % 10**7:07d}" for k in range(2000))
-    assert C.Automaton(pairs).iter(text) == list(_pyahocorasick(pairs).iter(text))

@@ -17,13 +17,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from marsad import store as store_module
 from marsad.export import FORMATS, cameo_rows, export
 from marsad.model import Event, Location, Participant, Source
 from marsad.pipeline import Page, mark_duplicates, pages, run
 from marsad.search import highlight
 from marsad.settings import Settings
-from marsad.store import MIGRATIONS, Store
+from marsad.store import MIGRATIONS, Store, schema
 
 EVENT_PAGES = PAGES / "events"
 SEED_000 = "000_23f120a28ab6ac46.txt"
@@ -79,7 +78,7 @@ def test_migrations_from_older_schema(tmp_path: Path):
 def test_failed_migration_leaves_nothing_half_done(tmp_path: Path, monkeypatch):
     path = str(tmp_path / "bad.db")
     Store(path).close()
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*MIGRATIONS, ("9999_bad", "CREATE TABLE x (a); CREATE TABLE x (a);")])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*MIGRATIONS, ("9999_bad", "CREATE TABLE x (a); CREATE TABLE x (a);")])
     with pytest.raises(sqlite3.OperationalError):
         Store(path)
     monkeypatch.undo()

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import _compiled  # noqa: E402
-
-_compiled.install()  # before any compiled module is imported
-
 from .model import Document, Event, Location, Mention, Participant, Segment, Source  # noqa: E402
 from .settings import Settings  # noqa: E402
 

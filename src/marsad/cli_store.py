@@ -1,8 +1,7 @@
 """The store commands of the `marsad` group: ingest, events, search, show, export.
 
-They only parse options, call `Store` (store.py) and `export()` (export.py) and format output.
-`cli.py` imports this module at its end and calls `register(main)`; helpers of cli.py are
-imported inside the commands, so either module may be imported first.
+They only parse options, call `Store` (store/) and `export()` (export.py) and format output.
+`cli.py` adds them to the group with `register(main)`; the store is imported when a command runs.
 """
 
 from __future__ import annotations
@@ -20,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .cli_common import Run, finish
 from .export import FORMATS, export, participant_label
 
 if TYPE_CHECKING:
-    from .cli import Run
     from .model import Event
     from .store import IngestStats, Store
 
@@ -142,14 +141,13 @@ def ingest(run: Run, paths: tuple[str, ...], ref_date: dt.datetime | None, batch
       marsad --db events.db ingest ../shared/seeds --ref-date 2026-11-22
       marsad: ingest: 5 pages read, 5 new, 0 skipped, 6 events in events.db (0.4 s, 12 pages/s)
     """
-    from .cli import _finish
     from .model import InputError
     from .pipeline import pages
     from .settings import Settings
 
     settings = Settings(ref_date=ref_date.date()) if ref_date else Settings()
     with _open(run, write=True) as store, _progress() as progress:
-        stats = store.ingest(pages(paths, settings, run.error, skip=store.known), settings, batch=batch,
+        stats = store.ingest(pages(paths, settings, run.error, skip=store.known, on_empty=run.no_text), settings, batch=batch,
                              progress=progress)
     rate = stats.read / stats.seconds if stats.seconds else 0
     if stats.set_aside:
@@ -157,9 +155,10 @@ def ingest(run: Run, paths: tuple[str, ...], ref_date: dt.datetime | None, batch
             for item in store.quarantined()[-stats.set_aside:]:
                 run.error(InputError(item.doc, f"event set aside ({item.stage}): {item.reason}"))
     aside = f", {stats.set_aside} set aside (marsad quarantine)" if stats.set_aside else ""
+    aside += f", {run.without_text} without article text" if run.without_text else ""
     click.echo(f"marsad: ingest: {stats.read} pages read, {stats.new} new, {stats.skipped} skipped, "
                f"{stats.events} events in {run.db}{aside} ({stats.seconds:.1f} s, {rate:.0f} pages/s)", err=True)
-    _finish(run)
+    finish(run)
 
 
 @click.command()

@@ -10,12 +10,10 @@ import ipaddress
 import os
 import sqlite3
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    from .cli import Run
+from .cli_common import Run
 
 
 def register(main: click.Group) -> None:

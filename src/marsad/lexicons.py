@@ -10,20 +10,18 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
-import ahocorasick
 import yaml
 
-from .fast import C
 from .normalize import fold, fold_word
 from .outlets import OutletTable, outlet_table
+from .speedups import Automaton
+from .speedups import matches_at as _matches_at
 
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
@@ -92,57 +90,12 @@ class Gazetteer:
 
     def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
         """Like `find` but keeps every entry sharing a form (ambiguous names)."""
-        if C is not None:
-            return self.automaton.words(folded, PROCLITIC_SET)
-        return keep_words(folded, self.automaton.iter(folded)) if self.pairs else []
-
-
-def keep_words(folded: str, matches: Iterable[tuple[int, tuple[int, list[Entry], bool]]]) -> list[tuple[int, int, list[Entry]]]:
-    """Of an automaton's `matches` in `folded` text, those that end a word and start one (after
-    proclitics), then the longest that do not overlap, in text order. The C twin is
-    `_fast.Automaton.words`."""
-    n = len(folded)
-    found = []
-    for end, (length, hits, dropped) in matches:
-        stop = end + 1
-        if stop < n and folded[stop].isalnum():
-            continue  # inside a word
-        start = stop - length
-        lead = start
-        while lead > 0 and folded[lead - 1].isalpha():
-            lead -= 1
-        if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
-            prefix = folded[lead:start]
-            if dropped:
-                if not prefix.endswith("ل"):
-                    continue
-                prefix = prefix[:-1]
-            if prefix not in PROCLITIC_SET:
-                continue
-        found.append((start, stop, hits))
-    found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
-    taken = bytearray(n)
-    kept: list[tuple[int, int, list[Entry]]] = []
-    for start, stop, hits in found:
-        if taken.find(1, start, stop) >= 0:
-            continue
-        taken[start:stop] = b"\x01" * (stop - start)
-        kept.append((start, stop, hits))
-    kept.sort(key=lambda h: h[0])
-    return kept
+        return self.automaton.words(folded, PROCLITIC_SET)
 
 
 def automaton(pairs: list[tuple[str, Any]]) -> Any:
-    """An Aho-Corasick automaton over (key, value) pairs with pyahocorasick's `iter(text)`: the C
-    DFA of `_fast.Automaton` when built (also `starts`, `words`), else a pyahocorasick Automaton."""
-    if C is not None:
-        return C.Automaton(pairs)
-    made = ahocorasick.Automaton()
-    for key, value in pairs:
-        made.add_word(key, value)
-    if pairs:
-        made.make_automaton()
-    return made
+    """An Aho-Corasick automaton over (key, value) pairs: `iter`, `starts`, `words` (speedups)."""
+    return Automaton(pairs)
 
 
 def anchors(pattern: str, most: int = 24) -> set[str] | None:
@@ -338,27 +291,16 @@ class Starts:
         self.labels = list(labelled)
 
     def find(self, text: str) -> list[int]:
-        if C is not None:
-            return self.automaton.starts(text)
-        return sorted({end - length + 1 for end, (length, _) in self.automaton.iter(text)}) if len(self.automaton) else []
+        return self.automaton.starts(text)
 
     def find_labelled(self, text: str) -> dict[str, list[int]]:
-        out: dict[str, set[int]] = {label: set() for label in self.labels}
-        for end, (length, labels) in self.automaton.iter(text):
-            for label in labels:
-                out[label].add(end - length + 1)
-        return {label: sorted(found) for label, found in sorted(out.items())}
+        return self.automaton.labelled(text, self.labels)
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
-               end: int | None = None) -> Iterator[re.Match[str]]:
+               end: int | None = None) -> list[re.Match[str]]:
     """`pattern.finditer(text, start, end)` for a pattern that can only match at `starts`."""
-    end = len(text) if end is None else end
-    pos = start
-    for p in starts[bisect_left(starts, start):bisect_left(starts, end)]:
-        if p >= pos and (m := pattern.match(text, p, end)):
-            pos = m.end()
-            yield m
+    return _matches_at(pattern, text, starts, start, end)
 
 
 @dataclass(slots=True)

@@ -4,14 +4,16 @@ A `Document` is one input page as read from disk. Cleaning turns it into `Segmen
 article, then any second full article appended to the page). Extractors add `Mention`s, which
 are character offsets into `Segment.text` (the text is never rewritten). Event extraction turns
 mentions into `Event`s; `Event.to_dict()` is the JSON of the output contract (spec §2) and
-nothing else builds it.
+nothing else builds it: the web API's schema is derived from these classes (web/shapes.py).
+The dicts inside an event that are not dataclasses are spelled as TypedDicts: `Plover`,
+`Actor`, `Conflict`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypedDict
 
 
 @dataclass(slots=True)
@@ -134,6 +136,31 @@ class Source:
         return out
 
 
+class Actor(TypedDict):
+    """A PLOVER actor or recipient."""
+
+    country: str | None
+    sector: str | None
+    name: str | None
+
+
+class Plover(TypedDict):
+    """`Event.plover()`: the event's PLOVER coding."""
+
+    event: str  # CONSULT | SUPPORT
+    mode: str  # visit | phone | third-party | multilateral
+    actor: Actor | None
+    recipient: Actor | None
+    contexts: list[str]
+
+
+class Conflict(TypedDict, total=False):
+    """A field the sources disagree on, and the documents behind each value (fuse.py)."""
+
+    field: str
+    values: dict[str, list[str]]
+
+
 @dataclass(slots=True)
 class Event:
     kind: str  # meeting | call | agreement
@@ -145,12 +172,12 @@ class Event:
     id: str = ""
     date_how: str | None = None
     confidence: float = 0.5
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def principals(self) -> list[Participant]:
         return [p for p in self.participants if p.role != "attendee"]
 
-    def plover(self) -> dict[str, Any]:
+    def plover(self) -> Plover:
         """PLOVER coding: a hosted visit is CONSULT/visit with the visitor as actor."""
         guests = [p for p in self.participants if p.role == "guest"]
         hosts = [p for p in self.participants if p.role == "host"]
@@ -161,7 +188,7 @@ class Event:
         if len(self.principals()) > 2:
             mode = "multilateral"
 
-        def code(p: Participant | None) -> dict[str, Any] | None:
+        def code(p: Participant | None) -> Actor | None:
             return None if p is None else {"country": p.country, "sector": p.sector, "name": p.name}
 
         return {"event": "SUPPORT" if self.kind == "agreement" else "CONSULT", "mode": mode,
@@ -187,7 +214,7 @@ class Event:
         """A copy that fusion may change without touching this one."""
         return Event(self.kind, self.date, replace(self.location), [replace(p) for p in self.participants],
                      list(self.topics), [replace(s) for s in self.sources], self.id, self.date_how,
-                     self.confidence, [dict(c) for c in self.conflicts])
+                     self.confidence, [c.copy() for c in self.conflicts])
 
     def problems(self) -> list[str]:
         """What makes this event unfit for fusion and the store (empty when it is sound)."""

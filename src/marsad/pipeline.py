@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from .clean import clean_document
+from .clean import clean_document, no_article_text
 from .copies import fingerprints, marks
 from .extract.events import extract_events
 from .fuse import fuse_guarded
@@ -30,9 +30,11 @@ def process(doc: Document, settings: Settings) -> Page:
 
 
 def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
-          skip: Callable[[Document], bool] | None = None) -> Iterator[Page]:
+          skip: Callable[[Document], bool] | None = None,
+          on_empty: Callable[[InputError], None] | None = None) -> Iterator[Page]:
     """Steps 1-3, one page at a time; bad inputs go to `on_error` and the run goes on.
-    Documents for which `skip` says True (already stored) are yielded unprocessed."""
+    Documents for which `skip` says True (already stored) are yielded unprocessed; a page in
+    which cleaning finds no article text is yielded too, and told to `on_empty`."""
     for item in read_inputs(paths, settings):  # 1
         if isinstance(item, InputError):
             on_error(item)
@@ -41,10 +43,14 @@ def pages(paths: Iterable[str], settings: Settings, on_error: Callable[[InputErr
             yield Page(item, [], [])
             continue
         try:
-            yield process(item, settings)
+            page = process(item, settings)
         except Exception as err:  # noqa: BLE001 - one broken page must not stop a run
             on_error(InputError(item.path or item.doc, f"could not process: {err.__class__.__name__}: {err}",
                                 item.line))
+            continue
+        if not page.segments and on_empty is not None:
+            on_empty(no_article_text(item))
+        yield page
 
 
 def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
@@ -59,9 +65,10 @@ def mark_duplicates(all_pages: list[Page], settings: Settings) -> None:
                     src.duplicate_of = owner
 
 
-def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None]) -> list[Event]:
-    """Steps 1-4: every fused event found in `paths`."""
-    all_pages = list(pages(paths, settings, on_error))
+def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
+        on_empty: Callable[[InputError], None] | None = None) -> list[Event]:
+    """Steps 1-4: every fused event found in `paths` (pages without article text to `on_empty`)."""
+    all_pages = list(pages(paths, settings, on_error, on_empty=on_empty))
     mark_duplicates(all_pages, settings)
     events, aside = fuse_guarded((ev for page in all_pages for ev in page.events), settings)  # 4
     for item in aside:

@@ -10,13 +10,21 @@
 from __future__ import annotations
 
 from ..lexicons import lexicons
-from ..model import Document, Segment
+from ..model import Document, InputError, Segment
 from ..outlets import outlet_of
 from ..settings import Settings
 from .html import html_to_text
 from .segment import split_page
 
-__all__ = ["clean_document"]
+__all__ = ["clean_document", "no_article_text"]
+
+NO_ARTICLE = "no article text found"
+
+
+def no_article_text(doc: Document) -> InputError:
+    """The stderr line for a document in which cleaning found no article (`marsad: FILE[:LINE]:
+    no article text found`): a finding about the page, not a read error (the exit code stays 0)."""
+    return InputError(doc.path or doc.doc, NO_ARTICLE, doc.line)
 
 
 def clean_document(doc: Document, settings: Settings) -> list[Segment]:

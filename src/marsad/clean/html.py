@@ -88,4 +88,11 @@ def _fallback(html: str) -> str:
         return re.sub(r"<[^>]+>", "\n", html)
     for bad in root.xpath("//script|//style|//nav|//footer|//aside"):
         bad.drop_tree()
+    for block in root.iter(*BLOCKS):  # one paragraph per line, as trafilatura gives them
+        block.tail = "\n" + (block.tail or "")
     return root.text_content()
+
+
+# Elements that end a line of text (the fallback keeps paragraphs and list items apart).
+BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+          "article", "header", "figcaption", "dd", "dt")

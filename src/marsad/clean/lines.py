@@ -4,9 +4,10 @@ Each non-blank line of a page gets one kind, from markers in `data/chrome.yaml` 
 features (word count, final punctuation, share of Arabic function words, script). Deciding
 what to keep from these kinds is `segment.py`'s job.
 
-Kinds: body (prose paragraph), short (a headline candidate), related (a "read also" marker),
-tag, copyright, loading, widget, menu, bullet, teaser (truncated text), latin, outlet, author,
-dateline.
+Kinds: body (prose paragraph), short (a headline candidate), related (a "read also" marker
+alone on its line: a list follows), link (a "read also: headline" link inside the article), tag,
+copyright, footer (feed, CMS and comment-form lines), caption (photo credits), loading, widget,
+menu, bullet, teaser (truncated text), latin, outlet, author, dateline.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..fast import C
 from ..lexicons import Lexicons
-from ..normalize import fold_word
+from ..normalize import fold, fold_word
 from ..settings import Settings
+from ..speedups import word_runs
 
 WORD = re.compile(r"[^\W_]+")
-# Punctuation around words: "الداخلية،" is the word الداخلية. See `split_words`.
-WORD_EDGE = "،؛؟«»“”‘’…–—•·.,:;!?\"'()[]{}<>/\\|*%#@&+=~^`$-_"
 ARABIC = re.compile("[\u0621-\u064a]")
 LATIN = re.compile("[A-Za-z]")
 SENTENCE_END = frozenset(".!?؟»”\"')]:")  # a line's last character (a `$` regex would scan the line)
@@ -42,28 +41,12 @@ class Line:
 
 
 def split_words(folded: str) -> list[str]:
-    """`WORD.findall(folded)`: one C loop (`_fast.word_runs`), else `split_words_py`.
+    """`WORD.findall(folded)` (`speedups.word_runs`: one C loop, or its Python twin).
 
     >>> split_words("الداخلية، (بترا) 13/1/2025 --")
     ['الداخلية', 'بترا', '13', '1', '2025']
     """
-    return C.word_runs(folded) if C is not None else split_words_py(folded)
-
-
-def split_words_py(folded: str) -> list[str]:
-    """`WORD.findall(folded)` in less than half the regex's time: a space-separated piece that is
-    one word, or one word with punctuation at its ends, is taken with `str` methods; only the rest
-    (13/1/2025, كذا-كذا) goes through the regex, which costs ~10 ns a character."""
-    out: list[str] = []
-    for piece in folded.split():
-        if piece.isalnum():
-            out.append(piece)
-        elif core := piece.strip(WORD_EDGE):
-            if core.isalnum():
-                out.append(core)
-            else:
-                out.extend(WORD.findall(piece))
-    return out
+    return word_runs(folded)
 
 
 def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: str | None = None,
@@ -78,11 +61,16 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: s
     meta = _metadata(folded, text, tables)
     if meta:
         return Line(number, text, meta[0], n, meta[1], folded)
+    if _outlet_name(folded, n, tables):
+        return Line(number, text, "outlet", n, text.strip(" .:-–—|/"), folded)
     kind = _chrome(folded, n, tables)
     if kind:
         return Line(number, text, kind, n, folded=folded)
     if BULLET.match(text):
-        return Line(number, text, "bullet", n, folded=folded)
+        if n < settings.body_long_words or not _ends_sentence(text):
+            return Line(number, text, "bullet", n, folded=folded)
+        text, folded, words = _strip_widgets(text, folded, tables)  # "* email * facebook Long paragraph."
+        n = len(words)
     if _truncated(text):
         return Line(number, text, "teaser", n, folded=folded)
     if not ARABIC.search(text):
@@ -115,6 +103,18 @@ def _is_body(text: str, words: list[str], settings: Settings, lex: Lexicons) -> 
     return ends or n >= settings.body_long_words
 
 
+def _strip_widgets(text: str, folded: str, tables: ChromeTables) -> tuple[str, str, list[str]]:
+    """A paragraph that starts with share buttons ("* email * facebook * twitter استقبل ..."): the
+    paragraph without them (the buttons were glued to it when the page was turned into text)."""
+    m = tables.widget_prefix.match(folded)
+    cut = m.end() if m else 0
+    if cut:
+        text, folded = text[fold(text).pos(cut):].lstrip(), folded[cut:].lstrip()
+    else:
+        text, folded = BULLET.sub("", text, count=1), BULLET.sub("", folded, count=1)
+    return text, folded, split_words(folded)
+
+
 @dataclass(slots=True)
 class ChromeTables:
     """The chrome lexicon made ready for matching once: one expression per kind of marker (matching
@@ -128,6 +128,15 @@ class ChromeTables:
     outlet_prefixes: frozenset[str]
     outlet_suffixes: frozenset[str]
     author_prefixes: frozenset[str]
+    starts: re.Pattern[str]  # at the line start, one group per kind: link ("ننصح بقراءة: ...", or a
+    # widget word then | or :), caption ("صورة أرشيفية"), ticker ("عاجل |")
+    anywhere: re.Pattern[str]  # anywhere in a short line: footer, weather
+    feed_footers: re.Pattern[str]  # "the post … appeared first on": start, any text, end
+    feed_ends: tuple[str, ...]  # their closing words ("appeared first on"), looked for first
+    outlet_names: re.Pattern[str]  # at the line end
+    widget_prefix: re.Pattern[str]  # widget words at the line start (with bullets between them)
+    closing: re.Pattern[str]  # at the line start: an article's own closing paragraph
+    open_words: frozenset[str]  # a line ending with one of these goes on in the next line
 
 
 _TABLES: dict[int, tuple[dict[str, list[str]], ChromeTables]] = {}
@@ -142,10 +151,21 @@ def chrome_tables(lex: Lexicons) -> ChromeTables:
     def alternation(kind: str) -> str:
         return "|".join(re.escape(w) for w in sorted(chrome[kind], key=len, reverse=True))
 
+    widgets = alternation("widgets")
+    feed = "|".join(".{0,300}?".join(re.escape(part.strip()) for part in w.split("…")) for w in chrome["feed_footers"])
     tables = ChromeTables(
         *(re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags", "copyright", "loading")),
-        re.compile(rf"[\W_]*(?:(?:{alternation('widgets')})(?!\w)[\W_]*)+"),
+        re.compile(rf"[\W_]*(?:(?:{widgets})(?!\w)[\W_]*)+"),
         *(frozenset(chrome[kind]) for kind in ("outlet_prefixes", "outlet_suffixes", "author_prefixes")),
+        starts=re.compile(rf"(?P<link>(?:{alternation('links')})(?!\w)|(?:{widgets})\s*[|:])"
+                          rf"|(?P<caption>(?:{alternation('captions')})(?!\w))|(?P<ticker>(?:{alternation('tickers')})(?!\w))"),
+        anywhere=re.compile(f"(?P<footer>{alternation('footers')})|(?P<weather>{alternation('weather')})"),
+        feed_footers=re.compile(f"(?:{feed})"),
+        feed_ends=tuple({w.split("…")[-1].strip() for w in chrome["feed_footers"]}),
+        outlet_names=re.compile(rf"(?<!\w)(?:{alternation('outlet_names')})[\W_]*$"),
+        widget_prefix=re.compile(rf"(?:[\W_]*(?:{widgets})(?!\w))+[\W_]*"),
+        closing=re.compile(rf"(?:{alternation('closing')})(?!\w)"),
+        open_words=frozenset(chrome["open_words"]),
     )
     _TABLES[id(chrome)] = (chrome, tables)
     return tables
@@ -154,19 +174,36 @@ def chrome_tables(lex: Lexicons) -> ChromeTables:
 def _chrome(folded: str, n: int, tables: ChromeTables) -> str | None:
     bare = folded.strip(" :：-–—|»«")
     related = tables.related.match(bare)
-    if related and (related.end() == len(bare) or n <= 12):
-        return "related"
+    if related:
+        if not bare[related.end():].strip(" :：-–—|»«،,.()"):
+            return "related"  # the marker alone: a list of other articles follows
+        if n <= 30:
+            return "link"  # "اقرأ أيضا: <headline>", a link inside the article
     if tables.tags.match(folded):
         return "tag"
     if n <= 14 and tables.copyright.search(folded):
         return "copyright"
+    where = tables.anywhere.search(folded) if n <= 20 else None
+    if where and (where.lastgroup == "footer" or n <= 8) or n >= 6 and _feed_footer(folded, tables):
+        return "footer" if not where or where.lastgroup == "footer" else "widget"
     if n <= 6 and tables.loading.search(folded):
         return "loading"
     if n <= 8 and tables.widgets.fullmatch(bare):
         return "widget"
+    start = tables.starts.match(bare) if n <= 30 else None
+    if start and (start.lastgroup == "link" or n <= 12):
+        return {"link": "link", "caption": "caption"}.get(start.lastgroup or "", "widget")
     if n <= 2:
         return "menu"
     return None
+
+
+def _feed_footer(folded: str, tables: ChromeTables) -> bool:
+    """"The post ... appeared first on ...": tried only where the closing words are written."""
+    for end in tables.feed_ends:
+        if end in folded:
+            return tables.feed_footers.search(folded) is not None
+    return False
 
 
 def _metadata(folded: str, text: str, tables: ChromeTables) -> tuple[str, str] | None:
@@ -182,12 +219,17 @@ def _metadata(folded: str, text: str, tables: ChromeTables) -> tuple[str, str] |
             return "outlet", tail.strip(" .")
         if ftail in tables.outlet_suffixes and len(split_words(head)) <= 4:
             return "outlet", head.strip()
-        if fhead in tables.author_prefixes and tail.strip():
-            return "author", tail.strip(" .")
+        if (fhead in tables.author_prefixes or fhead in tables.outlet_suffixes) and tail.strip():
+            return "author", tail.strip(" .")  # "بقلم: فلان", "متابعة: فلان"
     if first in tables.author_prefixes and len(split_words(text)) <= 5 \
             and not _truncated(text) and not _ends_sentence(text):
         return "author", text.split(" ", 1)[1].strip(" :")
     return None
+
+
+def _outlet_name(folded: str, n: int, tables: ChromeTables) -> bool:
+    """A short line that is an outlet's name: "وكالة الساحل الإخبارية", "الوادي نيوز"."""
+    return n <= 5 and tables.outlet_names.search(folded) is not None
 
 
 def dateline_rest(folded: str, lex: Lexicons) -> str:

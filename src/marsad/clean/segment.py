@@ -20,7 +20,10 @@ from ..lexicons import Lexicons
 from ..model import Segment
 from ..normalize import fold_word
 from ..settings import Settings
-from .lines import Line, chrome_tables, classify, dateline_rest
+from .edges import extend_article, is_place_list
+from .join import join_lines
+from .lines import Line, chrome_tables, classify, dateline_rest, split_words
+from .titles import headline_first_paragraph, is_source_line, title_index
 
 DIGIT = re.compile(r"\d")
 # A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
@@ -44,28 +47,60 @@ def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[S
     tables = chrome_tables(lex)
     lines = [classify(i, raw, settings, lex, f, tables)
              for i, (raw, f) in enumerate(zip(raws, folded, strict=True), 1) if raw.strip()]
+    lines = join_lines(lines, settings, lex, tables)
     for line in lines:
         if line.kind in {"short", "menu", "latin"} and line.words <= 14 and DIGIT.search(line.folded or line.text):
             _mark_dateline(line, settings, lex)
+        if line.kind in {"short", "menu"} and is_source_line(line, lex):
+            line.kind = "dateline"  # "الرباط - الأفق 24": where the story was filed, no date
+        elif line.kind == "short" and is_place_list(line, lex):
+            line.kind = "menu"  # "الرباط فاس مراكش طنجة": a menu of cities, never a headline
+    extend_article(lines, settings, lex, tables)
     drafts = _group(lines)
-    return [_finish(d, doc, i) for i, d in enumerate(drafts)]
+    return [_finish(d, doc, i, lex) for i, d in enumerate(drafts)]
 
 
 def _mark_dateline(line: Line, settings: Settings, lex: Lexicons) -> None:
     """A line that is a date (and a city, agency, time or label): "عمان 13 كانون الثاني (بترا) -".
     Its value is the date when the line gives it in full, else None (still not a headline)."""
-    dates = [m for m in find_dates(line.text, None, settings.ref_date) if m.extra.get("precision") == "day"]
+    found = find_dates(line.text, None, settings.ref_date)
+    dates = [m for m in found if m.extra.get("precision") == "day"]
     if not dates:
         return
+    head, *sources = SOURCE_PARTS.split(line.text)  # "الخميس 4 سبتمبر 2025 / عدن نت - قسم الأخبار"
+    if sources and all(_is_source(s, lex) for s in sources) and dates[-1].end <= len(head):
+        if _rest_words(head, found, lex) <= 3:
+            _set_dateline(line, dates)
+        return
+    if _rest_words(line.text, found, lex) <= 3:
+        _set_dateline(line, dates)
+
+
+# A dateline followed by where the story comes from: " / عدن نت", " | وام", " - قسم الأخبار".
+SOURCE_PARTS = re.compile(r"\s+[/|]+\s+|\s+[-–—]\s+")
+
+
+def _is_source(part: str, lex: Lexicons) -> bool:
+    words = split_words(fold_word(part))
+    return 0 < len(words) <= 4 and not any(w in lex.function_words for w in words)
+
+
+def _rest_words(text: str, dates: list, lex: Lexicons) -> int:
+    """How many words of `text` are neither its dates nor dateline labels and times."""
     rest, last = [], 0
     for m in dates:
-        rest.append(line.text[last:m.start])
+        if m.start >= len(text):
+            break
+        rest.append(text[last:m.start])
         last = m.end
-    rest.append(line.text[last:])
+    rest.append(text[last:])
     words = dateline_rest(fold_word(" ".join(rest)), lex).split()
-    if len([w for w in words if w not in {"الموافق", "م", "هـ", "ه"}]) <= 3:
-        full = [m.value for m in dates if m.value and m.extra.get("how") in {"explicit", "hijri"}]
-        line.kind, line.value = "dateline", (full[-1] if full else None)
+    return len([w for w in words if w not in {"الموافق", "م", "هـ", "ه"}])
+
+
+def _set_dateline(line: Line, dates: list) -> None:
+    full = [m.value for m in dates if m.value and m.extra.get("how") in {"explicit", "hijri"}]
+    line.kind, line.value = "dateline", (full[-1] if full else None)
 
 
 def _group(lines: list[Line]) -> list[Draft]:
@@ -120,11 +155,11 @@ def _absorb_metadata(draft: Draft, lines: list[Line]) -> None:
             draft.author = line.value
 
 
-def _finish(draft: Draft, doc: str, index: int) -> Segment:
+def _finish(draft: Draft, doc: str, index: int, lex: Lexicons) -> Segment:
     header, body = draft.header, list(draft.body)
-    title_at = max((i for i, h in enumerate(header) if h.kind == "short"), default=None)
+    title_at = title_index(header, body, lex)
     title = header[title_at].text if title_at is not None else None
-    if title is None and len(body) > 1 and body[0].words <= 15 and body[1].words >= 2 * body[0].words:
+    if title is None and headline_first_paragraph(body, lex):
         title, body = body[0].text, body[1:]  # a headline that ends with a full stop
     line = _dateline(header, title_at)
     head = body[0].text[:80] if body else ""

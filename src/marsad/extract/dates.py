@@ -1,20 +1,26 @@
-"""Arabic date mentions: every month variant, numeric, Hijri, yearless and relative dates.
+"""Arabic date mentions: every month variant, numeric, Hijri, ordinal, yearless and relative dates.
 
 `find_dates(text, published, ref_date)` returns `Mention`s labelled `date` whose `value` is
-`YYYY-MM-DD`, `YYYY-MM` or None (found but not resolvable), with `precision`, `how`
-(explicit | year-from-publication | weekday-inferred | relative-to-publication | hijri |
-ref-date-inferred) and, for ranges, `until`.
+`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or None (found but not resolvable), with `precision`, `how`
+(explicit | year-from-publication | weekday-inferred | relative-to-publication |
+relative-to-date | hijri | ref-date-inferred | unplaceable-year | unresolved) and, for ranges, `until`.
 
 Rules (spec §3): a yearless day+month takes the publication year; without a publication date
-it needs a weekday, and then takes the most recent year on or before `ref_date` in which that
-day falls on that weekday. Relative words (اليوم، أمس، الاثنين الماضي) resolve only against a
-publication date. A lone year is never a date. A weekday that contradicts an explicit date keeps
-the date and flags `conflict`.
+it needs a weekday (written before or after it), and then takes the most recent year on or
+before `ref_date` in which that day falls on that weekday (Hijri days too, in the Hijri
+calendar). Relative words (اليوم، أمس، الاثنين الماضي، منذ يومين، العام الماضي) resolve only
+against a publication date (see `relative_dates`). A lone year is never a date. A weekday that
+contradicts an explicit date keeps the date and flags `conflict`. A written year marsad cannot
+place (before 1900, or after the year following `ref_date` and the publication) gives no value.
+Numeric Hijri dates (marked هـ, or with a year in 1300-1499) are converted to Gregorian.
+The words are data: data/date_words.yaml, months.yaml, weekdays.yaml (`date_words`).
 
 >>> [m.value for m in find_dates("اليوم الاثنين 20 يناير 2025 بالرباط", None, dt.date(2026, 11, 22))]
 ['2025-01-20']
 >>> [m.value for m in find_dates("يوم الثلاثاء 23 شتنبر الجاري", None, dt.date(2026, 11, 22))]
 ['2025-09-23']
+>>> [m.value for m in find_dates("الأول من رمضان 1446 هـ", None, dt.date(2026, 11, 22))]
+['2025-03-01']
 """
 
 from __future__ import annotations
@@ -22,96 +28,64 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
-from ..lexicons import Lexicons, Starts, lexicons, matches_at
+from ..lexicons import Lexicons, lexicons
 from ..model import Mention
-from ..normalize import Folded, fold, one_space, positions, word_start
+from ..normalize import Folded, fold, one_space, word_start
+from . import relative_dates
+from .date_words import (
+    Scope,
+    alternation,
+    at_digits,
+    before,
+    digit_starts,
+    previous_word,
+    scan,
+    word_starts,
+    words,
+)
 
-RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "الامس": -1, "اول امس": -2, "اول من امس": -2,
-                 "غدا": 1, "بعد غد": 2}
-# "اليوم العالمي" is a day of the year, "المصري اليوم"/"روسيا اليوم" are outlets, "اليوم التالي" is
-# relative to the story, not to the publication.
-NOT_RELATIVE_AFTER = "العالمي|الوطني|الدولي|السابع|التالي|الاول|الثاني|الاخير|الموعود|نفسه|ذاته"
-NOT_RELATIVE_BEFORE = re.compile(r"(?:المصري|روسيا|صحيفه|جريده|قناه|موقع|الجزائر|العرب|عرب)\s*$")
-PAST = {"الماضي", "المنصرم", "الفائت", "السابق"}
-NEXT = {"المقبل", "القادم"}
-CURRENT = {"الجاري", "الحالي"}
-# A date that names a street, a revolution or a university is not the date of anything here.
-NAMED_BEFORE = re.compile(
-    r"(?:شارع|ثوره|ساحه|جامعه|حركه|مدرسه|ملعب|مستشفي|نادي|ذكري|انتفاضه|مسيره|ثانويه|اعداديه|حي|زنقه"
-    r"|مطار|جسر|قاعه|مجمع|تجزئه|اقامه|عيد|احداث|دستور|رقم|عدد|قانون|قرار|ظهير|مرسوم)\s*$")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+Span = tuple[int, int, str | None, dict]
+FIRST_YEAR = 1900  # a written year before it is never a date of the story
+HIJRI_YEARS = range(1300, 1500)  # a numeric date with such a year is Hijri, marked or not
 
 
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = lexicons()
-    months = _alternation(list(lex.months))
-    hijri = _alternation(list(lex.hijri_months))
-    weekdays = _alternation(list(lex.weekdays))
-    year = r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|سنة)?\s*(\d{4})(?!\d)\s*م?(?!\w))?"
+    lex, w = lexicons(), words()
+    months = alternation(list(lex.months))
+    hijri = alternation(list(lex.hijri_months))
+    weekdays = alternation(list(lex.weekdays))
+    qual = alternation(sorted(w.qualifiers))
+    year = r"(?:\s*[،,/-]?\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d)(?:\s*م)?(?!\w))?"
+    other_name = rf"(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"  # "كانون الثاني/يناير", "يناير (كانون الثاني)"
     return {
         "day_month": re.compile(
-            r"(?:(\d{1,2})\s*(?:-|–|/|الي|حتي|و)\s*)?(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?"
-            rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})\s*\)?)?" + year),
-        "numeric": re.compile(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/-]|\.\d)"),
-        "iso": re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\w/.-])"),
-        "month_before": re.compile(r"(?<!\w)(?:(مطلع|بدايه|منتصف|اواسط|اواخر|نهايه|اوائل|خلال|اخر)\s+)?(?:(شهر)\s+)?$"),
+            r"(?:(\d{1,2})\s*(?:-|–|/|الي|حتي|و)\s*)?(\d{1,2})(?:\s+|\s*[/-]\s*)(?:من\s+)?(?:شهر\s+)?"
+            rf"({months})(?!\w){other_name}" + year),
+        "numeric": re.compile(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
+        "iso": re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
+        "short": re.compile(r"(\d{1,2})\s?/\s?(\d{1,2})(?![\w/.-])"),
+        "month_before": re.compile(rf"(?<!\w)(?:({alternation(w.month_parts)})\s+)?(?:(شهر)\s+)?$"),
         "month_year": re.compile(
-            rf"({months})(?!\w)(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"
-            r"(?:\s+(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d)|\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w))?"),
+            rf"({months})(?!\w){other_name}"
+            rf"(?:\s+(?:من\s+)?(?:عام|سنه)?\s*(\d{{4}})(?!\d)|\s+({qual})(?!\w))?"),
         "hijri": re.compile(
-            rf"(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)\s*(?:من\s+)?(?:عام|سنه)?\s*"
-            r"(\d{4})\s*(?:ه(?!\w)|هجري\w*)?"),
-        "weekday_before": re.compile(rf"(?:(اليوم|يوم)\s+)?({weekdays})\s*[،,]?\s*(?:الموافق\s+)?$"),
-        "qualifier_after": re.compile(r"\s*(?:من\s+)?(?:الشهر\s+|العام\s+|السنه\s+)?(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
-        "relative": re.compile(
-            r"(اول\s+من\s+امس|اول\s+امس|بعد\s+غد|اليوم|البارحه|الامس|امس|غدا)(?!\w)(?!\s*\d)"
-            rf"(?!\s+(?:{NOT_RELATIVE_AFTER})(?!\w))(?:\s+({weekdays})(?!\w))?"),
-        "this_month": re.compile(
-            r"(\d{1,2})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+(الجاري|الحالي|الماضي|المنصرم|المقبل|القادم)(?!\w)"),
-        "weekday": re.compile(rf"({weekdays})(?!\w)(?:\s+(الماضي|المنصرم|المقبل|القادم))?"),
-        "day_word_before": re.compile(r"(?<!\w)[وف]?(?:يوم|ليوم)\s+$"),
-        "period": re.compile(r"(الاسبوع|الشهر)\s+(الماضي|المنصرم|المقبل|القادم|الجاري|الحالي)(?!\w)"),
+            rf"(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)"
+            r"(?:\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d))?(?:\s*(?:ه|هجري\w*)(?!\w))?"),
+        "ordinal": re.compile(
+            rf"({alternation(list(w.ordinals))})\s+(?:من\s+(?:شهر\s+)?|شهر\s+)(?:({months})|({hijri}))(?!\w)"
+            rf"{other_name}(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{{4}})(?!\d))?(?:\s*(ه|هجري\w*|م)(?!\w))?"),
+        "weekday_before": re.compile(rf"(?:(اليوم|يوم)\s+)?({weekdays})\s*[،,]?\s*\(?\s*(?:الموافق\s+)?(?:ال)?$"),
+        "weekday_after": re.compile(
+            rf"\s*[،,]?\s*\(?\s*(?:(?:ال)?يوم\s+)?({weekdays})(?!\w)\)?"
+            rf"(?!\s*(?:{alternation(sorted(w.past | w.next))})(?!\w))"),
+        "qualifier_after": re.compile(rf"\s*(?:من\s+)?(?:الشهر\s+|العام\s+|السنه\s+)?({qual})(?!\w)"),
+        "this_month": re.compile(rf"(\d{{1,2}})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+({qual})(?!\w)"),
     }
-
-
-@functools.cache
-def _starts() -> Starts:
-    """The words the non-numeric patterns start with: they are tried only where one is written."""
-    lex = lexicons()
-    return Starts({
-        "month_year": [m.split()[0] for m in lex.months],
-        "relative": ["اول", "بعد", "اليوم", "البارحه", "الامس", "امس", "غدا"],
-        "weekday": [w.split()[0] for w in lex.weekdays],
-        "period": ["الاسبوع", "الشهر"],
-    })
-
-
-@functools.lru_cache(maxsize=4)
-def _word_starts(t: str) -> dict[str, list[int]]:
-    return _starts().find_labelled(t)
-
-
-Scope = tuple[tuple[int, int], ...] | None  # folded spans where a mention may start (None: anywhere)
-
-
-def _in_scope(positions: Sequence[int], scope: Scope) -> Sequence[int]:
-    if scope is None:
-        return positions
-    return [p for lo, hi in scope for p in positions[bisect_left(positions, lo):bisect_left(positions, hi)]]
-
-
-def _scan(kind: str, t: str, scope: Scope = None):
-    """`_patterns()[kind].finditer(t)`, tried only where the pattern's first words are."""
-    return matches_at(_patterns()[kind], t, _in_scope(_word_starts(t)[kind], scope))
 
 
 def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
@@ -122,44 +96,57 @@ def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
     pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
     folded = folded or fold(text)
     scope = None if within is None else tuple((folded.fpos(lo), folded.fpos(hi)) for lo, hi in within)
-    spans: list[tuple[int, int, str | None, dict]] = []
-    lex = lexicons()
-    for finder in (_day_month, _this_month, _numeric, _hijri, _month_year, _relative):
-        for start, end, value, extra in finder(folded.text, pub, ref_date, lex, scope):
-            if any(start < e and s < end for s, e, _, _ in spans):
-                continue
-            spans.append((start, end, value, extra))
+    t = folded.text
+    spans = _read(t, pub, ref_date, scope)
+    window = None if scope is None else (lambda lo, hi: _read(t, pub, ref_date, ((lo, hi),)))
     mentions = []
-    for start, end, value, extra in _join_ranges(folded.text, sorted(spans, key=lambda s: s[0])):
+    for start, end, value, extra in relative_dates.resolve_shifts(spans, pub, window):
         s, e = folded.span(start, end)
         mentions.append(Mention("date", s, e, text[s:e], value, extra))
     return mentions
 
 
+def _read(t: str, pub: dt.date | None, ref: dt.date, scope: Scope) -> list[Span]:
+    """The spans of folded text `t` in text order, ranges joined, shifts not yet resolved."""
+    spans: list[Span] = []
+    lex = lexicons()
+    starts, digits = word_starts(t), digit_starts(t)
+    for finder, label in _finders():
+        if not (digits if label == "digits" else starts[label]):
+            continue  # nothing where this finder's pattern could start
+        for start, end, value, extra in finder(t, pub, ref, lex, scope):
+            if not any(start < e and s < end for s, e, _, _ in spans):
+                spans.append((start, end, value, extra))
+    return [_placed(s, pub, ref) for s in _join_ranges(t, sorted(spans, key=lambda s: s[0]))]
 
 
-@functools.lru_cache(maxsize=4)
-def _digit_starts(t: str) -> tuple[int, ...]:
-    """Where runs of digits start: every numeric date form is anchored there. Found with str.find
-    per digit (folded text has ASCII digits only): a character-class regex scans ten times slower."""
-    found = sorted(at for digit in "0123456789" for at in positions(t, digit))
-    return tuple(p for p in found if not p or not (t[p - 1].isdigit() or t[p - 1] in FREE_BEFORE or t[p - 1].isalpha()))
+@functools.cache
+def _finders() -> tuple[tuple[Callable[..., Iterator[Span]], str], ...]:
+    """Every finder with where its pattern starts (digits, or a label of `word_starts`), in the
+    order their spans take precedence."""
+    return ((_day_month, "digits"), (_ordinal, "ordinal"), (_this_month, "digits"), (_numeric, "digits"),
+            (_hijri, "digits"), (_month_year, "month_year"), *relative_dates.finders())
 
 
-FREE_BEFORE = set("/.:-_")
-
-
-def _at_digits(t: str, pattern: re.Pattern[str], scope: Scope = None):
-    """Non-overlapping matches of `pattern` starting at a digit run not glued to a word or a number."""
-    return matches_at(pattern, t, _in_scope(_digit_starts(t), scope))
+def _placed(span: Span, pub: dt.date | None, ref: dt.date) -> Span:
+    """A written year marsad cannot place gives no value (spec: null rather than wrong)."""
+    start, end, value, extra = span
+    if extra.get("how") not in ("explicit", "hijri") or not value:
+        return span
+    last = max(ref.year, pub.year if pub else ref.year) + 1
+    if extra.get("until") and not FIRST_YEAR <= int(extra["until"][:4]) <= last:
+        extra["until"] = None
+    if FIRST_YEAR <= int(value[:4]) <= last:
+        return span
+    return start, end, None, {**extra, "how": "unplaceable-year", "until": None}
 
 
 RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*$")
 
 
-def _join_ranges(t: str, spans: list) -> list:
+def _join_ranges(t: str, spans: list[Span]) -> list[Span]:
     """"من 30 يناير إلى 2 فبراير 2025": two day mentions joined by إلى become one range."""
-    out: list = []
+    out: list[Span] = []
     for span in spans:
         if out and out[-1][3].get("precision") == span[3].get("precision") == "day" and span[2] \
                 and (out[-1][2] or "dm" in out[-1][3]) \
@@ -179,18 +166,6 @@ def _join_ranges(t: str, spans: list) -> list:
     return out
 
 
-def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
-    for m in _at_digits(t, _patterns()["this_month"], scope):
-        if pub is None:
-            yield m.start(), m.end(), None, {"precision": "day", "how": "unresolved"}
-            continue
-        q = m.group(2)
-        month = pub.month + (-1 if q in PAST else 1 if q in NEXT else 0)
-        y, month = pub.year + (month - 1) // 12, (month - 1) % 12 + 1
-        value = _iso(y, month, int(m.group(1)))
-        yield m.start(), m.end(), value, {"precision": "day", "how": "year-from-publication"}
-
-
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()
@@ -198,33 +173,54 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _weekday_before(t: str, start: int, lex: Lexicons) -> tuple[int, int | None, bool]:
-    """(new start, weekday, says اليوم) for a weekday written just before a date."""
+def _hijri_iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return Hijri(y, m, d).to_gregorian().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _weekday_before(t: str, start: int, lex: Lexicons) -> tuple[int, int | None]:
+    """(new start, weekday) for a weekday written just before a date."""
     window = t[max(0, start - 30):start]
     m = _patterns()["weekday_before"].search(window)
     if not m:
-        return start, None, False
-    return start - (len(window) - m.start()), lex.weekdays[one_space(m.group(2))], m.group(1) == "اليوم"
+        return start, None
+    return start - (len(window) - m.start()), lex.weekdays[one_space(m.group(2))]
+
+
+def _weekday_after(t: str, end: int, lex: Lexicons) -> tuple[int, int | None]:
+    """(new end, weekday) for a weekday written just after a date: "في 23 شتنبر، يوم الثلاثاء"."""
+    m = _patterns()["weekday_after"].match(t, end)
+    return (m.end(), lex.weekdays[one_space(m.group(1))]) if m else (end, None)
+
+
+def _weekday(t: str, start: int, end: int, lex: Lexicons) -> tuple[int, int, int | None]:
+    """(start, end, weekday) of a date with the weekday written before or after it."""
+    start, weekday = _weekday_before(t, start, lex)
+    if weekday is None:
+        end, weekday = _weekday_after(t, end, lex)
+    return start, end, weekday
 
 
 def _named(t: str, start: int) -> bool:
-    return bool(NAMED_BEFORE.search(t[max(0, start - 12):start]))
+    return before(t, start, words().named_before, reach=12)
 
 
-def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
-    for m in _at_digits(t, _patterns()["day_month"], scope):
+def _qualifier(t: str, end: int) -> tuple[int, str | None]:
+    q = _patterns()["qualifier_after"].match(t, end)
+    return (q.end(), q.group(1)) if q else (end, None)
+
+
+def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    for m in at_digits(_patterns()["day_month"], t, scope):
         if _named(t, m.start()):
             continue
         day, month = int(m.group(2)), lex.months[one_space(m.group(3))]
         first = int(m.group(1)) if m.group(1) else None
         year = int(m.group(4)) if m.group(4) else None
-        start, weekday, _ = _weekday_before(t, m.start() if first is None else m.start(), lex)
-        end = m.end()
-        qualifier = None
-        if year is None:
-            q = _patterns()["qualifier_after"].match(t, end)
-            if q:
-                qualifier, end = q.group(1), q.end()
+        end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
+        start, end, weekday = _weekday(t, m.start(), end, lex)
         value, extra = resolve_day(day, month, year, weekday, qualifier, pub, ref)
         extra["dm"] = (day, month)
         start_day = _iso(int(value[:4]), month, first) if value and first is not None and first < day else None
@@ -233,73 +229,153 @@ def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: 
         yield start, end, value, extra
 
 
+def _ordinal(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    """"الأول من رمضان 1446 هـ", "في العاشر من أكتوبر", "الثاني والعشرين من شهر مايو"."""
+    for m in scan(_patterns()["ordinal"], "ordinal", t, scope):
+        if not word_start(t, m.start()) or not _ordinal_here(t, m.start(), lex) or _named(t, m.start()):
+            continue
+        day = words().ordinals[one_space(m.group(1)).replace(" و ", " و")]  # "الثاني و العشرين"
+        year = int(m.group(4)) if m.group(4) else None
+        end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
+        start, end, weekday = _weekday(t, m.start(), end, lex)
+        if m.group(2):
+            value, extra = resolve_day(day, lex.months[one_space(m.group(2))], year, weekday, qualifier, pub, ref)
+        else:
+            value, extra = resolve_hijri_day(day, lex.hijri_months[one_space(m.group(3))], year, weekday, qualifier, pub, ref)
+        yield start, end, value, extra
+
+
+def _ordinal_here(t: str, start: int, lex: Lexicons) -> bool:
+    """Is an ordinal at `start` a day? After و/ف, punctuation, a preposition or a weekday it is;
+    after a noun it is that noun's rank ("الأسبوع الأول من رمضان")."""
+    if start and t[start - 1].isalpha():
+        return True  # "والعاشر من": word_start let only و/ف through
+    word = previous_word(t, start)
+    word = word[1:] if word[:1] in ("و", "ف") and word[1:] in words().before_ordinal else word
+    return not word or word in words().before_ordinal or word in lex.weekdays
+
+
 def resolve_day(day: int, month: int, year: int | None, weekday: int | None, qualifier: str | None,
                 pub: dt.date | None, ref: dt.date) -> tuple[str | None, dict]:
     """Resolve day+month(+year) per spec §3 -> (value or None, {precision, how, ...})."""
     extra: dict = {"precision": "day"}
+    w = words()
     if year is not None:
         value, extra["how"] = _iso(year, month, day), "explicit"
     elif pub is not None:
         year = pub.year
         candidate = _iso(year, month, day)
-        if candidate and qualifier in PAST and candidate > pub.isoformat():
+        if candidate and qualifier in w.past and candidate > pub.isoformat():
             year -= 1
-        elif candidate and qualifier in NEXT and candidate < pub.isoformat():
+        elif candidate and qualifier in w.next and candidate < pub.isoformat():
             year += 1
         value, extra["how"] = _iso(year, month, day), "year-from-publication"
     elif weekday is not None:
-        value, extra["how"] = _weekday_year(day, month, weekday, ref), "weekday-inferred"
+        value, extra["how"] = _weekday_year(day, month, weekday, ref, _iso, ref.year), "weekday-inferred"
     else:
         value, extra["how"] = None, "unresolved"
-    if value and weekday is not None and dt.date.fromisoformat(value).weekday() != weekday:
-        extra["conflict"] = "weekday"
-    return value, extra
+    return value, _checked(extra, value, weekday)
 
 
-def _weekday_year(day: int, month: int, weekday: int, ref: dt.date) -> str | None:
-    for year in range(ref.year, ref.year - 40, -1):
-        value = _iso(year, month, day)
+def resolve_hijri_day(day: int, month: int, year: int | None, weekday: int | None, qualifier: str | None,
+                      pub: dt.date | None, ref: dt.date) -> tuple[str | None, dict]:
+    """resolve_day for a Hijri day and month: the Hijri year written, or the publication's, or the
+    most recent one on or before `ref` in which that day falls on the weekday written."""
+    extra: dict = {"precision": "day"}
+    w = words()
+    if year is not None:
+        value, extra["how"] = _hijri_iso(year, month, day), "hijri"
+    elif pub is not None and (pub_year := _hijri_year(pub)) is not None:
+        value = _hijri_iso(pub_year, month, day)
+        if value and (qualifier in w.past and value > pub.isoformat() or qualifier in w.next and value < pub.isoformat()):
+            value = _hijri_iso(pub_year + (-1 if qualifier in w.past else 1), month, day)
+        extra["how"] = "year-from-publication"
+    elif weekday is not None and (ref_year := _hijri_year(ref)) is not None:
+        value, extra["how"] = _weekday_year(day, month, weekday, ref, _hijri_iso, ref_year), "weekday-inferred"
+    else:
+        value, extra["how"] = None, "unresolved"
+    return value, _checked(extra, value, weekday)
+
+
+def _hijri_year(day: dt.date) -> int | None:
+    try:
+        return Gregorian(day.year, day.month, day.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def _weekday_year(day: int, month: int, weekday: int, ref: dt.date, iso, last_year: int) -> str | None:
+    """The most recent date on or before `ref` (years back from `last_year`, by `iso(y, m, d)`)
+    that falls on `weekday`."""
+    for year in range(last_year, last_year - 40, -1):
+        value = iso(year, month, day)
         if value and value <= ref.isoformat() and dt.date.fromisoformat(value).weekday() == weekday:
             return value
     return None
 
 
-def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
-    for m in _at_digits(t, _patterns()["numeric"], scope):
-        value = _iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-        if value and not _named(t, m.start()):
-            start, weekday, _ = _weekday_before(t, m.start(), lex)
-            yield start, m.end(), value, _checked({"precision": "day", "how": "explicit"}, value, weekday)
-    for m in _at_digits(t, _patterns()["iso"], scope):
-        value = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        if value and not _named(t, m.start()):
-            yield m.start(), m.end(), value, {"precision": "day", "how": "explicit"}
-
-
-def _checked(extra: dict, value: str, weekday: int | None) -> dict:
-    if weekday is not None and dt.date.fromisoformat(value).weekday() != weekday:
+def _checked(extra: dict, value: str | None, weekday: int | None) -> dict:
+    if value and weekday is not None and dt.date.fromisoformat(value).weekday() != weekday:
         extra["conflict"] = "weekday"
     return extra
 
 
-def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
-    for m in _at_digits(t, _patterns()["hijri"], scope):
-        try:
-            g = Hijri(int(m.group(3)), lex.hijri_months[one_space(m.group(2))], int(m.group(1))).to_gregorian()
-        except (ValueError, OverflowError):
+def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    """"15 من الشهر الجاري": the day in the publication's month (or the one before or after)."""
+    for m in at_digits(_patterns()["this_month"], t, scope):
+        if pub is None:
+            yield m.start(), m.end(), None, {"precision": "day", "how": "unresolved"}
             continue
-        yield m.start(), m.end(), g.isoformat(), {"precision": "day", "how": "hijri"}
+        q = m.group(2)
+        month = pub.month + (-1 if q in words().past else 1 if q in words().next else 0)
+        y, month = pub.year + (month - 1) // 12, (month - 1) % 12 + 1
+        yield m.start(), m.end(), _iso(y, month, int(m.group(1))), {"precision": "day", "how": "year-from-publication"}
 
 
-def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
+def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    """"20/01/2025", "16-5-2023", "2025-01-20", Hijri "14-09-1432 هـ", "1432/09/14هـ"; "الثلاثاء 23/9"
+    (day/month without a year, only after a weekday)."""
     p = _patterns()
-    for m in _scan("month_year", t, scope):
+    for kind, order in (("numeric", (4, 3, 1)), ("iso", (1, 3, 4))):
+        for m in at_digits(p[kind], t, scope):
+            y, mo, d = (int(m.group(k)) for k in order)
+            hijri = m.group(5) == "ه" or m.group(5) is None and y in HIJRI_YEARS
+            value = _hijri_iso(y, mo, d) if hijri else _iso(y, mo, d)
+            if value and not _named(t, m.start()):
+                start, end, weekday = _weekday(t, m.start(), m.end(), lex)
+                yield start, end, value, _checked({"precision": "day", "how": "hijri" if hijri else "explicit"}, value, weekday)
+    for m in at_digits(p["short"], t, scope):
+        start, weekday = _weekday_before(t, m.start(), lex)
+        if weekday is not None and not _named(t, start):
+            value, extra = resolve_day(int(m.group(1)), int(m.group(2)), None, weekday, None, pub, ref)
+            if value:
+                yield start, m.end(), value, extra
+
+
+def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    """"10 ذو الحجة 1446 هـ"; yearless "الثلاثاء 10 رمضان" by the publication or the weekday."""
+    for m in at_digits(_patterns()["hijri"], t, scope):
+        if _named(t, m.start()):
+            continue
+        year = int(m.group(3)) if m.group(3) else None
+        end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
+        start, end, weekday = _weekday(t, m.start(), end, lex)
+        month = lex.hijri_months[one_space(m.group(2))]
+        value, extra = resolve_hijri_day(int(m.group(1)), month, year, weekday, qualifier, pub, ref)
+        if year is not None and value is None:
+            continue  # "30 صفر 1433": no such day
+        yield start, end, value, extra
+
+
+def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+    p, w = _patterns(), words()
+    for m in scan(p["month_year"], "month_year", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
         name, year, qualifier = m.groups()
-        before = p["month_before"].search(t, max(0, m.start() - 20), m.start())
-        part, shahr = before.groups() if before else (None, None)
-        start = before.start() if before and (part or shahr) else m.start()
+        before_month = p["month_before"].search(t, max(0, m.start() - 20), m.start())
+        part, shahr = before_month.groups() if before_month else (None, None)
+        start = before_month.start() if before_month and (part or shahr) else m.start()
         name = one_space(name)
         if year is None and not (part or shahr or qualifier):
             continue  # a bare month name: too often a verb or a name (مارس، آب)
@@ -313,54 +389,8 @@ def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope:
             continue
         anchor, how = (pub, "year-from-publication") if pub else (ref, "ref-date-inferred")
         y = anchor.year
-        if (qualifier in PAST or (pub is None and qualifier not in NEXT)) and month > anchor.month:
+        if (qualifier in w.past or (pub is None and qualifier not in w.next)) and month > anchor.month:
             y -= 1
-        elif qualifier in NEXT and month < anchor.month:
+        elif qualifier in w.next and month < anchor.month:
             y += 1
         yield start, m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
-
-
-def _relative(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None):
-    p = _patterns()
-    how = "relative-to-publication"
-    for m in _scan("relative", t, scope):
-        if not word_start(t, m.start()):
-            continue
-        word = one_space(m.group(1))
-        if word == "اليوم" and NOT_RELATIVE_BEFORE.search(t[max(0, m.start() - 8):m.start()]):
-            continue
-        value = (pub + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat() if pub else None
-        yield m.start(1), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in _scan("weekday", t, scope):
-        if not word_start(t, m.start(), proclitic=False):
-            continue
-        word = one_space(m.group(1))
-        day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
-        if not word.startswith("ال") and not day:
-            continue  # bare اثنين/أحد/جمعة are numbers and names, not weekdays
-        if re.search(r"(?:صلاه|خطبه|صلاة)\s*$", t[max(0, m.start() - 8):m.start()]):
-            continue
-        value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
-        yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": how if pub else "unresolved"}
-    for m in _scan("period", t, scope):
-        if not word_start(t, m.start(), proclitic=False):
-            continue
-        unit, q = m.groups()
-        if pub is None:
-            yield m.start(), m.end(), None, {"precision": unit == "الشهر" and "month" or "week", "how": "unresolved"}
-        elif unit == "الاسبوع":
-            shift = -7 if q in PAST else 7 if q in NEXT else 0
-            yield m.start(), m.end(), (pub + dt.timedelta(days=shift)).isoformat(), {"precision": "week", "how": how}
-        else:
-            month = pub.month + (-1 if q in PAST else 1 if q in NEXT else 0)
-            y, month = pub.year + (month - 1) // 12, (month - 1) % 12 + 1
-            yield m.start(), m.end(), f"{y:04d}-{month:02d}", {"precision": "month", "how": how}
-
-
-def _weekday_value(weekday: int, qualifier: str | None, pub: dt.date) -> str:
-    back = (pub.weekday() - weekday) % 7
-    if qualifier in PAST:
-        back = back or 7
-    elif qualifier in NEXT:
-        return (pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)).isoformat()
-    return (pub - dt.timedelta(days=back)).isoformat()

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..lexicons import Entry, Lexicons, Starts, lexicons, matches_at
 from ..model import Event, Location, Mention, Participant, Segment, Source
@@ -32,7 +35,8 @@ AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?و�
 DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
 SIDELINES = re.compile(r"(?:علي|في)\s+هامش\s+(?:\S+\s+){0,3}?(?:لل|ال)?(?:اجتماع|مؤتمر|منتدي|قمه|دوره|جمعيه|"
                        r"ملتقي|اشغال|معرض|اجتماعات|منتديات|مؤتمرات|قمم|لجنه)")
-ATTENDING = re.compile(r"(?:بحضور|وبحضور|رفقه|برفقه|بمعيه|بمشاركه|وحضر|حضره)")
+ATTENDING_WORDS = ("بحضور", "وبحضور", "رفقه", "برفقه", "بمعيه", "بمشاركه", "وحضر", "حضره")
+ATTENDING = re.compile("(?:" + "|".join(ATTENDING_WORDS) + ")")  # literals only: found with str.find
 ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات|اللقاءين|الاجتماعين")
 
 
@@ -67,6 +71,10 @@ class Analysis:
     _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple[int, int] | None, list[Place]] = field(default_factory=dict)
     _named: dict[str, set[str]] = field(default_factory=dict)  # states the text names (for find_places)
+    _order: dict[tuple[int, int] | None, int] = field(default_factory=dict)  # when each span of `_dates` was first stored
+    _starts: dict[tuple[int, int] | None, list[int] | None] = field(default_factory=dict)  # its mentions' starts, if sorted
+    _roots: list[tuple[list[int], list[tuple[int, int]]]] = field(default_factory=list)  # spans whose dates were read
+    memo: dict[tuple[str, Any], Any] = field(default_factory=dict)  # per-sentence and per-paragraph answers
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
@@ -101,21 +109,57 @@ class Analysis:
             else:
                 merged.append((lo, hi))
         found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        starts = _sorted_starts(found)
         for span in merged:
-            self._dates[span] = [d for d in found if span[0] <= d.start < span[1]]
+            self._store(span, _starting_in(found, starts, span))
+        self._roots.append(([lo for lo, _ in merged], merged))
 
     def dates_within(self, span: tuple[int, int] | None) -> list[Mention]:
         """The date mentions that start in `span` (None: the whole segment); an event reads only
         its sentence and the lede, so the rest of a long segment is never searched for dates."""
-        if span not in self._dates:
-            known = self._dates.get(None)
-            if known is None and span is not None:  # read already as part of a larger span?
-                known = next((ds for (lo, hi), ds in ((k, v) for k, v in self._dates.items() if k)
-                              if lo <= span[0] and span[1] <= hi), None)
-            self._dates[span] = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
-                                           None if span is None else [span]) if known is None \
-                else [d for d in known if span[0] <= d.start < span[1]]  # type: ignore[index]
-        return self._dates[span]
+        if span in self._dates:
+            return self._dates[span]
+        key = None if span is None or None in self._dates else self._container(span)  # read already?
+        if span is not None and (key is not None or None in self._dates):
+            found = _starting_in(self._dates[key], self._starts[key], span)
+        else:
+            found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
+                               None if span is None else [span])
+            if span is not None:
+                self._roots.append(([span[0]], [span]))
+        self._store(span, found)
+        return found
+
+    def _store(self, span: tuple[int, int] | None, found: list[Mention]) -> None:
+        self._order.setdefault(span, len(self._order))
+        self._dates[span] = found
+        self._starts[span] = _sorted_starts(found)
+
+    def _container(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The first stored span (in storing order) holding `span`, as a scan of every stored span
+        in order finds it. Only spans whose dates were read can be first (a span filtered from
+        another is held by it, stored earlier); those of one reading are disjoint: one bisection."""
+        if span[0] > span[1]:
+            return next((k for k in self._dates if k and k[0] <= span[0] and span[1] <= k[1]), None)
+        best = None
+        for los, spans in self._roots:
+            k = bisect_right(los, span[0]) - 1
+            if k >= 0 and span[1] <= spans[k][1] and (best is None or self._order[spans[k]] < self._order[best]):
+                best = spans[k]
+        return best
+
+
+def _sorted_starts(found: Sequence[Mention | Place]) -> list[int] | None:
+    """The mentions' starts when they are in text order (else None: filter them one by one)."""
+    starts = [d.start for d in found]
+    return starts if all(x <= y for x, y in itertools.pairwise(starts)) else None
+
+
+def _starting_in(found: list, starts: list[int] | None, span: tuple[int, int]) -> list:
+    """`[d for d in found if span[0] <= d.start < span[1]]`, by bisection when `starts` is known."""
+    if starts is None:
+        return [d for d in found if span[0] <= d.start < span[1]]
+    return found[bisect_left(starts, span[0]):bisect_left(starts, span[1])]
 
 
 @dataclass(slots=True)
@@ -185,18 +229,26 @@ def link(people: list[Person], text: str, folded: Folded | None = None) -> list[
     """Group mentions of one person: full names, short references, title-only mentions."""
     entities: list[Entity] = []
     words_of: dict[str, frozenset[str]] = {}
+    index: EntityIndex | None = None  # built once there are many entities: the scans below would be quadratic
     for p in people:
-        ent = _same_entity(p, entities, words_of)
+        if index is None and len(entities) > INDEX_AT:
+            index = EntityIndex(entities, words_of)
+        ent = _same_entity(p, entities, words_of) if index is None else index.same(p)
         if ent is None:
             ent = Entity(len(entities), p.name, p.title, p.country, p.organization, p.sector, p.concept)
             entities.append(ent)
+            if index is not None:
+                index.add(ent)
         else:
+            before = (ent.name, ent.title, ent.country)
             if p.name and (not ent.name or len(p.name) > len(ent.name)):
                 ent.name = p.name
             ent.title = ent.title or p.title
             ent.country = ent.country or p.country
             ent.organization = ent.organization or p.organization
             ent.sector = ent.sector or p.sector
+            if index is not None and before != (ent.name, ent.title, ent.country):
+                index.changed(ent, *before)
         p.entity = ent.id
         ent.spans.append((p.start, p.end))
     _short_references(entities, text, folded or fold(text))
@@ -226,17 +278,174 @@ def _words(name: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
     return words
 
 
+INDEX_AT = 24  # entities: from here on `link` looks them up in an EntityIndex
+SUBSETS_UP_TO = 8  # words of a name: the subsets of a longer one are not listed (the entities are scanned)
+
+
+class EntityIndex:
+    """`_same_entity` without a scan of every entity, for segments naming many people: named
+    entities by the set of their name's words, by each word and by state; titles in a trie. The
+    first entity in order is the one with the least id."""
+
+    def __init__(self, entities: list[Entity], words_of: dict[str, frozenset[str]]):
+        self.entities, self.words_of = entities, words_of
+        self.by_set: dict[frozenset[str], set[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        self.by_state: dict[str, set[int]] = {}  # named entities
+        self.titles = TitleTrie()
+        for e in entities:
+            self.add(e)
+
+    def add(self, e: Entity) -> None:
+        self._add_name(e)
+        self.titles.add(fold_word(e.title or ""), e.id, e.country)
+
+    def changed(self, e: Entity, name: str | None, title: str | None, country: str | None) -> None:
+        """`e` had that name, title and state before a mention of it filled or lengthened them."""
+        if name != e.name or country != e.country:
+            if name:
+                words = _words(name, self.words_of)
+                self.by_set[words].discard(e.id)
+                for w in words:
+                    self.by_word[w].discard(e.id)
+                if country:
+                    self.by_state[country].discard(e.id)
+            self._add_name(e)
+        if title != e.title or country != e.country:
+            self.titles.add(fold_word(e.title or ""), e.id, e.country)
+
+    def _add_name(self, e: Entity) -> None:
+        if e.name:
+            words = _words(e.name, self.words_of)
+            self.by_set.setdefault(words, set()).add(e.id)
+            for w in words:
+                self.by_word.setdefault(w, set()).add(e.id)
+            if e.country:
+                self.by_state.setdefault(e.country, set()).add(e.id)
+
+    def same(self, p: Person) -> Entity | None:
+        found = self._same_name(_words(p.name, self.words_of)) if p.name else self._same_title(p)
+        return None if found is None else self.entities[found]
+
+    def _same_name(self, words: frozenset[str]) -> int | None:
+        """The first named entity whose words hold the name's, or are held by them."""
+        if len(words) > SUBSETS_UP_TO:
+            return next((e.id for e in self.entities if e.name and (
+                words <= (other := _words(e.name, self.words_of)) or other <= words)), None)
+        found = [min(self.by_set.get(frozenset(sub), ()), default=None) for sub in _subsets(sorted(words))]
+        if words:  # holding them all: among those holding the rarest of them
+            rarest = min((self.by_word.get(w, set()) for w in words), key=len)
+            found.append(min((i for i in rarest if words <= self._words_of(i)), default=None))
+        else:  # no words: every named entity holds them
+            found.append(min((i for ids in self.by_set.values() for i in ids), default=None))
+        return min((i for i in found if i is not None), default=None)
+
+    def _words_of(self, eid: int) -> frozenset[str]:
+        return _words(self.entities[eid].name or "", self.words_of)
+
+    def _same_title(self, p: Person) -> int | None:
+        """A title-only mention: the first entity whose title starts with it (of its state, if it
+        has one); else the only named entity of its state."""
+        title = fold_word(p.title or "")
+        found = self.titles.first(title, p.country) if title else None
+        if found is not None:
+            return found
+        same_state = self.by_state.get(p.country, set()) if p.country else set()
+        return next(iter(same_state)) if len(same_state) == 1 else None
+
+
+class TitleTrie:
+    """Folded titles by their characters; each node keeps the least id of the entities whose title
+    starts there, of any state (key None) and of each state (key (state,)). Titles are only added:
+    an entity's title or state is set once."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, title: str, eid: int, state: str | None) -> None:
+        node = self.root
+        for ch in title:
+            node = node.setdefault(ch, {})
+            node[None] = min(node.get(None, eid), eid)
+            if state:
+                node[(state,)] = min(node.get((state,), eid), eid)
+
+    def first(self, title: str, state: str | None) -> int | None:
+        """The least id of a title starting with `title` (of `state`, when given)."""
+        node = self.root
+        for ch in title:
+            node = node.get(ch)  # type: ignore[assignment]
+            if node is None:
+                return None
+        return node.get((state,) if state else None)
+
+
+def _subsets(words: list[str]) -> Iterator[tuple[str, ...]]:
+    """Every subset of `words`, the empty one too."""
+    for n in range(len(words) + 1):
+        yield from itertools.combinations(words, n)
+
+
+class Covered:
+    """A growing union of spans [a, b), as disjoint sorted spans: `holds(s)` is `any(a <= s < b)`
+    over every span added."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.add(a, b)
+
+    def holds(self, at: int) -> bool:
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ends[k]
+
+    def add(self, a: int, b: int) -> None:
+        if a >= b:
+            return  # holds nothing
+        i, j = bisect_left(self.ends, a), bisect_right(self.starts, b)  # the spans it meets: [i, j)
+        if i < j:
+            a, b = min(a, self.starts[i]), max(b, self.ends[j - 1])
+        self.starts[i:j], self.ends[i:j] = [a], [b]
+
+
 def _short_references(entities: list[Entity], text: str, folded: Folded) -> None:
-    for e in entities:
-        if not e.name:
-            continue
-        last = fold_word(e.name).split()[-1]
+    """A named entity's last word written alone elsewhere (not inside another mention) is a
+    mention of it too: "حموشي" after "عبد اللطيف حموشي"."""
+    covered = Covered(s for ent in entities for s in ent.spans)
+    named = [e for e in entities if e.name]
+    runs: dict[str, list[tuple[int, int]]] | None = None
+    for e in named:
+        last = fold_word(e.name or "").split()[-1]
         if len(last) < 4:
             continue
-        for at, end in _occurrences(folded.text, last):
+        whole = WORD_RUN.fullmatch(last) is not None
+        if runs is None and whole and len(named) > RUNS_FROM:
+            runs = _word_runs(folded.text)
+        for at, end in runs.get(last, []) if runs is not None and whole else _occurrences(folded.text, last):
             s, t = folded.span(at, end)
-            if not any(a <= s < b for ent in entities for a, b in ent.spans):
+            if not covered.holds(s):
                 e.spans.append((s, t))
+                covered.add(s, t)
+
+
+RUNS_FROM = 200  # named entities: from here on the words are listed once, not searched for each (~200 str.find
+#                 passes over a text cost what one listing of its words does)
+WORD_RUN = re.compile(r"\w+")  # \w: str.isalnum() or "_", the word test of `_occurrences`
+
+
+def _word_runs(text: str) -> dict[str, list[tuple[int, int]]]:
+    """What `_occurrences(text, word)` finds, for every word at once: word -> [(start, end)], in
+    text order. A word written with the article is listed under both forms ("الحموشي": حموشي too),
+    unless the search for the bare form would have stopped inside the article (الالال)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in WORD_RUN.finditer(text):
+        word, span = m.group(), m.span()
+        out.setdefault(word, []).append(span)
+        bare = word[2:]
+        if word.startswith("ال") and bare and not word.startswith(bare) and not word.startswith(bare, 1):
+            out.setdefault(bare, []).append(span)
+    return out
 
 
 def _occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -283,14 +492,55 @@ RECALLED = (re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?
 TAIL = 80  # the end-anchored guards above match fewer characters: they are searched from here
 
 
-def _blocked(before: str) -> bool:
-    """Is a trigger preceded (in its clause) by a plan, a negation or a recalled meeting?"""
+class Clause:
+    """A sentence's folded text, as the guards of its triggers read it: where كان is first written
+    and from where on "كان ... قد ..." is (found once, not again for each trigger)."""
+
+    __slots__ = ("text", "start", "end", "kan", "_recalled")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.kan = text.find("كان", start, end)
+        self._recalled: float | None = None
+
+    def has_kan(self, end: int) -> bool:
+        """`"كان" in text[start:end]`."""
+        return self.kan >= 0 and self.kan + 3 <= end
+
+    def recalled(self, end: int) -> bool:
+        """`RECALLED[1].search(text[start:end])`: true from the end of its shortest match on."""
+        if self._recalled is None:
+            self._recalled = _first_match_end(RECALLED[1], self.text[self.start:self.end])
+        return end - self.start >= self._recalled
+
+
+def _first_match_end(pattern: re.Pattern[str], text: str) -> float:
+    """The least n for which `pattern.search(text[:n])` matches (inf: none). The answer only grows
+    with n for a pattern that looks neither ahead nor at the end: a bisection finds it.
+
+    >>> _first_match_end(re.compile(r"ab+"), "xxabbb ab")
+    4
+    """
+    m = pattern.search(text)
+    if m is None:
+        return float("inf")
+    lo, hi = 0, m.end()  # no match in text[:lo], one in text[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if pattern.search(text, 0, mid) else (mid, hi)
+    return hi
+
+
+def _blocked(clause: Clause, end: int) -> bool:
+    """Is the trigger at `end` (folded) preceded in its clause by a plan, a negation or a recalled
+    meeting? All guards but one read only its last TAIL characters: that one, the clause asks."""
+    before = clause.text[max(clause.start, end - TAIL - 1):end]  # = text[start:end][-TAIL - 1:]
     if _guard_pattern("planned").search(before[-60:]):
         return True
     tail = max(0, len(before) - TAIL)  # the lookbehinds still see the text before `tail`
     if NEGATED.search(before, tail) or _guard_pattern("negated").search(before[-40:]):
         return True
-    return "كان" in before and (bool(RECALLED[0].search(before, tail)) or bool(RECALLED[1].search(before))) \
+    return clause.has_kan(end) and (bool(RECALLED[0].search(before, tail)) or clause.recalled(end)) \
         or bool(_guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
 
 
@@ -303,12 +553,13 @@ def engagements(a: Analysis) -> list[Engagement]:
     starts = a.trigger_starts if a.trigger_starts is not None else first_words.find(folded.text)
     for s, t in a.sentences:
         fs, ft = folded.fpos(s), folded.fpos(t)
-        mentions = None
+        mentions = clause = None
         for m in matches_at(pattern, folded.text, starts, fs, ft):
             if not word_start(folded.text, m.start()):
                 continue
             family, is_verb = table[one_space(m.group(1))]
-            if _blocked(folded.text[fs:m.start()]):
+            clause = clause or Clause(folded.text, fs, ft)
+            if _blocked(clause, m.start()):
                 continue
             p0, p1 = folded.span(m.start(), m.end())
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
@@ -326,31 +577,129 @@ def _has_trigger(folded: str, starts: list[int]) -> bool:
     return any(True for _ in matches_at(_trigger_pattern()[0], folded, starts))
 
 
-def _mentions_in(a: Analysis, s: int, t: int) -> list[tuple[int, int, int]]:
-    out = [(x, y, e.id) for e in a.entities for x, y in e.spans if s <= x and y <= t]
-    return sorted(out)
+class Mentions:
+    """The entity mentions of one sentence, (start, end, entity) in text order, with what every
+    trigger asks of them found once: their starts (also folded), the furthest end so far, the
+    first mentions of each state, whether one entity alone is mentioned from k on."""
+
+    __slots__ = ("items", "starts", "folded", "fstarts", "reach", "by_state", "alone", "least_end", "ordered")
+
+    def __init__(self, a: Analysis, items: list[tuple[int, int, int]]):
+        self.items = items
+        self.starts = [x for x, _, _ in items]
+        self.folded, self.fstarts = a.folded, None
+        self.reach, self.by_state, self.alone = [], {}, [True] * len(items)
+        furthest = -1
+        for k, (_, y, eid) in enumerate(items):
+            furthest = max(furthest, y)
+            self.reach.append(furthest)
+            ent = a.entities[eid]
+            if ent.country or ent.name:  # a side of unknown state without a name is never an object
+                self.by_state.setdefault(ent.country or None, []).append(k)
+        for k in range(len(items) - 2, -1, -1):
+            self.alone[k] = self.alone[k + 1] and items[k][2] == items[k + 1][2]
+        self.least_end = min((y for _, y, _ in items), default=float("inf"))
+        self.ordered = all(x <= y for x, y, _ in items)
+
+    def first_from(self, fat: float) -> int:
+        """The index of the first mention starting at folded offset `fat` or later."""
+        if fat == float("inf"):
+            return len(self.items)
+        if self.fstarts is None:
+            self.fstarts = [self.folded.fpos(x) for x in self.starts]
+        return bisect_left(self.fstarts, fat)
+
+    def ending_by(self, p0: int) -> int | None:
+        """The entity of the last mention (in text order) that ends by `p0`."""
+        if self.least_end > p0:
+            return None
+        if not self.ordered:
+            return [m for m in self.items if m[1] <= p0][-1][2]
+        k = bisect_right(self.starts, p0) - 1
+        while self.items[k][1] > p0:  # mentions holding p0 (few)
+            k -= 1
+        return self.items[k][2]
+
+    def objects(self, p1: int, cut: int) -> list[int]:
+        """Indices, in order, of the mentions ending after `p1` and before index `cut` that could
+        be objects: those that start before `p1` (they hold it) and each state's first one after."""
+        lo = bisect_left(self.starts, p1)
+        picks = [k for k in range(bisect_right(self.reach, p1), lo) if self.items[k][1] > p1]
+        for ks in self.by_state.values():
+            j = bisect_left(ks, lo)
+            while j < len(ks) and self.items[ks[j]][1] <= p1:
+                j += 1
+            if j < len(ks):
+                picks.append(ks[j])
+        return sorted(k for k in picks if k < cut)
 
 
-def _subject(mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None, text: str) -> int | None:
-    after = [m for m in mentions if m[0] >= p1]
-    before = [m for m in mentions if m[1] <= p0]
-    if is_verb and after and len(text[p1:after[0][0]].split()) <= 2:
-        if len({m[2] for m in after}) == 1 and not before and protagonist not in {None, after[0][2]}:
+def _mentions_in(a: Analysis, s: int, t: int) -> Mentions:
+    """The mentions that lie inside the sentence [s, t)."""
+    key = ("mentions", None)
+    if key not in a.memo:
+        every = sorted((x, y, e.id) for e in a.entities for x, y in e.spans)
+        a.memo[key] = (every, [x for x, _, _ in every], all(x <= y for x, y, _ in every))
+    every, starts, ordered = a.memo[key]  # type: ignore[misc]
+    if ordered:  # a mention inside [s, t) starts in [s, t]
+        inside = [m for m in every[bisect_left(starts, s):bisect_right(starts, t)] if m[1] <= t]
+    else:
+        inside = [m for m in every if s <= m[0] and m[1] <= t]
+    return Mentions(a, inside)
+
+
+THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # matches where `len(text.split()) > 2`
+
+
+def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None,
+             text: str) -> int | None:
+    items = mentions.items
+    i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
+    if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
+        if mentions.alone[i] and mentions.least_end > p0 and protagonist not in {None, items[i][2]}:
             return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
-        return after[0][2]
-    if before:
-        return before[-1][2]
-    return protagonist
+        return items[i][2]
+    before = mentions.ending_by(p0)
+    return before if before is not None else protagonist
 
 
-def _objects(a: Analysis, mentions, p1: int, subject: int) -> list[int]:
+class Cuts:
+    """Where the ATTENDING words are written in a folded text: `ATTENDING.search(text[i:j])`
+    matches when `j >= cuts.after(i)`, the end of the first of them that starts at i or later."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        found = sorted((at, at + len(w)) for w in ATTENDING_WORDS for at in _overlapping(text, w))
+        self.starts = [at for at, _ in found]
+        self.ends = [end for _, end in found]
+        for k in range(len(found) - 2, -1, -1):
+            self.ends[k] = min(self.ends[k], self.ends[k + 1])
+
+    def after(self, i: int) -> float:
+        k = bisect_left(self.starts, i)
+        return self.ends[k] if k < len(self.ends) else float("inf")
+
+
+def _overlapping(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _objects(a: Analysis, mentions: Mentions, p1: int, subject: int) -> list[int]:
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
-    for start, _, eid in (m for m in mentions if m[1] > p1):
+    cuts = a.memo.get(("cuts", None))
+    if cuts is None:
+        cuts = a.memo[("cuts", None)] = Cuts(a.folded.text)
+    # "بحضور والي مدنين": the mentions after an attending word are attendees, not the other side
+    cut = mentions.first_from(cuts.after(a.folded.fpos(p1)))
+    for k in mentions.objects(p1, cut):  # the others would be passed over: same state or entity
+        eid = mentions.items[k][2]
         ent = ents[eid]
-        if ATTENDING.search(a.fold(p1, start)):
-            break  # "بحضور والي مدنين": attendees, not the other side
         if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
         if not ent.country and (out or not ents[subject].country or not ent.name):
@@ -464,12 +813,12 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     location = _location(a, first)
     s, t = first.sentence
     text = a.segment.text
-    neutral = bool(SIDELINES.search(a.fold(s, t)))  # on the sidelines of a conference
+    neutral = _says(a, SIDELINES, first.sentence)  # on the sidelines of a conference
     participants = _participants(a, first, location, kind, neutral)
     filled = _fill_home(a, participants, location, neutral)
     if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
-            and (AT_HOME.search(a.fold(s, t)) or any(DIPLOMAT.search(fold(p.title or "").text)
-                                                              for p in participants if p is not filled)):
+            and (_says(a, AT_HOME, first.sentence) or any(DIPLOMAT.search(fold(p.title or "").text)
+                                                         for p in participants if p is not filled)):
         # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner
         filled.role = "host"
         for p in participants:
@@ -477,18 +826,46 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         location.country = location.country or filled.country
     if not location.country and any(p.role == "host" for p in participants):
         location.country = next(p.country for p in participants if p.role == "host")
-    source = Source(a.segment.doc, text[s:t].strip(), a.segment.index, s, t, a.segment.outlet)
+    evidence = a.memo.get(("evidence", first.sentence))
+    if evidence is None:  # one string per sentence, however many events it states
+        evidence = a.memo[("evidence", first.sentence)] = text[s:t].strip()
+    source = Source(a.segment.doc, evidence, a.segment.index, s, t, a.segment.outlet)
     ev = Event(kind, date, location, participants, [], [source], date_how=how)
     ev.confidence = _confidence(ev, first)
     return ev
 
 
+def _says(a: Analysis, pattern: re.Pattern[str], sentence: tuple[int, int]) -> bool:
+    """Does `pattern` match in the folded sentence? (Asked once per sentence and pattern.)"""
+    key = (pattern.pattern, sentence)
+    if key not in a.memo:
+        a.memo[key] = bool(pattern.search(a.fold(*sentence)))
+    return a.memo[key]
+
+
+def _paragraph_of(a: Analysis, at: int) -> int:
+    """`next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)`, by bisection
+    (paragraphs are in text order and do not overlap)."""
+    starts = a.memo.get(("paragraph starts", None))
+    if starts is None:
+        starts = a.memo[("paragraph starts", None)] = [x for x, _ in a.paragraphs]
+        ends = [y for _, y in a.paragraphs]
+        if any(y > x for y, x in zip(ends, starts[1:], strict=False)) or any(y < x for x, y in a.paragraphs):
+            starts = a.memo[("paragraph starts", None)] = False  # not so: the scan
+    if starts is False:
+        return next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)
+    k = bisect_right(starts, at) - 1
+    return k if k >= 0 and at < a.paragraphs[k][1] else 0
+
+
 def _signed_nearby(a: Analysis, sentence: tuple[int, int]) -> bool:
     """Is an agreement signed in the trigger's paragraph or the next one?"""
-    k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= sentence[0] < y), 0)
-    text = " ".join(a.fold(x, y) for x, y in a.paragraphs[k:k + 2])
-    pattern, first_words = _signing_pattern()
-    return bool(first_words.find(text)) and bool(pattern.search(text))  # no signing word: no regex scan
+    k = _paragraph_of(a, sentence[0])
+    if ("signed", k) not in a.memo:
+        text = " ".join(a.fold(x, y) for x, y in a.paragraphs[k:k + 2])
+        pattern, first_words = _signing_pattern()
+        a.memo[("signed", k)] = bool(first_words.find(text)) and bool(pattern.search(text))  # no signing word: no regex scan
+    return a.memo[("signed", k)]
 
 
 @functools.cache
@@ -512,32 +889,61 @@ def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | Non
 
 
 def _location(a: Analysis, eng: Engagement) -> Location:
-    titles = [p.title_span for p in a.people if p.title_span]
-
-    def usable(p: Place) -> bool:  # "... على أن تجتمع اللجنة المشتركة المقبلة في برلين": a future venue is not the meeting place
-        return p.locative and not any(x <= p.start < y for x, y in titles) \
-            and not _guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))
-
     s, t = eng.sentence
-    k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= s < y), 0)
+    k = _paragraph_of(a, s)
     para = a.paragraphs[k] if a.paragraphs else (s, t)
     after = a.paragraphs[k + 1] if k + 1 < len(a.paragraphs) else (t, t)
     lede = a.paragraphs[0] if a.paragraphs else (s, t)
     scopes = ((s, t), para, after, lede)  # the sentence, its paragraph, the next one, the lede
-    pool = a.places_within((min(lo for lo, _ in scopes), max(hi for _, hi in scopes)))  # one reading
     for lo, hi in scopes:
-        cities = [p for p in pool if lo <= p.start < hi and p.kind == "city" and usable(p)]
-        if cities:
-            c = cities[0]
+        c = _first_usable(a, "city", lo, hi)
+        if c is not None:
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
     for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
-        states = [p for p in pool if lo <= p.start < hi and p.kind == "country" and usable(p)]
-        if states:
-            return Location(None, states[0].iso3)
-    for p in a.places:
-        if p.kind == "country" and p.destination and VISIT.search(a.fold(max(0, p.start - 40), p.start)):
-            return Location(None, p.iso3)
-    return Location(None, None)
+        c = _first_usable(a, "country", lo, hi)
+        if c is not None:
+            return Location(None, c.iso3)
+    if ("visit", None) not in a.memo:
+        a.memo[("visit", None)] = next((p.iso3 for p in a.places if p.kind == "country" and p.destination
+                                        and VISIT.search(a.fold(max(0, p.start - 40), p.start))), None)
+    return Location(None, a.memo[("visit", None)])
+
+
+def _first_usable(a: Analysis, kind: str, lo: int, hi: int) -> Place | None:
+    """The first place of `kind` starting in [lo, hi) that can be the meeting's (per scope, once)."""
+    key = ("first usable", (kind, lo, hi))
+    if key not in a.memo:
+        places = a.places
+        if ("place starts", None) not in a.memo:
+            a.memo[("place starts", None)] = _sorted_starts(places)
+        starts = a.memo[("place starts", None)]
+        pool = places if starts is None else places[bisect_left(starts, lo):bisect_left(starts, hi)]
+        a.memo[key] = next((p for p in pool if lo <= p.start < hi and p.kind == kind and _usable(a, p)), None)
+    return a.memo[key]
+
+
+def _usable(a: Analysis, p: Place) -> bool:
+    """"... على أن تجتمع اللجنة المشتركة المقبلة في برلين": a future venue is not the meeting place;
+    nor is a place inside a title (سفير المغرب في تونس)."""
+    key = ("usable", (p.start, p.locative))
+    if key not in a.memo:
+        a.memo[key] = p.locative and not _in_title(a, p.start) \
+            and not _guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))
+    return a.memo[key]
+
+
+def _in_title(a: Analysis, at: int) -> bool:
+    """`any(x <= at < y for x, y in title spans)`: the titles sorted once, with their furthest end."""
+    if ("titles", None) not in a.memo:
+        spans = sorted(p.title_span for p in a.people if p.title_span)
+        reach, furthest = [], -1
+        for _, y in spans:
+            furthest = max(furthest, y)
+            reach.append(furthest)
+        a.memo[("titles", None)] = ([x for x, _ in spans], reach)
+    starts, reach = a.memo[("titles", None)]
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and reach[k] > at
 
 
 def _participants(a: Analysis, eng: Engagement, location: Location, kind: str,
@@ -580,23 +986,40 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
     owner: dict[int, int] = {}
     for i, engs in enumerate(groups):
         for eng in engs:
-            k = next((k for k, (x, y) in enumerate(a.paragraphs) if x <= eng.sentence[0] < y), 0)
-            owner.setdefault(k, i)
-    for k, (x, y) in enumerate(a.paragraphs):  # "وتناول اللقاء مع السفير الإيطالي ...": whose paragraph
-        if k in owner or k == 0:
-            continue
-        named = {i for i, engs in enumerate(groups) for eng in engs[:1]
-                 if any(x <= s < y for s, _ in a.entities[eng.obj].spans)}
-        if len(named) == 1:
-            owner[k] = named.pop()
+            owner.setdefault(_paragraph_of(a, eng.sentence[0]), i)
+    _owners_by_name(a, groups, owner)
     current = None
+    shared: set[str] = set()  # the topics of paragraphs about every engagement
+    own: list[set[str]] = [set(ev.topics) for ev in events]
     for k, (x, y) in enumerate(a.paragraphs):
         topics = topics_in(a.fold(x, y), lex)
         summing_up = k not in owner and ALL_EVENTS.search(a.fold(x, y))
         current = owner.get(k, current)
-        targets = events if len(events) == 1 or current is None or summing_up else [events[current]]
-        for ev in targets:
-            ev.topics = sorted(set(ev.topics) | topics)
+        (shared if current is None or summing_up else own[current]).update(topics)
+    for ev, topics in zip(events, own, strict=True):
+        ev.topics = sorted(topics | shared)
+
+
+def _owners_by_name(a: Analysis, groups: list[list[Engagement]], owner: dict[int, int]) -> None:
+    """"وتناول اللقاء مع السفير الإيطالي ...": a paragraph naming the other side of one engagement
+    only (a mention of it starts there) is that engagement's."""
+    groups_of: dict[int, list[int]] = {}
+    for i, engs in enumerate(groups):
+        groups_of.setdefault(engs[0].obj, []).append(i)
+    named: dict[int, list[int]] = {}  # paragraph -> the groups whose other side it names
+    for eid, gs in groups_of.items():
+        for k in sorted({k for k in (_paragraph_in(a, s) for s, _ in a.entities[eid].spans) if k is not None}):
+            named.setdefault(k, []).extend(gs)
+    for k, gs in named.items():
+        if k not in owner and k != 0 and len(gs) == 1:
+            owner[k] = gs[0]
+
+
+def _paragraph_in(a: Analysis, at: int) -> int | None:
+    """The paragraph holding `at`, if one does."""
+    k = _paragraph_of(a, at)
+    x, y = a.paragraphs[k] if a.paragraphs else (0, 0)
+    return k if x <= at < y else None
 
 
 def _confidence(ev: Event, eng: Engagement) -> float:

@@ -21,15 +21,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..fast import C
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
+from ..speedups import tokens
 
 TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
 PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
-# Punctuation that TOKEN makes a token of its own, one character each, at either end of a word.
-# Not "-", "'" (inside Latin names) nor "_" (a word character).
-EDGE_PUNCT = "،؛؟«»“”‘’…–—•·.,:;!?\"()[]{}<>/\\|*%#@&+=~^`$"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
@@ -123,42 +120,10 @@ def _merge_ranks(people: list[Person], text: str) -> list[Person]:
 
 
 def tokenize(folded: Folded, text: str) -> Tokens:
-    """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them (one C
-    loop, `_fast.tokens`, else `tokenize_py`); `text` is the same text as written."""
-    words, starts, ends = C.tokens(folded.text) if C is not None else tokenize_py(folded.text)
+    """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them
+    (`speedups.tokens`: one C loop, or its Python twin); `text` is the same text as written."""
+    words, starts, ends = tokens(folded.text)
     return Tokens(words, starts, ends, folded, text)
-
-
-def tokenize_py(folded: str) -> tuple[list[str], list[int], list[int]]:
-    """TOKEN.finditer as (words, starts, ends), built faster from the space-separated pieces. A piece
-    that is one word, or one word with punctuation at its ends (الداخلية،), is cut with str
-    methods; only the rest goes through TOKEN."""
-    out: list[tuple[str, int, int]] = []
-    add = out.append
-    pos = 0
-    for piece in folded.split(" "):
-        if not piece:
-            pos += 1
-            continue
-        if piece.isalnum():
-            add((piece, pos, pos + len(piece)))
-        elif not (core := piece.strip(EDGE_PUNCT)) or core.isalnum():
-            lead = len(piece) - len(piece.lstrip(EDGE_PUNCT)) if core else len(piece)
-            tail = lead + len(core)
-            for k in range(lead):
-                add((piece[k], pos + k, pos + k + 1))
-            if core:
-                add((core, pos + lead, pos + tail))
-            for k in range(tail, len(piece)):
-                add((piece[k], pos + k, pos + k + 1))
-        else:
-            for m in TOKEN.finditer(piece):
-                add((m.group(), pos + m.start(), pos + m.end()))
-        pos += len(piece) + 1
-    if not out:
-        return [], [], []
-    words, starts, ends = (list(column) for column in zip(*out, strict=True))
-    return words, starts, ends
 
 
 def _strip(word: str) -> str:

@@ -2,74 +2,48 @@
 
 They describe the dicts of views.py; routes use `response_model_exclude_unset`, so a key the
 view did not write (e.g. `location.lat` of an event without coordinates) stays absent, as in the
-output contract (spec §2).
+output contract (spec §2). The event's models (Event, Participant, Location, Source, Plover,
+Actor, Conflict) are derived from model.py by `shapes.derive`, never written here: a key
+`Event.to_dict()` writes is in the schema and in the response. The pages' models are below.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from .. import model
+from . import shapes
 
-class Participant(BaseModel):
-    role: str = Field(description="host | guest | participant | attendee")
-    name: str | None = None
-    title: str | None = None
-    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
-    organization: str | None = None
-    sector: str | None = Field(None, description="GOV, SPY, COP, MIL, JUD")
-
-
-class Location(BaseModel):
-    city: str | None = None
-    country: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-class Source(BaseModel):
-    doc: str
-    evidence: str
-    segment: int = 0
-    start: int = 0
-    end: int = 0
-    outlet: str | None = None
-    duplicate_of: str | None = None
-    date: str | None = None  # the date this document gives the event (fuse.fuse)
-
-
-class Actor(BaseModel):
-    country: str | None = None
-    sector: str | None = None
-    name: str | None = None
-
-
-class Plover(BaseModel):
-    event: str
-    mode: str
-    actor: Actor | None = None
-    recipient: Actor | None = None
-    contexts: list[str] = []
-
-
-class Event(BaseModel):
-    """An event of the output contract (spec §2) with its extra fields and its page's address."""
-
-    id: str
-    kind: str = Field(description="meeting | call | agreement")
-    date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
-    location: Location
-    participants: list[Participant]
-    topics: list[str]
-    sources: list[Source]
-    date_how: str | None = None
-    confidence: float
-    plover: Plover
-    outlets: int
-    conflicts: list[dict[str, Any]]
-    url: str
+NOTES = {
+    "Event": "An event of the output contract (spec §2) with its extra fields and its page's address.",
+    "Participant.role": "host | guest | participant | attendee",
+    "Participant.country": "ISO 3166-1 alpha-3",
+    "Participant.sector": "GOV, SPY, COP, MIL, JUD",
+    "Location.country": "ISO 3166-1 alpha-3",
+    "Source.date": "the date this document gives the event (fuse.fuse)",
+    "Source.duplicate_of": "the document this one is a syndicated copy of",
+    "Event.kind": "meeting | call | agreement",
+    "Event.date": "YYYY-MM-DD, YYYY-MM or YYYY",
+    "Event.date_how": "how the date was resolved",
+    "Event.outlets": "distinct outlets (or documents) that carried it, copies left out",
+    "Event.conflicts": "fields the sources disagree on, with the documents behind each value",
+    "Plover.event": "CONSULT | SUPPORT",
+    "Plover.mode": "visit | phone | third-party | multilateral",
+}
+_EVENT = shapes.derive(model.Event, NOTES, extra={"Event": {"url": (str, Field(description="the event's page"))}})
+if TYPE_CHECKING:  # built at run time; to a type checker each is a model
+    Participant = BaseModel
+    Location = BaseModel
+    Source = BaseModel
+    Actor = BaseModel
+    Plover = BaseModel
+    Conflict = BaseModel
+    Event = BaseModel
+else:
+    Participant, Location, Source = _EVENT["Participant"], _EVENT["Location"], _EVENT["Source"]
+    Actor, Plover, Conflict, Event = _EVENT["Actor"], _EVENT["Plover"], _EVENT["Conflict"], _EVENT["Event"]
 
 
 class Count(BaseModel):

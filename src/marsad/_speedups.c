@@ -1,18 +1,21 @@
-/* marsad._fast: four inner loops of the pipeline in C.
+/* marsad._speedups: the inner loops of the pipeline in C.
  *
- * Each function here is an exact copy, in behaviour, of a pure-Python function that stays in the
- * package and is used when this module was not built (no compiler) or MARSAD_PURE=1 is set:
+ * Its twin is marsad/_native.py: the same names, arguments and answers in Python, used when this
+ * module was not built (no compiler) or MARSAD_PURE=1 is set. marsad/speedups.py chooses one of
+ * the two once, at import; the rest of the package never knows which runs.
  *
- *   fold(text, offsets, lower)          normalize.fold_py: deletions, replacements, ASCII lowering
- *   word_runs(text)                     clean.lines.split_words_py: WORD.findall, WORD = [^\W_]+
- *   tokens(text)                        extract.people.tokenize_py: TOKEN.finditer over folded text
- *   Automaton(pairs)                    pyahocorasick's Automaton (iter), plus two walks of
- *     .iter / .starts / .words          lexicons: Starts.find and Gazetteer.find_all (keep_words)
+ *   Folding(table).fold(text, offsets, lower)  normalize.fold's loop, over the table it is given
+ *                                              (normalize.FOLDING, the only copy of the table)
+ *   word_runs(text)                            re.findall(r"[^\W_]+", text)
+ *   tokens(text)                               the people tokenizer's matches (people.TOKEN)
+ *   Automaton(pairs)                           Aho-Corasick as a full DFA: .iter (as pyahocorasick's),
+ *     .starts / .words / .size                 Starts.find, and the gazetteers' word/proclitic
+ *                                              filter and longest-match choice
  *
- * tests/test_fast.py checks each against its Python twin on generated and real text. Python's
- * own character classes are used (Py_UNICODE_ISALNUM is str.isalnum, Py_UNICODE_ISSPACE is
- * what `re` calls \s; fast_isalnum answers ASCII and the Arabic letters first), so the two agree
- * on every code point (tested over the whole BMP).
+ * tests/test_fast.py compares each with its twin on generated and real text and over the whole
+ * BMP. Python's own character classes are used (Py_UNICODE_ISALNUM is str.isalnum,
+ * Py_UNICODE_ISSPACE is what `re` calls \s; fast_isalnum answers ASCII and the Arabic letters
+ * first), so the two agree on every code point.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -20,76 +23,164 @@
 #include <stdint.h>
 #include <string.h>
 
-/* ------------------------------------------------------------------------------------- fold */
+/* ---------------------------------------------------------------------------------- Folding */
 
-static int is_deleted(Py_UCS4 c) {
-    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
-           (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 || (c >= 0x200C && c <= 0x200F) ||
-           (c >= 0x202A && c <= 0x202E);
+#define DELETE ((Py_UCS4)0xFFFFFFFF)
+
+/* Folding(table): table maps single characters to "" (deleted) or to one character that is not
+ * a key, applied in one step. Kept as a dense map over [lo, hi], the span of the keys. */
+typedef struct {
+    PyObject_HEAD
+    Py_UCS4 lo, hi;      /* hi < lo: an empty table */
+    Py_UCS4 *map;        /* hi - lo + 1 cells: the replacement, the character itself, or DELETE */
+    Py_UCS4 maxvalue;    /* the largest replacement */
+} Folding;
+
+static void folding_dealloc(Folding *f) {
+    PyMem_Free(f->map);
+    Py_TYPE(f)->tp_free((PyObject *)f);
 }
 
-static Py_UCS4 replaced(Py_UCS4 c) {
-    switch (c) {
-    case 0x0623: case 0x0625: case 0x0622: case 0x0671: return 0x0627;  /* أ إ آ ٱ -> ا */
-    case 0x0649: case 0x0626: case 0x06CC: return 0x064A;               /* ى ئ ی -> ي */
-    case 0x0629: return 0x0647;                                          /* ة -> ه */
-    case 0x0624: return 0x0648;                                          /* ؤ -> و */
-    case 0x06A9: return 0x0643;                                          /* ک -> ك */
-    case 0x00A0: return 0x20;                                            /* no-break space */
-    default: break;
+static int folding_init(Folding *f, PyObject *args, PyObject *kwds) {
+    PyObject *table, *key, *value;
+    if (!PyArg_ParseTuple(args, "O!", &PyDict_Type, &table)) return -1;
+    Py_ssize_t pos = 0;
+    Py_UCS4 lo = 0x10FFFF, hi = 0;
+    while (PyDict_Next(table, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) != 1 || !PyUnicode_Check(value) ||
+            PyUnicode_GET_LENGTH(value) > 1) {
+            PyErr_Format(PyExc_ValueError, "bad folding table entry %R: %R", key, value);
+            return -1;
+        }
+        if (PyUnicode_GET_LENGTH(value) == 1) {
+            int in = PyDict_Contains(table, value);
+            if (in < 0) return -1;
+            if (in) { PyErr_Format(PyExc_ValueError, "bad folding table entry %R: %R", key, value); return -1; }
+        }
+        Py_UCS4 c = PyUnicode_READ_CHAR(key, 0);
+        if (c < lo) lo = c;
+        if (c > hi) hi = c;
     }
-    if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
-    if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
-    return c;
+    PyMem_Free(f->map);
+    f->map = NULL;
+    f->lo = lo; f->hi = hi; f->maxvalue = 0;
+    if (hi < lo) return 0;
+    f->map = PyMem_Malloc(sizeof(Py_UCS4) * (hi - lo + 1));
+    if (!f->map) { PyErr_NoMemory(); return -1; }
+    for (Py_UCS4 c = lo; c <= hi; c++) f->map[c - lo] = c;
+    pos = 0;
+    while (PyDict_Next(table, &pos, &key, &value)) {
+        Py_UCS4 to = PyUnicode_GET_LENGTH(value) ? PyUnicode_READ_CHAR(value, 0) : DELETE;
+        f->map[PyUnicode_READ_CHAR(key, 0) - lo] = to;
+        if (to != DELETE && to > f->maxvalue) f->maxvalue = to;
+    }
+    return 0;
 }
 
-/* fold(text, offsets, lower) -> (folded, deleted, cased): the text without diacritics and tatweel
- * and with the one-to-one replacements; the original positions of the deleted characters (an
- * empty list when `offsets` is false); with `lower`, ASCII letters lowered here unless the text
- * has other cased letters, which `cased` then reports (Python's str.lower does those). */
-static PyObject *fast_fold(PyObject *self, PyObject *args) {
-    PyObject *text;
-    int offsets, lower;
-    if (!PyArg_ParseTuple(args, "Upp", &text, &offsets, &lower)) return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+/* The loop of fold over one storage kind: reads `src`, writes `dst` (UCS2 or UCS4 cells). */
+#define FOLD_LOOP(SRC_T, DST_T)                                                                   \
+    do {                                                                                          \
+        const SRC_T *src = (const SRC_T *)data;                                                   \
+        DST_T *dst = (DST_T *)buf;                                                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                      \
+            Py_UCS4 c = src[i];                                                                   \
+            if (c >= lo && c <= hi) {                                                             \
+                Py_UCS4 m = map[c - lo];                                                          \
+                if (m == DELETE) {                                                                \
+                    if (offsets && (append_position(deleted, i) < 0 ||                            \
+                                    append_position(shifts, out) < 0)) goto fail;                 \
+                    changed = 1;                                                                  \
+                    continue;                                                                     \
+                }                                                                                 \
+                changed |= m != c;                                                                \
+                c = m;                                                                            \
+            }                                                                                     \
+            if (c < 0x80) ascii_upper |= c >= 'A' && c <= 'Z';                                    \
+            else if (lower && !cased && !(c >= 0x0600 && c <= 0x06FF)) cased = Py_UNICODE_TOLOWER(c) != c; \
+            dst[out++] = (DST_T)c;                                                                \
+        }                                                                                         \
+    } while (0)
+
+static inline int append_position(PyObject *list, Py_ssize_t at) {
+    PyObject *x = PyLong_FromSsize_t(at);
+    int r = x ? PyList_Append(list, x) : -1;
+    Py_XDECREF(x);
+    return r;
+}
+
+/* fold(text, offsets, lower) -> (folded, shifts, deleted): the text through the table; the
+ * original positions of the deleted characters and the folded position of each (empty lists
+ * unless `offsets`); with `lower`, lowered as str.lower does unless that changes the length.
+ * ASCII letters are lowered here; a text with other cased letters goes to str.lower (the Arabic
+ * block has none). An unchanged text is returned as it is. */
+static PyObject *folding_fold(Folding *f, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "fold(text: str, offsets: bool, lower: bool)");
+        return NULL;
+    }
+    PyObject *text = args[0], *folded = NULL, *shifts = NULL, *deleted = NULL;
+    int offsets = PyObject_IsTrue(args[1]), lower = PyObject_IsTrue(args[2]);
+    if (offsets < 0 || lower < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), out = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    const Py_UCS4 lo = f->lo, hi = f->hi, *map = f->map;
+    int wide = kind == PyUnicode_4BYTE_KIND || f->maxvalue > 0xFFFF;
+    void *buf = PyMem_Malloc((wide ? sizeof(Py_UCS4) : sizeof(Py_UCS2)) * (n ? n : 1));
+    int ascii_upper = 0, cased = 0, changed = 0;
     if (!buf) return PyErr_NoMemory();
-    PyObject *deleted = PyList_New(0);
-    if (!deleted) { PyMem_Free(buf); return NULL; }
-    Py_ssize_t out = 0;
-    int ascii_upper = 0, cased = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 0x80) {
-            ascii_upper |= c >= 'A' && c <= 'Z';
-            buf[out++] = c;
-            continue;
+    if (!(shifts = PyList_New(0)) || !(deleted = PyList_New(0))) goto fail;
+    if (kind == PyUnicode_1BYTE_KIND && !wide) FOLD_LOOP(Py_UCS1, Py_UCS2);
+    else if (kind == PyUnicode_1BYTE_KIND) FOLD_LOOP(Py_UCS1, Py_UCS4);
+    else if (kind == PyUnicode_2BYTE_KIND && !wide) FOLD_LOOP(Py_UCS2, Py_UCS2);
+    else if (kind == PyUnicode_2BYTE_KIND) FOLD_LOOP(Py_UCS2, Py_UCS4);
+    else FOLD_LOOP(Py_UCS4, Py_UCS4);
+    if (lower && ascii_upper && !cased) {
+        changed = 1;
+        for (Py_ssize_t i = 0; i < out; i++) {
+            if (wide) { Py_UCS4 *d = buf; if (d[i] >= 'A' && d[i] <= 'Z') d[i] += 'a' - 'A'; }
+            else { Py_UCS2 *d = buf; if (d[i] >= 'A' && d[i] <= 'Z') d[i] += 'a' - 'A'; }
         }
-        if (c >= 0x0600 && is_deleted(c)) {
-            if (offsets) {
-                PyObject *at = PyLong_FromSsize_t(i);
-                if (!at || PyList_Append(deleted, at) < 0) {
-                    Py_XDECREF(at); Py_DECREF(deleted); PyMem_Free(buf); return NULL;
-                }
-                Py_DECREF(at);
-            }
-            continue;
-        }
-        c = c >= 0xA0 ? replaced(c) : c;
-        if (lower && !(c >= 0x0600 && c <= 0x06FF))  /* the Arabic block has no cased letters */
-            cased |= Py_UNICODE_TOLOWER(c) != c;
-        buf[out++] = c;
     }
-    if (lower && ascii_upper && !cased)
-        for (Py_ssize_t i = 0; i < out; i++)
-            if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] += 'a' - 'A';
-    PyObject *folded = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, out);
+    if (changed) folded = PyUnicode_FromKindAndData(wide ? PyUnicode_4BYTE_KIND : PyUnicode_2BYTE_KIND, buf, out);
+    else { folded = text; Py_INCREF(folded); }
+    if (!folded) goto fail;
+    if (lower && cased) {  /* str.lower, unless it changes the length (İ -> i + dot) */
+        PyObject *lowered = PyObject_CallMethod(folded, "lower", NULL);
+        if (!lowered) goto fail;
+        if (PyUnicode_GET_LENGTH(lowered) == out) Py_SETREF(folded, lowered);
+        else Py_DECREF(lowered);
+    }
+    PyObject *result = PyTuple_New(3);
+    if (!result) goto fail;
+    PyTuple_SET_ITEM(result, 0, folded);
+    PyTuple_SET_ITEM(result, 1, shifts);
+    PyTuple_SET_ITEM(result, 2, deleted);
     PyMem_Free(buf);
-    if (!folded) { Py_DECREF(deleted); return NULL; }
-    return Py_BuildValue("(NNO)", folded, deleted, (lower && cased) ? Py_True : Py_False);
+    return result;
+fail:
+    PyMem_Free(buf);
+    Py_XDECREF(folded); Py_XDECREF(shifts); Py_XDECREF(deleted);
+    return NULL;
 }
+
+static PyMethodDef folding_methods[] = {
+    {"fold", (PyCFunction)(void (*)(void))folding_fold, METH_FASTCALL,
+     "fold(text, offsets, lower) -> (folded, shifts, deleted): see normalize.Folded"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject FoldingType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "marsad._speedups.Folding",
+    .tp_basicsize = sizeof(Folding),
+    .tp_dealloc = (destructor)folding_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Folding(table): a character map (char -> '' or one char) applied in one step",
+    .tp_methods = folding_methods,
+    .tp_init = (initproc)folding_init,
+    .tp_new = PyType_GenericNew,
+};
 
 /* ------------------------------------------------------------------------------- word_runs */
 
@@ -185,6 +276,17 @@ static PyObject *fast_tokens(PyObject *self, PyObject *arg) {
 fail:
     Py_XDECREF(words); Py_XDECREF(starts); Py_XDECREF(ends);
     return NULL;
+}
+
+/* (first, second): steals `first` (may be NULL after a failed allocation), borrows `second`. */
+static inline PyObject *pair(PyObject *first, PyObject *second) {
+    if (!first) return NULL;
+    PyObject *t = PyTuple_New(2);
+    if (!t) { Py_DECREF(first); return NULL; }
+    Py_INCREF(second);
+    PyTuple_SET_ITEM(t, 0, first);
+    PyTuple_SET_ITEM(t, 1, second);
+    return t;
 }
 
 /* ------------------------------------------------------------------------------- Automaton */
@@ -391,10 +493,56 @@ static PyObject *automaton_iter(Automaton *a, PyObject *text) {
     PyObject *out = PyList_New(0);
     if (!out) return NULL;
     AUTOMATON_WALK(a, text, {
-        PyObject *t = Py_BuildValue("(nO)", end, a->values[key]);
+        PyObject *t = pair(PyLong_FromSsize_t(end), a->values[key]);
         if (!t || PyList_Append(out, t) < 0) { Py_XDECREF(t); Py_DECREF(out); return NULL; }
         Py_DECREF(t);
     });
+    return out;
+}
+
+/* labelled(text, labels) -> {label: sorted distinct starts}, for values (length, labels of the
+ * key): every label of `labels`, in sorted order, even those not found. Twin: Starts.find_labelled. */
+static PyObject *automaton_labelled(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "labelled(text: str, labels: list)");
+        return NULL;
+    }
+    PyObject *text = args[0], *names = PySequence_List(args[1]), *index = PyDict_New(), *out = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), nlabels = 0;
+    char *seen = NULL;
+    if (!names || !index || PyList_Sort(names) < 0) goto done;
+    nlabels = PyList_GET_SIZE(names);
+    for (Py_ssize_t k = 0; k < nlabels; k++) {
+        PyObject *at = PyLong_FromSsize_t(k);
+        if (!at || PyDict_SetItem(index, PyList_GET_ITEM(names, k), at) < 0) { Py_XDECREF(at); goto done; }
+        Py_DECREF(at);
+    }
+    seen = PyMem_Calloc((size_t)(n ? n : 1) * (size_t)(nlabels ? nlabels : 1), 1);  /* label-major */
+    if (!seen) { PyErr_NoMemory(); goto done; }
+    AUTOMATON_WALK(a, text, {
+        PyObject *value = a->values[key], *labels;
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2 || !PyTuple_Check(labels = PyTuple_GET_ITEM(value, 1))) {
+            PyErr_SetString(PyExc_TypeError, "values must be (length, labels)");
+            goto done;
+        }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(labels); k++) {
+            PyObject *at = PyDict_GetItemWithError(index, PyTuple_GET_ITEM(labels, k));
+            if (!at) { if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, PyTuple_GET_ITEM(labels, k)); goto done; }
+            seen[PyLong_AsSsize_t(at) * n + end + 1 - a->lengths[key]] = 1;
+        }
+    });
+    out = PyDict_New();
+    for (Py_ssize_t k = 0; out && k < nlabels; k++) {
+        PyObject *found = PyList_New(0);
+        for (Py_ssize_t i = 0; found && i < n; i++)
+            if (seen[k * n + i] && append_position(found, i) < 0) Py_CLEAR(found);
+        if (!found || PyDict_SetItem(out, PyList_GET_ITEM(names, k), found) < 0) Py_CLEAR(out);
+        Py_XDECREF(found);
+    }
+done:
+    Py_XDECREF(names);
+    Py_XDECREF(index);
+    PyMem_Free(seen);
     return out;
 }
 
@@ -434,9 +582,12 @@ static int by_start(const void *a, const void *b) {
  * occurrences that end a word and start one (after proclitics in the set `proclitics`; a key whose
  * article was dropped, "لمغرب" of "للمغرب", needs a lam before it), then the longest that do not
  * overlap, leftmost first on equal length, in text order. Twin: lexicons.keep_words. */
-static PyObject *automaton_words(Automaton *a, PyObject *args) {
-    PyObject *text, *proclitics;
-    if (!PyArg_ParseTuple(args, "UO", &text, &proclitics)) return NULL;
+static PyObject *automaton_words(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "words(text: str, proclitics)");
+        return NULL;
+    }
+    PyObject *text = args[0], *proclitics = args[1];
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -494,8 +645,12 @@ static PyObject *automaton_words(Automaton *a, PyObject *args) {
     qsort(found, kept, sizeof(Hit), by_start);
     out = PyList_New(kept);
     for (Py_ssize_t k = 0; out && k < kept; k++) {
-        PyObject *t = Py_BuildValue("(nnO)", found[k].start, found[k].stop, found[k].hits);
-        if (!t) { Py_CLEAR(out); break; }
+        PyObject *t = PyTuple_New(3), *s = PyLong_FromSsize_t(found[k].start), *e = PyLong_FromSsize_t(found[k].stop);
+        if (!t || !s || !e) { Py_XDECREF(t); Py_XDECREF(s); Py_XDECREF(e); Py_CLEAR(out); break; }
+        Py_INCREF(found[k].hits);
+        PyTuple_SET_ITEM(t, 0, s);
+        PyTuple_SET_ITEM(t, 1, e);
+        PyTuple_SET_ITEM(t, 2, found[k].hits);
         PyList_SET_ITEM(out, k, t);
     }
 done:
@@ -509,7 +664,9 @@ static PyObject *automaton_len(Automaton *a, PyObject *unused) { return PyLong_F
 static PyMethodDef automaton_methods[] = {
     {"iter", (PyCFunction)automaton_iter, METH_O, "iter(text) -> [(end, value)], as pyahocorasick"},
     {"starts", (PyCFunction)automaton_starts, METH_O, "starts(text) -> sorted distinct starts of the keys found"},
-    {"words", (PyCFunction)automaton_words, METH_VARARGS,
+    {"labelled", (PyCFunction)(void (*)(void))automaton_labelled, METH_FASTCALL,
+     "labelled(text, labels) -> {label: sorted distinct starts of its keys} (values: (length, labels))"},
+    {"words", (PyCFunction)(void (*)(void))automaton_words, METH_FASTCALL,
      "words(text, proclitics) -> longest non-overlapping whole-word hits (values: (length, hits, dropped))"},
     {"size", (PyCFunction)automaton_len, METH_NOARGS, "number of keys"},
     {NULL, NULL, 0, NULL},
@@ -517,7 +674,7 @@ static PyMethodDef automaton_methods[] = {
 
 static PyTypeObject AutomatonType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "marsad._fast.Automaton",
+    .tp_name = "marsad._speedups.Automaton",
     .tp_basicsize = sizeof(Automaton),
     .tp_dealloc = (destructor)automaton_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
@@ -527,22 +684,105 @@ static PyTypeObject AutomatonType = {
     .tp_new = PyType_GenericNew,
 };
 
+/* ---------------------------------------------------------------------- positions, matches_at */
+
+/* positions(text, part) -> [int]: where `part` occurs, left to right, without overlaps. */
+static PyObject *fast_positions(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "positions(text: str, part: str)");
+        return NULL;
+    }
+    PyObject *text = args[0], *part = args[1];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(part);
+    if (m == 0) { PyErr_SetString(PyExc_ValueError, "empty part"); return NULL; }
+    PyObject *out = PyList_New(0);
+    Py_ssize_t at = 0;
+    Py_UCS4 c = PyUnicode_READ_CHAR(part, 0);
+    while (out) {
+        at = m == 1 ? PyUnicode_FindChar(text, c, at, n, 1) : PyUnicode_Find(text, part, at, n, 1);
+        if (at == -2) Py_CLEAR(out);
+        if (at < 0) break;
+        if (append_position(out, at) < 0) Py_CLEAR(out);
+        at += m;
+    }
+    return out;
+}
+
+/* The first index of the sorted ints `xs` (a list or tuple) whose item is not less than `x`. */
+static Py_ssize_t bisect_left(PyObject *xs, Py_ssize_t x) {
+    Py_ssize_t lo = 0, hi = PySequence_Fast_GET_SIZE(xs);
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2, v = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(xs, mid));
+        if (v == -1 && PyErr_Occurred()) return -1;
+        if (v < x) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+/* matches_at(pattern, text, starts, start, end) -> [Match]: pattern.finditer(text, start, end)
+ * for a pattern that can only match at `starts` (sorted ints, a list or a tuple): pattern.match tried there, left to
+ * right, skipping the starts inside the last match. `end` None: the end of the text. */
+static PyObject *fast_matches_at(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    static PyObject *name_match, *name_end;
+    if (!name_match && (!(name_match = PyUnicode_InternFromString("match")) ||
+                        !(name_end = PyUnicode_InternFromString("end")))) return NULL;
+    if (nargs != 5 || !PyUnicode_Check(args[1]) || !(PyList_Check(args[2]) || PyTuple_Check(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "matches_at(pattern, text: str, starts: list | tuple, start: int, end: int | None)");
+        return NULL;
+    }
+    PyObject *pattern = args[0], *text = args[1], *starts = args[2], *end_obj = args[4], *out = NULL;
+    Py_ssize_t start = PyLong_AsSsize_t(args[3]);
+    if (start == -1 && PyErr_Occurred()) return NULL;
+    Py_ssize_t end = end_obj == Py_None ? PyUnicode_GET_LENGTH(text) : PyLong_AsSsize_t(end_obj);
+    if (end == -1 && PyErr_Occurred()) return NULL;
+    PyObject *end_arg = PyLong_FromSsize_t(end);
+    if (!end_arg) return NULL;
+    Py_ssize_t first = bisect_left(starts, start), last = first < 0 ? -1 : bisect_left(starts, end);
+    if (last < 0 || !(out = PyList_New(0))) goto done;
+    Py_ssize_t pos = start;
+    for (Py_ssize_t k = first; k < last; k++) {
+        PyObject *p = PySequence_Fast_GET_ITEM(starts, k);
+        Py_ssize_t at = PyLong_AsSsize_t(p);
+        if (at == -1 && PyErr_Occurred()) { Py_CLEAR(out); goto done; }
+        if (at < pos) continue;
+        PyObject *call[4] = {pattern, text, p, end_arg};
+        PyObject *m = PyObject_VectorcallMethod(name_match, call, 4 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        if (!m) { Py_CLEAR(out); goto done; }
+        if (m == Py_None) { Py_DECREF(m); continue; }
+        PyObject *stop = PyObject_VectorcallMethod(name_end, &m, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        pos = stop ? PyLong_AsSsize_t(stop) : -1;
+        Py_XDECREF(stop);
+        if ((pos == -1 && PyErr_Occurred()) || PyList_Append(out, m) < 0) { Py_DECREF(m); Py_CLEAR(out); goto done; }
+        Py_DECREF(m);
+    }
+done:
+    Py_DECREF(end_arg);
+    return out;
+}
+
 static PyMethodDef methods[] = {
-    {"fold", fast_fold, METH_VARARGS, "fold(text, offsets, lower) -> (folded, deleted positions, cased)"},
+    {"positions", (PyCFunction)(void (*)(void))fast_positions, METH_FASTCALL,
+     "positions(text, part) -> where part occurs, left to right, without overlaps"},
+    {"matches_at", (PyCFunction)(void (*)(void))fast_matches_at, METH_FASTCALL,
+     "matches_at(pattern, text, starts, start, end) -> the matches of pattern.finditer that start at `starts`"},
     {"word_runs", fast_word_runs, METH_O, "word_runs(text) -> re.findall(r'[^\\W_]+', text)"},
     {"tokens", fast_tokens, METH_O, "tokens(text) -> (words, starts, ends) of people.TOKEN"},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "marsad._fast", NULL, -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "marsad._speedups", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__fast(void) {
-    if (PyType_Ready(&AutomatonType) < 0) return NULL;
+static int add_type(PyObject *m, PyTypeObject *type, const char *name) {
+    if (PyType_Ready(type) < 0) return -1;
+    Py_INCREF(type);
+    if (PyModule_AddObject(m, name, (PyObject *)type) < 0) { Py_DECREF(type); return -1; }
+    return 0;
+}
+
+PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
-    Py_INCREF(&AutomatonType);
-    if (PyModule_AddObject(m, "Automaton", (PyObject *)&AutomatonType) < 0) {
-        Py_DECREF(&AutomatonType);
+    if (add_type(m, &AutomatonType, "Automaton") < 0 || add_type(m, &FoldingType, "Folding") < 0) {
         Py_DECREF(m);
         return NULL;
     }
