@@ -159,6 +159,9 @@ ROWS = [
     ("a last paragraph cut mid-sentence belongs to the article",
      [LEDE, TAIL, "ولفت المسؤول إلى أن الجانبين اتفقا على عقد الاجتماع المقبل للجنة المشتركة في"],
      ["ولفت المسؤول الى ان الجانبين اتفقا علي عقد الاجتماع المقبل"], []),
+    ("a headline of the next story after the article is not its closing paragraph",
+     [LEDE, TAIL, "وزير الصحة يطلع على سير العمل في المستشفى الجامعي بالمدينة", "جميع الحقوق محفوظة"],
+     [LEDE, TAIL], ["سير العمل في المستشفي"]),
     ("a paragraph that lost its full stop between two paragraphs is kept",
      [LEDE, "ووصل الوزير إلى العاصمة صباح اليوم على رأس وفد أمني رفيع المستوى", TAIL],
      ["ووصل الوزير الي العاصمه صباح اليوم"], []),
@@ -273,3 +276,12 @@ def test_a_document_without_article_text_is_reported_not_failed(tmp_path, comman
     assert f"marsad: {records}:1:" not in res.stderr
     if command == "ingest":
         assert ", 2 without article text" in res.stderr
+
+
+def test_the_html_fallback_keeps_one_paragraph_a_line():
+    """When trafilatura finds nothing, the markup's own blocks still end lines (a page read as
+    one run-on line would lose its paragraphs and its chrome lines would glue to them)."""
+    from marsad.clean.html import _fallback
+
+    page = "<html><body><nav>الرئيسية</nav><p>الفقرة الأولى.</p><p>الفقرة الثانية.</p><ul><li>أ</li><li>ب</li></ul></body></html>"
+    assert [line for line in _fallback(page).splitlines() if line.strip()] == ["الفقرة الأولى.", "الفقرة الثانية.", "أ", "ب"]

@@ -1,12 +1,16 @@
 """From classified lines to article segments (spec §5).
 
+0. Sentences broken over lines are joined first (`join.py`); datelines, source lines
+   ("الرباط - الأفق 24") and lists of places are marked; the article's lines that do not read as
+   paragraphs by themselves (subheadings, closing attendance lists, a last paragraph cut short, a
+   page that is one sentence) become body lines (`edges.py`).
 1. Body lines are grouped into articles: the first run is the main article; after a "read also"
    marker, a headline followed by a real run of paragraphs starts a new segment, while
    headline lists and teasers (a headline plus truncated first words) stay chrome.
 2. A paragraph already seen on the page (compared folded, without punctuation) is kept once.
-3. Each segment's title is the headline line just before its body; its publication date is the
-   dateline near that headline (never a masthead date at the top of the page); outlet and author
-   lines become metadata.
+3. Each segment's title is the headline line before its body that sums it up (`titles.py`); its
+   publication date is the dateline near that headline (never a masthead date at the top of the
+   page); outlet and author lines become metadata.
 """
 
 from __future__ import annotations
