@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.extract.events import SENTENCE, extract_events
+from marsad.extract.document import SENTENCE
+from marsad.extract.events import extract_events
 from marsad.model import Segment
 
 REF = dt.date(2026, 11, 22)

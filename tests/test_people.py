@@ -10,8 +10,11 @@ from conftest import ROOT, read_table
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract.events import _location, _participants, analyse, engagements
+from marsad.extract.document import analyse
+from marsad.extract.events import _location
 from marsad.extract.people import TOKEN, PeopleFinder, tokenize
+from marsad.extract.roles import assign_roles
+from marsad.extract.sides import engagements
 from marsad.model import Segment
 from marsad.normalize import fold, fold_word
 
@@ -25,7 +28,7 @@ def people_of(sentence: str) -> list[tuple[str | None, str | None, str | None]]:
     """(name, title, country) per person, the home side's country taken from the meeting place."""
     a = analyse(Segment("t", 0, sentence), dt.date(2026, 11, 22))
     for eng in engagements(a):
-        parts = _participants(a, eng, _location(a, eng), eng.kind)
+        parts = assign_roles(a, eng, _location(a, eng), eng.kind)
         for ent, part in zip((a.entities[eng.subject], a.entities[eng.obj]), parts, strict=True):
             ent.country = ent.country or part.country
     return [(p.name, p.title, p.country or (a.entities[p.entity].country if p.entity >= 0 else None))

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from conftest import read_table
 
-from marsad.extract.events import _location, analyse, engagements
+from marsad.extract.document import analyse
+from marsad.extract.events import _location
 from marsad.extract.places import find_places
+from marsad.extract.sides import engagements
 from marsad.model import Segment
 
 ROWS = read_table("places.tsv")

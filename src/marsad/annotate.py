@@ -8,7 +8,7 @@ from .settings import Settings
 
 def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
     """Labels: date, person, title, organization, country, place (offsets into segment.text)."""
-    from .extract.events import analyse
+    from .extract.document import analyse
 
     a = analyse(segment, settings.ref_date)
     text = segment.text

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 import yaml
 
+from .literals import anchors, leads
+from .matching import PROCLITIC_SET, PROCLITICS, Entry, Gazetteer, Prefilter, Starts, automaton, matches_at
 from .normalize import fold, fold_word
 from .outlets import OutletTable, outlet_table
-from .speedups import Automaton
-from .speedups import matches_at as _matches_at
-
-# Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
-PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
-PROCLITIC_SET = frozenset(PROCLITICS)
-
 
 DATA = Path(__file__).parent / "data"
 
@@ -52,255 +44,8 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
-@dataclass(slots=True)
-class Entry:
-    """A gazetteer hit: what it names (`key`), its kind and attributes."""
-
-    kind: str  # country | nisba | city | agency | title | ...
-    key: str
-    form: str  # the folded form as listed
-    attrs: dict[str, Any] = field(default_factory=dict)
-
-
-class Gazetteer:
-    """Aho-Corasick over folded text, accepting proclitics and word boundaries.
-
-    >>> g = Gazetteer([Entry("country", "BEL", fold_word("بلجيكا"))])
-    >>> [(s, e, h.key) for s, e, h in g.find("زيارة بمملكة بلجيكا ووبلجيكا")]
-    [(13, 19, 'BEL')]
-    """
-
-    def __init__(self, entries: list[Entry]):
-        table: dict[str, list[Entry]] = {}
-        for entry in entries:
-            for form in self._forms(entry.form):
-                table.setdefault(form, []).append(entry)
-        self.pairs = [(form, (len(form), hits, hits[0].form.startswith("ال") and not form.startswith("ال")))
-                      for form, hits in table.items()]  # dropped: "لمغرب" of "للمغرب"
-        self.automaton = automaton(self.pairs)
-
-    @staticmethod
-    def _forms(form: str) -> list[str]:
-        # "لل" + "المغرب" is written "للمغرب": the article's alif drops after lam.
-        return [form, form[1:]] if form.startswith("ال") else [form]
-
-    def find(self, folded: str) -> list[tuple[int, int, Entry]]:
-        """Longest non-overlapping hits (start, end, entry) in `folded` text."""
-        return [(start, stop, hits[0]) for start, stop, hits in self.find_all(folded)]
-
-    def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
-        """Like `find` but keeps every entry sharing a form (ambiguous names)."""
-        return self.automaton.words(folded, PROCLITIC_SET)
-
-
-def automaton(pairs: list[tuple[str, Any]]) -> Any:
-    """An Aho-Corasick automaton over (key, value) pairs: `iter`, `starts`, `words` (speedups)."""
-    return Automaton(pairs)
-
-
-def anchors(pattern: str, most: int = 24) -> set[str] | None:
-    """Literal strings one of which every match of `pattern` contains, or None if none are found.
-
-    >>> sorted(anchors(r"(?:جريمة|جرائم)\\s+(?:ال)?منظمة"))
-    ['جرائم', 'جريمة']
-    >>> sorted(anchors(r"(?:تبادل|تقاسم)(?:\\s+\\S+){0,3}?\\s+(?:معلومات|معطيات)"))
-    ['معطيات', 'معلومات']
-    """
-    try:
-        found = _anchors(list(sre_parser.parse(pattern)), most)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
-    return found if found and min(map(len, found)) >= 3 else None
-
-
-def _anchors(items: list[Any], most: int) -> set[str] | None:
-    """The best anchor set of a parsed sequence: a run of literals (alternatives multiplied out), or
-    the anchors of one mandatory group inside it; the one whose shortest string is longest wins."""
-    best: set[str] | None = None
-    run: set[str] = {""}
-
-    def better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-        if not b or b == {""}:
-            return a
-        return b if a is None or min(map(len, b)) > min(map(len, a)) else a
-
-    for op, av in items + [(None, None)]:
-        alternatives = _literal_alternatives(op, av)
-        if alternatives is not None and len(run) * len(alternatives) <= most:
-            run = {x + y for x in run for y in alternatives}
-            continue
-        best = better(best, run)
-        run = {""} if alternatives is None else alternatives
-        if alternatives is None and op is not None:
-            best = better(best, _mandatory(op, av, most))
-    return best
-
-
-def _literal_alternatives(op: Any, av: Any) -> set[str] | None:
-    """The strings a parsed item matches if it is a literal or an alternation of literals (the
-    complete case of `_item_leads`)."""
-    found = _item_leads(op, av, 64)
-    return found[0] if found is not None and found[1] else None
-
-
-def _mandatory(op: Any, av: Any, most: int) -> set[str] | None:
-    """Anchors inside a group or a repeat that must match at least once."""
-    if op is sre_constants.SUBPATTERN:
-        return _anchors(list(av[3].data), most)
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
-        return _anchors(list(av[2].data), most)
-    if op is sre_constants.BRANCH:
-        options = [_anchors(list(b.data), most) for b in av[1]]
-        return set().union(*options) if all(options) else None  # type: ignore[arg-type]
-    return None
-
-
-def leads(pattern: str, most: int = 64) -> set[str] | None:
-    """Literal strings one of which every match of `pattern` starts with (3 characters or more), or
-    None: the pattern can then be tried only where one is written (`pattern.match` there).
-
-    >>> sorted(leads(r"(?:جريمة|جرائم)\\s+(?:ال)?منظمة"))
-    ['جرائم', 'جريمة']
-    >>> sorted(leads(r"و?(?:ال)?حدود"))
-    ['الحدود', 'حدود', 'والحدود', 'وحدود']
-    >>> leads(r"\\S+\\s+حدود") is None
-    True
-    """
-    try:
-        parsed = sre_parser.parse(pattern)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    found, _ = _leads(list(parsed), most)
-    return found if min(map(len, found)) >= 3 else None
-
-
-ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-
-
-def _leads(items: list[Any], most: int) -> tuple[set[str], bool]:
-    """(prefixes, complete) of a parsed sequence: every match starts with one of the prefixes;
-    complete if they are all the strings the sequence can match."""
-    out = {""}
-    for op, av in items:
-        if op in ZERO_WIDTH:
-            continue
-        sub = _item_leads(op, av, most)
-        if sub is None or len(out) * len(sub[0]) > most:
-            return out, False
-        out = {x + y for x in out for y in sub[0]}
-        if not sub[1]:
-            return out, False
-    return out, True
-
-
-def _item_leads(op: Any, av: Any, most: int) -> tuple[set[str], bool] | None:
-    if op is sre_constants.LITERAL:
-        return {chr(av)}, True
-    if op is sre_constants.SUBPATTERN:
-        return None if av[1] & re.IGNORECASE else _leads(list(av[3].data), most)  # (?i:...): not literal
-    if op is sre_constants.BRANCH:
-        subs = [_leads(list(b.data), most) for b in av[1]]
-        return set().union(*(s for s, _ in subs)), all(c for _, c in subs)
-    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av) and len(av) <= 4:
-        return {chr(c) for _, c in av}, True
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[1] == 1:  # optional, or once
-        inner, complete = _leads(list(av[2].data), most)
-        return (inner | {""} if av[0] == 0 else inner), complete
-    return None
-
-
-class Prefilter:
-    """Which of many keyed regular expressions match a text, from one Aho-Corasick pass. An
-    expression whose matches all start with one of a few literals (`leads`) is tried with
-    `match` only where one is written; one with a literal elsewhere inside (`anchors`), in a
-    window around it; one with neither, everywhere.
-
-    >>> f = Prefilter({"drugs": ["(?:ال)?مخدرات", "كوكايين"], "terror": ["ارهاب"], "arms": [r"\\S+ الاسلحه"]})
-    >>> sorted(f.matching("مكافحة المخدرات وتهريب الاسلحه"))
-    ['arms', 'drugs']
-    """
-
-    REACH = 160  # characters a match may extend on either side of its anchor
-
-    def __init__(self, patterns: dict[str, list[str]]):
-        self.compiled = {key: [re.compile(cue) for cue in cues] for key, cues in patterns.items()}
-        self.always: list[tuple[str, int]] = []
-        owners: dict[str, list[tuple[str, int, bool]]] = {}  # literal -> (key, cue, is a lead)
-        for key, cues in patterns.items():
-            for n, cue in enumerate(cues):
-                lead = leads(cue)
-                found = lead or anchors(cue)
-                if found is None:
-                    self.always.append((key, n))
-                for literal in found or ():
-                    owners.setdefault(literal, []).append((key, n, lead is not None))
-        self.automaton = automaton([(a, (len(a), tuple(keys))) for a, keys in owners.items()])
-        self.empty = not owners
-
-    def matching(self, text: str) -> set[str]:
-        """The keys one of whose expressions matches somewhere in `text`."""
-        found = {key for key, n in self.always if self.compiled[key][n].search(text)}
-        if self.empty:
-            return found
-        windows: dict[tuple[str, int], list[int]] = {}
-        for end, (length, owners) in self.automaton.iter(text):
-            for key, n, lead in owners:
-                if key in found:
-                    continue
-                if not lead:
-                    windows.setdefault((key, n), []).append(end + 1)
-                elif self.compiled[key][n].match(text, end + 1 - length):
-                    found.add(key)
-        for (key, n), ends in windows.items():
-            if key not in found and self._near(self.compiled[key][n], text, ends):
-                found.add(key)
-        return found
-
-    def _near(self, pattern: re.Pattern[str], text: str, ends: list[int]) -> bool:
-        """Does `pattern` match `text` near one of the anchor `ends`? (windows merged when they overlap)"""
-        lo = hi = -1
-        for end in ends + [len(text) + 3 * self.REACH]:  # a last window past any anchor
-            if end - self.REACH > hi:
-                if hi > lo and pattern.search(text, max(0, lo), hi):
-                    return True
-                lo = end - self.REACH
-            hi = end + self.REACH
-        return False
-
-
-class Starts:
-    """Where any of a set of words starts in a text, from one Aho-Corasick pass. An expression that
-    begins with one of them can then be tried only there (`matches_at`) instead of scanning.
-    Words may be grouped under labels (one pass serves several expressions).
-
-    >>> Starts(["يناير", "كانون"]).find("في 3 يناير و8 كانون الثاني")
-    [5, 14]
-    >>> Starts({"month": ["يناير"], "day": ["اليوم"]}).find_labelled("اليوم 3 يناير")
-    {'day': [0], 'month': [8]}
-    """
-
-    def __init__(self, words: list[str] | dict[str, list[str]]):
-        labelled = words if isinstance(words, dict) else {"": words}
-        labels: dict[str, list[str]] = {}
-        for label, group in labelled.items():
-            for word in group:
-                labels.setdefault(word, []).append(label)
-        self.automaton = automaton([(word, (len(word), tuple(where))) for word, where in labels.items()])
-        self.labels = list(labelled)
-
-    def find(self, text: str) -> list[int]:
-        return self.automaton.starts(text)
-
-    def find_labelled(self, text: str) -> dict[str, list[int]]:
-        return self.automaton.labelled(text, self.labels)
-
-
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
-               end: int | None = None) -> list[re.Match[str]]:
-    """`pattern.finditer(text, start, end)` for a pattern that can only match at `starts`."""
-    return _matches_at(pattern, text, starts, start, end)
+__all__ = ["PROCLITICS", "PROCLITIC_SET", "Entry", "Gazetteer", "Lexicons", "Prefilter", "Starts", "anchors",
+           "automaton", "leads", "lexicons", "matches_at"]
 
 
 @dataclass(slots=True)
@@ -319,7 +64,14 @@ class Lexicons:
     countries: dict[str, dict[str, str]]
     topics: Prefilter  # topic -> its cue expressions
     triggers: dict[str, Any]
-    extra: dict[str, Any]  # org_words, not_names, trigger_words: word sets for the people grammar
+    date_words: dict[str, Any]  # data/date_words.yaml as written: folded by extract/date_words.py
+    org_words: set[str]  # words that make a name an organisation's (data/org_words.txt)
+    not_names: set[str]  # words never part of a person's name (data/not_names.txt)
+    common_words: set[str]  # common words and function words: a small town so named needs a cue
+    first_names: set[str]  # data/first_names.txt, word by word
+    news_agencies: list[tuple[str, str]]  # (folded name, iso3) of the state news agencies
+    capitals: dict[str, Entry]  # iso3 -> its capital's gazetteer entry
+    trigger_words: set[str]  # the first word of every trigger form (function words left out)
     outlets: OutletTable  # data/outlets.tsv: domain and name -> outlet, country (outlets.outlet_of)
 
 
@@ -389,16 +141,14 @@ def lexicons() -> Lexicons:
         countries=countries,
         topics=Prefilter(topic_cues),
         triggers=triggers,
-        extra={
-            "date_words": _yaml("date_words.yaml"),  # folded by extract/date_words.py
-            "org_words": {fold_word(w) for w in _lines("org_words.txt")},
-            "not_names": {fold_word(w) for w in _lines("not_names.txt")},
-            "common_words": common,
-            "first_names": {fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
-            "news_agencies": [(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
-            "capitals": {e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
-            "trigger_words": {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
-                              for forms in fam.values() for f in forms} - function_words,
-        },
+        date_words=_yaml("date_words.yaml"),
+        org_words={fold_word(w) for w in _lines("org_words.txt")},
+        not_names={fold_word(w) for w in _lines("not_names.txt")},
+        common_words=common,
+        first_names={fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
+        news_agencies=[(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
+        capitals={e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
+        trigger_words={fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
+                       for forms in fam.values() for f in forms} - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),
     )

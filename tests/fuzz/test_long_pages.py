@@ -15,29 +15,15 @@ import time
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from marsad.extract import events as ev
-from marsad.extract.events import (
-    ATTENDING,
-    NEGATED,
-    RECALLED,
-    TAIL,
-    Analysis,
-    Clause,
-    Covered,
-    Cuts,
-    Entity,
-    Mentions,
-    _blocked,
-    _first_match_end,
-    _guard_pattern,
-    _objects,
-    _occurrences,
-    _subject,
-    _word_runs,
-    extract_events,
-    link,
-)
+from marsad.extract import document, entities, sides
+from marsad.extract.document import Analysis
+from marsad.extract.entities import Covered, Entity, _occurrences, _word_runs, link
+from marsad.extract.events import extract_events
 from marsad.extract.people import Person
+from marsad.extract.sides import ATTENDING, Cuts, Mentions, _objects, _subject
+from marsad.extract.triggers import NEGATED, RECALLED, TAIL, Clause, _first_match_end
+from marsad.extract.triggers import blocked as _blocked
+from marsad.extract.triggers import guard_pattern as _guard_pattern
 from marsad.model import Segment
 from marsad.normalize import fold
 
@@ -103,7 +89,7 @@ def objects_scan(a, mentions, p1, subject):
 
 
 def same_entity_scan(p, entities, words_of):
-    return ev._same_entity(p, entities, words_of)
+    return _same_entity(p, entities, words_of)
 
 
 # generated inputs ---------------------------------------------------------------------------------
@@ -217,13 +203,13 @@ def test_linking_through_the_entity_index_equals_the_scan_of_every_entity(person
     text = " ".join(["x" * 9] * (len(persons) + 1)) + " حموشي علي"
     found = []
     for index_at, runs_from in ((10**9, 10**9), (-1, -1), (3, 2)):
-        ev.INDEX_AT, ev.RUNS_FROM = index_at, runs_from
+        entities.INDEX_AT, entities.RUNS_FROM = index_at, runs_from
         try:
             copies = [Person(p.name, p.title, p.country, p.start, p.end) for p in persons]
             ents = link(copies, text)
             found.append(([(e.name, e.title, e.country, e.spans) for e in ents], [p.entity for p in copies]))
         finally:
-            ev.INDEX_AT, ev.RUNS_FROM = 24, 200
+            entities.INDEX_AT, entities.RUNS_FROM = 24, 200
     assert found[0] == found[1] == found[2]
 
 
@@ -237,7 +223,7 @@ class DatesScan(Analysis):
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
                 merged.append((lo, hi))
-        found = ev.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        found = document.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
         for span in merged:
             self._dates[span] = [d for d in found if span[0] <= d.start < span[1]]
 
@@ -247,7 +233,7 @@ class DatesScan(Analysis):
             if known is None and span is not None:
                 known = next((ds for (lo, hi), ds in ((k, v) for k, v in self._dates.items() if k)
                               if lo <= span[0] and span[1] <= hi), None)
-            self._dates[span] = ev.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
+            self._dates[span] = document.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
                                               None if span is None else [span]) if known is None \
                 else [d for d in known if span[0] <= d.start < span[1]]
         return self._dates[span]
@@ -282,9 +268,9 @@ def test_the_paragraph_of_an_offset_is_the_first_that_holds_it(parts, offsets) -
     text = "\n\n".join(parts)
     a = Analysis(Segment("t", 0, text), [], [], [], Segment("t", 0, text).paragraphs(), fold(text))
     for at in offsets:
-        assert ev._paragraph_of(a, at) == next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)
+        assert document.paragraph_of(a, at) == next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)
 
 
 def test_the_compiled_patterns_of_the_guards_are_unchanged() -> None:
     assert ATTENDING.pattern == "(?:بحضور|وبحضور|رفقه|برفقه|بمعيه|بمشاركه|وحضر|حضره)"
-    assert re.compile(r"\s*\S+\s+\S+\s+\S").pattern == ev.THREE_WORDS.pattern
+    assert re.compile(r"\s*\S+\s+\S+\s+\S").pattern == sides.THREE_WORDS.pattern

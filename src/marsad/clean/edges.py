@@ -71,7 +71,7 @@ def goes_on(line: Line, settings: Settings, lex: Lexicons, tables: ChromeTables,
     if not words:
         return False
     if (len(words) >= 3 or last or _ends_sentence(line.text)) and (
-            tables.closing.match(line.folded) or words[0] in lex.extra["trigger_words"]
+            tables.closing.match(line.folded) or words[0] in lex.trigger_words
             or _conjunction(words[0], line, lex)):
         return True
     if opener:
@@ -87,8 +87,7 @@ def _conjunction(first: str, line: Line, lex: Lexicons) -> bool:
     وكالة, وفد, a name or a place that starts with و)."""
     if len(first) < 3 or first[0] != "و":
         return False
-    extra = lex.extra
-    if first in extra["org_words"] or first in extra["not_names"] or first in extra["first_names"]:
+    if first in lex.org_words or first in lex.not_names or first in lex.first_names:
         return False
     return not any(s == 0 for s, _, _ in lex.places.find(line.folded[:30])) \
         and not any(s == 0 for s, _, _ in lex.title_heads.find(line.folded[:30]))

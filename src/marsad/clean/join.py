@@ -135,7 +135,7 @@ def _ends_with_head(folded: str, last: str, words: int, lex: Lexicons) -> bool:
     never does) or, in a piece of at most three words, a trigger verb; both need what follows."""
     if not last:
         return False
-    if words <= FRAGMENT_WORDS and last in lex.extra["trigger_words"]:
+    if words <= FRAGMENT_WORDS and last in lex.trigger_words:
         return True
     if last.startswith("ال"):
         return False

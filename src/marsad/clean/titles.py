@@ -36,7 +36,7 @@ def is_source_line(line: Line, lex: Lexicons) -> bool:
         return False
     parts = [p.strip() for p in SOURCE_SEPARATORS.split(line.folded) if p.strip()]
     words = split_words(line.folded)
-    if len(parts) < 2 or any(w in lex.function_words or w in lex.extra["trigger_words"] for w in words):
+    if len(parts) < 2 or any(w in lex.function_words or w in lex.trigger_words for w in words):
         return False
     return any(_names_a_source(p, lex) for p in parts)
 
@@ -45,7 +45,7 @@ def _names_a_source(part: str, lex: Lexicons) -> bool:
     """A part that is a place, a news agency or a compiler's label (متابعات، رصد)."""
     if part in lex.chrome["outlet_suffixes"] or part in {"رصد", "خاص"}:
         return True
-    if any(part == name for name, _ in lex.extra["news_agencies"]):
+    if any(part == name for name, _ in lex.news_agencies):
         return True
     return any(s == 0 and e == len(part) and entry.kind in {"city", "country"} for s, e, entry in lex.places.find(part))
 

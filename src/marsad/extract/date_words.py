@@ -68,7 +68,7 @@ def _units(spec: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
 @functools.cache
 def words() -> DateWords:
     """The tables of data/date_words.yaml, folded once per process."""
-    d = lexicons().extra["date_words"]
+    d = lexicons().date_words
     q, dur = d["qualifiers"], d["durations"]
     return DateWords(
         relative_days={fold_word(k): int(v) for k, v in d["relative_days"].items()},

@@ -143,12 +143,12 @@ class PeopleFinder:
         self.by_first: dict[str, list[list[str]]] = {}  # first word -> honorifics, longest first
         for h in self.honorifics:
             self.by_first.setdefault(h.split()[0], []).append(h.split())
-        self.org_words = set(self.lex.extra["org_words"])
-        self.not_names = set(self.lex.extra["not_names"]) | self.lex.function_words
+        self.org_words = set(self.lex.org_words)
+        self.not_names = set(self.lex.not_names) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | QUALIFIERS_FIRST
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
-        self.trigger_words = self.lex.extra["trigger_words"]
+        self.trigger_words = self.lex.trigger_words
         self._hon: list[list[str] | None] = []  # for the text being read: the honorific starting at each token
         self._first_words: dict[str, list[list[str]]] = {}
         # Every written form an honorific's first word can take (بالسيد، وللسيدة، فالشيخ ...): a
@@ -156,8 +156,8 @@ class PeopleFinder:
         prefixes = [p + q for p in ("", "و", "ف") for q in ("بال", "لل", "ب", "ل")]
         self.honorific_forms = frozenset(self.by_first) | {p + b for p in prefixes for b in self.by_first} \
             | {p + b[2:] for p in prefixes for b in self.by_first if b.startswith("ال")}
-        self.common = self.lex.extra["common_words"]
-        self.first_names = self.lex.extra["first_names"]
+        self.common = self.lex.common_words
+        self.first_names = self.lex.first_names
         self.common = self.common - self.first_names
 
     def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None,

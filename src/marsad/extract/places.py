@@ -100,7 +100,7 @@ CAPITAL_OF = re.compile(r"(?:^|\s)([وف]?(?:ب|في\s+)?)(?:ال)?عاصمه\s+
 
 
 def _capital(text: str, folded, start: int, end: int, iso3: str, lex: Lexicons, before: str) -> Place:
-    capital = lex.extra["capitals"].get(iso3)
+    capital = lex.capitals.get(iso3)
     s, e = folded.span(start, end)
     if capital is None:
         return Place("country", iso3, s, e, text[s:e])

@@ -1,0 +1,250 @@
+"""The document object of extraction: one segment, read once (`analyse`).
+
+An `Analysis` holds the segment, its folded text, its sentences and paragraphs, its people linked
+into entities, and its gazetteer hits; dates and places are found when first asked for, span by
+span. Every later step reads it; the answers they share are cached inside it (`cached`), and only
+offsets into the original text leave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ..lexicons import Entry, lexicons
+from ..model import Mention, Segment
+from ..normalize import Folded, fold, positions
+from .dates import find_dates
+from .entities import Entity, link
+from .people import PeopleFinder, Person
+from .places import Place, find_places, states_named
+
+T = TypeVar("T")
+
+
+SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|(?=\n)|$)")  # a paragraph may end without a full stop
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One segment, read once: its folded text, gazetteer hits and mentions, shared by every step."""
+
+    segment: Segment
+    entities: list[Entity]
+    people: list[Person]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    folded: Folded
+    ref_date: dt.date = dt.date.min
+    hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
+    trigger_starts: list[int] | None = None  # where trigger forms may start (folded offsets), once known
+    place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
+    agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
+    _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
+    _places: dict[tuple[int, int] | None, list[Place]] = field(default_factory=dict)
+    _named: dict[str, set[str]] = field(default_factory=dict)  # states the text names (for find_places)
+    _order: dict[tuple[int, int] | None, int] = field(default_factory=dict)  # when each span of `_dates` was first stored
+    _starts: dict[tuple[int, int] | None, list[int] | None] = field(default_factory=dict)  # its mentions' starts, if sorted
+    _roots: list[tuple[list[int], list[tuple[int, int]]]] = field(default_factory=list)  # spans whose dates were read
+    _memo: dict[tuple[str, Any], Any] = field(default_factory=dict)  # per-sentence and per-paragraph answers
+
+    def cached(self, key: tuple[str, Any], compute: Callable[[], T]) -> T:
+        """The answer to `key` (a question and the span or item it is about), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def fold(self, start: int, end: int) -> str:
+        """The folded text of the segment span [start, end)."""
+        return self.folded.sub(start, end)
+
+    @property
+    def dates(self) -> list[Mention]:
+        """Every date mention of the segment (found when first asked for)."""
+        return self.dates_within(None)
+
+    @property
+    def places(self) -> list[Place]:
+        """Every city and country mention of the segment (found when first asked for)."""
+        return self.places_within(None)
+
+    def places_within(self, span: tuple[int, int] | None) -> list[Place]:
+        """The place mentions that start in `span` (None: the whole segment)."""
+        if span not in self._places:
+            whole = self._places.get(None)
+            if not self._named and self.hits:
+                self._named = states_named(self.hits)
+            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span, self._named) \
+                if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
+        return self._places[span]
+
+    def read_dates(self, spans: list[tuple[int, int]]) -> None:
+        """Finds the date mentions of these spans in one pass (`dates_within` then filters them)."""
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        starts = sorted_starts(found)
+        for span in merged:
+            self._store(span, _starting_in(found, starts, span))
+        self._roots.append(([lo for lo, _ in merged], merged))
+
+    def dates_within(self, span: tuple[int, int] | None) -> list[Mention]:
+        """The date mentions that start in `span` (None: the whole segment); an event reads only
+        its sentence and the lede, so the rest of a long segment is never searched for dates."""
+        if span in self._dates:
+            return self._dates[span]
+        key = None if span is None or None in self._dates else self._container(span)  # read already?
+        if span is not None and (key is not None or None in self._dates):
+            found = _starting_in(self._dates[key], self._starts[key], span)
+        else:
+            found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
+                               None if span is None else [span])
+            if span is not None:
+                self._roots.append(([span[0]], [span]))
+        self._store(span, found)
+        return found
+
+    def _store(self, span: tuple[int, int] | None, found: list[Mention]) -> None:
+        self._order.setdefault(span, len(self._order))
+        self._dates[span] = found
+        self._starts[span] = sorted_starts(found)
+
+    def _container(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The first stored span (in storing order) holding `span`, as a scan of every stored span
+        in order finds it. Only spans whose dates were read can be first (a span filtered from
+        another is held by it, stored earlier); those of one reading are disjoint: one bisection."""
+        if span[0] > span[1]:
+            return next((k for k in self._dates if k and k[0] <= span[0] and span[1] <= k[1]), None)
+        best = None
+        for los, spans in self._roots:
+            k = bisect_right(los, span[0]) - 1
+            if k >= 0 and span[1] <= spans[k][1] and (best is None or self._order[spans[k]] < self._order[best]):
+                best = spans[k]
+        return best
+
+
+def sorted_starts(found: Sequence[Mention | Place]) -> list[int] | None:
+    """The mentions' starts when they are in text order (else None: filter them one by one)."""
+    starts = [d.start for d in found]
+    return starts if all(x <= y for x, y in itertools.pairwise(starts)) else None
+
+
+def _starting_in(found: list, starts: list[int] | None, span: tuple[int, int]) -> list:
+    """`[d for d in found if span[0] <= d.start < span[1]]`, by bisection when `starts` is known."""
+    if starts is None:
+        return [d for d in found if span[0] <= d.start < span[1]]
+    return found[bisect_left(starts, span[0]):bisect_left(starts, span[1])]
+
+
+def analyse(segment: Segment, ref_date: dt.date, folded: Folded | None = None,
+            trigger_starts: list[int] | None = None) -> Analysis:
+    """The document object of `segment` (`folded`: its text folded, and `trigger_starts`: where
+    trigger forms may start in it, when the caller has them)."""
+    lex = lexicons()
+    text = segment.text
+    folded = folded or fold(text)
+    hits = lex.places.find_all(folded.text)
+    place_hits = [(s, e, entries[0]) for s, e, entries in hits]
+    agency_hits = lex.agencies.find(folded.text)
+    people = _finder().find(text, folded, place_hits, agency_hits)
+    entities = link(people, text, folded)
+    a = Analysis(
+        segment, entities, people,
+        sentences(text),
+        segment.paragraphs(), folded, ref_date, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
+        trigger_starts=trigger_starts,
+    )
+    return a
+
+
+STOPS = ".!?؟"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of `SENTENCE.finditer(text)` that are not blank, from the positions of the few stop
+    characters (str.find, no scan of every character by the regex engine).
+
+    >>> sentences("التقى الوزير بنظيره. وبحثا التعاون!؟\\nفي الرباط")
+    [(0, 20), (20, 37), (38, 47)]
+    """
+    out = []
+    start, n = 0, len(text)
+    for p in sorted(p for c in STOPS + "\n" for p in positions(text, c)):
+        if p < start:
+            continue  # inside a run of stops already taken
+        if p == start:
+            start = p + 1  # a sentence has at least one character that is not a stop
+            continue
+        end = p
+        if text[p] != "\n":
+            while end < n and text[end] in STOPS:
+                end += 1
+        if not text[start:end].isspace():
+            out.append((start, end))
+        start = end + 1 if text[p] == "\n" else end
+    if start < n and not text[start:].isspace():
+        out.append((start, n))
+    return out
+
+
+@functools.cache
+def _finder() -> PeopleFinder:
+    return PeopleFinder()
+
+
+def says(a: Analysis, pattern: re.Pattern[str], sentence: tuple[int, int]) -> bool:
+    """Does `pattern` match in the folded sentence? (Asked once per sentence and pattern.)"""
+    return a.cached((pattern.pattern, sentence), lambda: bool(pattern.search(a.fold(*sentence))))
+
+
+def paragraph_of(a: Analysis, at: int) -> int:
+    """`next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)`, by bisection
+    (paragraphs are in text order and do not overlap)."""
+    starts = a.cached(("paragraph starts", None), lambda: _ordered_starts(a.paragraphs))
+    if starts is None:
+        return next((k for k, (x, y) in enumerate(a.paragraphs) if x <= at < y), 0)
+    k = bisect_right(starts, at) - 1
+    return k if k >= 0 and at < a.paragraphs[k][1] else 0
+
+
+def _ordered_starts(paragraphs: list[tuple[int, int]]) -> list[int] | None:
+    """The paragraphs' starts, if they are in text order and do not overlap (else None: the scan)."""
+    starts = [x for x, _ in paragraphs]
+    ends = [y for _, y in paragraphs]
+    if any(y > x for y, x in zip(ends, starts[1:], strict=False)) or any(y < x for x, y in paragraphs):
+        return None
+    return starts
+
+
+def in_title(a: Analysis, at: int) -> bool:
+    """`any(x <= at < y for x, y in title spans)`: the titles sorted once, with their furthest end."""
+    starts, reach = a.cached(("titles", None), lambda: _title_reach(a.people))
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and reach[k] > at
+
+
+def paragraph_in(a: Analysis, at: int) -> int | None:
+    """The paragraph holding `at`, if one does."""
+    k = paragraph_of(a, at)
+    x, y = a.paragraphs[k] if a.paragraphs else (0, 0)
+    return k if x <= at < y else None
+
+
+def _title_reach(people: list[Person]) -> tuple[list[int], list[int]]:
+    """The title spans' starts, sorted, and the furthest end of the titles up to each."""
+    spans = sorted(p.title_span for p in people if p.title_span)
+    reach, furthest = [], -1
+    for _, y in spans:
+        furthest = max(furthest, y)
+        reach.append(furthest)
+    return [x for x, _ in spans], reach

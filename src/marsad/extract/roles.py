@@ -1,0 +1,118 @@
+"""Roles and home states: who hosts and who is the guest, and the state of a side the text does
+not name (the meeting place's, the posting of a diplomat, else the state the article is written from).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import lexicons
+from ..model import Location, Participant
+from ..normalize import fold
+from .document import Analysis
+from .people import WEAK_NISBAS
+from .sides import Engagement
+
+AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
+
+
+DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
+
+
+SIDELINES = re.compile(r"(?:علي|في)\s+هامش\s+(?:\S+\s+){0,3}?(?:لل|ال)?(?:اجتماع|مؤتمر|منتدي|قمه|دوره|جمعيه|"
+                       r"ملتقي|اشغال|معرض|اجتماعات|منتديات|مؤتمرات|قمم|لجنه)")
+
+
+def _posting_state(participants: list[Participant], known: set[str | None]) -> str | None:
+    """The state a known diplomat is posted to, from the second state named in the title."""
+    for p in participants:
+        if p.country and p.title and DIPLOMAT.search(fold(p.title).text):
+            states = [e.key for _, _, e in lexicons().places.find(fold(p.title).text) if e.kind == "country"]
+            later = [s for s in states if s not in known]
+            if later:
+                return later[0]
+    return None
+
+
+def home_country(a: Analysis, exclude: set[str]) -> str | None:
+    """The state the article is written from, other than `exclude`: the one its dateline names, else
+    the one its title and text name most (names, nisbas, places); a tie goes to the first named."""
+    votes = {k: v for k, v in a.cached(("home votes", None), lambda: _home_votes(a, a.hits)).items()
+             if k not in exclude}
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
+    """Votes for the article's home state: dateline (a news agency or a place) 5 or 10, title and
+    text 1 per mention. Ambiguous names (عمان), common-word towns and weak nisbas do not vote."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    lex = lexicons()
+    seg = a.segment
+    dateline = fold(seg.dateline or "").text
+    for name, iso in lex.news_agencies:  # "عمّان-سانا"
+        if dateline and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", dateline):
+            counts[iso] = counts.get(iso, 0) + 10
+            first.setdefault(iso, -1)
+    for weight, hits in ((5, lex.places.find_all(dateline) if dateline else []),
+                         (1, lex.places.find_all(fold(seg.title or "").text)), (1, text_hits)):
+        for _, _, entries in hits:
+            if len({x.key if x.kind != "city" else x.attrs["iso3"] for x in entries}) > 1 \
+                    and any(x.kind == "country" for x in entries):
+                continue  # عمان: Oman or Amman, no vote
+            e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
+            if e.attrs.get("common") or e.form in WEAK_NISBAS:
+                continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
+            iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
+            if iso and iso not in {"ESH", "IGO"}:
+                counts[iso] = counts.get(iso, 0) + weight
+                first.setdefault(iso, len(first))
+    return {iso: (n, -first[iso]) for iso, n in counts.items()}
+
+
+def fill_home(a: Analysis, participants: list[Participant], location: Location,
+               neutral: bool) -> Participant | None:
+    """A side of unknown state facing a foreigner is the home side: the meeting place's state, else
+    (and always on neutral ground) the state the article is written from."""
+    unknown = [p for p in participants if not p.country and p.role != "attendee"]
+    known = {p.country for p in participants if p.country}
+    if len(unknown) != 1:
+        return None
+    posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
+    state = None if neutral or location.country in known else location.country
+    state = state or (None if neutral else posted)
+    exclude = known | ({location.country} if neutral and location.country else set())
+    state = state or home_country(a, {k for k in exclude if k})
+    if state and state not in known:
+        unknown[0].country = state
+        return unknown[0]
+    return None
+
+
+def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
+                  neutral: bool = False) -> list[Participant]:
+    subj, obj = a.entities[eng.subject], a.entities[eng.obj]
+    home = None if neutral else location.country
+    countries = [subj.country, obj.country]
+    if home and kind != "call":  # the side of unknown state meeting a foreigner at this place is at home
+        if subj.country is None and obj.country not in {None, home}:
+            countries[0] = home
+        elif obj.country is None and subj.country not in {None, home}:
+            countries[1] = home
+    if eng.family == "reception":
+        roles = ("host", "guest")
+    elif eng.family == "guest_of":
+        roles = ("guest", "host")
+    elif kind == "call":
+        roles = ("participant", "participant")
+    elif home and home == countries[1]:
+        roles = ("guest", "host")
+    elif home and home == countries[0]:
+        roles = ("host", "guest")
+    else:
+        roles = ("participant", "participant")
+    out = []
+    for ent, role, known in zip((subj, obj), roles, countries, strict=True):
+        country = known or (home if role == "host" else None)
+        out.append(Participant(role, ent.name, ent.title, country, ent.organization, ent.sector))
+    return out

@@ -1,0 +1,190 @@
+"""Engagements: for each trigger of a sentence, its subject (the entity right after a verb, else
+before the trigger, else the article's protagonist) and its objects (the entities after it, one per
+other state). Attendees ("بحضور ...") are not objects.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..lexicons import matches_at
+from ..normalize import one_space, word_start
+from .document import Analysis
+from .triggers import Clause, blocked, trigger_pattern
+
+ATTENDING_WORDS = ("بحضور", "وبحضور", "رفقه", "برفقه", "بمعيه", "بمشاركه", "وحضر", "حضره")
+
+
+ATTENDING = re.compile("(?:" + "|".join(ATTENDING_WORDS) + ")")  # literals only: found with str.find
+
+
+@dataclass(slots=True)
+class Engagement:
+    kind: str
+    family: str
+    subject: int
+    obj: int
+    sentence: tuple[int, int]
+
+
+def engagements(a: Analysis) -> list[Engagement]:
+    pattern, table, first_words = trigger_pattern()
+    found: list[Engagement] = []
+    protagonist = next((e.id for e in a.entities if e.name), None)
+    folded = a.folded
+    starts = a.trigger_starts if a.trigger_starts is not None else first_words.find(folded.text)
+    for s, t in a.sentences:
+        fs, ft = folded.fpos(s), folded.fpos(t)
+        mentions = clause = None
+        for m in matches_at(pattern, folded.text, starts, fs, ft):
+            if not word_start(folded.text, m.start()):
+                continue
+            family, is_verb = table[one_space(m.group(1))]
+            clause = clause or Clause(folded.text, fs, ft)
+            if blocked(clause, m.start()):
+                continue
+            p0, p1 = folded.span(m.start(), m.end())
+            mentions = _mentions_in(a, s, t) if mentions is None else mentions
+            subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text)
+            if subject is None:
+                continue
+            protagonist = protagonist if protagonist is not None else subject
+            kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
+            for obj in _objects(a, mentions, p1, subject):
+                found.append(Engagement(kind, family, subject, obj, (s, t)))
+    return found
+
+
+class Mentions:
+    """The entity mentions of one sentence, (start, end, entity) in text order, with what every
+    trigger asks of them found once: their starts (also folded), the furthest end so far, the
+    first mentions of each state, whether one entity alone is mentioned from k on."""
+
+    __slots__ = ("items", "starts", "folded", "fstarts", "reach", "by_state", "alone", "least_end", "ordered")
+
+    def __init__(self, a: Analysis, items: list[tuple[int, int, int]]):
+        self.items = items
+        self.starts = [x for x, _, _ in items]
+        self.folded, self.fstarts = a.folded, None
+        self.reach, self.by_state, self.alone = [], {}, [True] * len(items)
+        furthest = -1
+        for k, (_, y, eid) in enumerate(items):
+            furthest = max(furthest, y)
+            self.reach.append(furthest)
+            ent = a.entities[eid]
+            if ent.country or ent.name:  # a side of unknown state without a name is never an object
+                self.by_state.setdefault(ent.country or None, []).append(k)
+        for k in range(len(items) - 2, -1, -1):
+            self.alone[k] = self.alone[k + 1] and items[k][2] == items[k + 1][2]
+        self.least_end = min((y for _, y, _ in items), default=float("inf"))
+        self.ordered = all(x <= y for x, y, _ in items)
+
+    def first_from(self, fat: float) -> int:
+        """The index of the first mention starting at folded offset `fat` or later."""
+        if fat == float("inf"):
+            return len(self.items)
+        if self.fstarts is None:
+            self.fstarts = [self.folded.fpos(x) for x in self.starts]
+        return bisect_left(self.fstarts, fat)
+
+    def ending_by(self, p0: int) -> int | None:
+        """The entity of the last mention (in text order) that ends by `p0`."""
+        if self.least_end > p0:
+            return None
+        if not self.ordered:
+            return [m for m in self.items if m[1] <= p0][-1][2]
+        k = bisect_right(self.starts, p0) - 1
+        while self.items[k][1] > p0:  # mentions holding p0 (few)
+            k -= 1
+        return self.items[k][2]
+
+    def objects(self, p1: int, cut: int) -> list[int]:
+        """Indices, in order, of the mentions ending after `p1` and before index `cut` that could
+        be objects: those that start before `p1` (they hold it) and each state's first one after."""
+        lo = bisect_left(self.starts, p1)
+        picks = [k for k in range(bisect_right(self.reach, p1), lo) if self.items[k][1] > p1]
+        for ks in self.by_state.values():
+            j = bisect_left(ks, lo)
+            while j < len(ks) and self.items[ks[j]][1] <= p1:
+                j += 1
+            if j < len(ks):
+                picks.append(ks[j])
+        return sorted(k for k in picks if k < cut)
+
+
+def _every_mention(a: Analysis) -> tuple[list[tuple[int, int, int]], list[int], bool]:
+    """Every mention (start, end, entity), sorted; their starts; whether their ends are in order too."""
+    every = sorted((x, y, e.id) for e in a.entities for x, y in e.spans)
+    return every, [x for x, _, _ in every], all(x <= y for x, y, _ in every)
+
+
+def _mentions_in(a: Analysis, s: int, t: int) -> Mentions:
+    """The mentions that lie inside the sentence [s, t)."""
+    every, starts, ordered = a.cached(("mentions", None), lambda: _every_mention(a))
+    if ordered:  # a mention inside [s, t) starts in [s, t]
+        inside = [m for m in every[bisect_left(starts, s):bisect_right(starts, t)] if m[1] <= t]
+    else:
+        inside = [m for m in every if s <= m[0] and m[1] <= t]
+    return Mentions(a, inside)
+
+
+THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # matches where `len(text.split()) > 2`
+
+
+def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None,
+             text: str) -> int | None:
+    items = mentions.items
+    i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
+    if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
+        if mentions.alone[i] and mentions.least_end > p0 and protagonist not in {None, items[i][2]}:
+            return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
+        return items[i][2]
+    before = mentions.ending_by(p0)
+    return before if before is not None else protagonist
+
+
+class Cuts:
+    """Where the ATTENDING words are written in a folded text: `ATTENDING.search(text[i:j])`
+    matches when `j >= cuts.after(i)`, the end of the first of them that starts at i or later."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        found = sorted((at, at + len(w)) for w in ATTENDING_WORDS for at in _overlapping(text, w))
+        self.starts = [at for at, _ in found]
+        self.ends = [end for _, end in found]
+        for k in range(len(found) - 2, -1, -1):
+            self.ends[k] = min(self.ends[k], self.ends[k + 1])
+
+    def after(self, i: int) -> float:
+        k = bisect_left(self.starts, i)
+        return self.ends[k] if k < len(self.ends) else float("inf")
+
+
+def _overlapping(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _objects(a: Analysis, mentions: Mentions, p1: int, subject: int) -> list[int]:
+    ents = a.entities
+    out: list[int] = []
+    countries = {ents[subject].country}
+    cuts = a.cached(("cuts", None), lambda: Cuts(a.folded.text))
+    # "بحضور والي مدنين": the mentions after an attending word are attendees, not the other side
+    cut = mentions.first_from(cuts.after(a.folded.fpos(p1)))
+    for k in mentions.objects(p1, cut):  # the others would be passed over: same state or entity
+        eid = mentions.items[k][2]
+        ent = ents[eid]
+        if eid == subject or eid in out or (ent.country and ent.country in countries):
+            continue
+        if not ent.country and (out or not ents[subject].country or not ent.name):
+            continue  # a side of unknown state: only one named counterpart of a known foreigner
+        out.append(eid)
+        countries.add(ent.country)
+    return out

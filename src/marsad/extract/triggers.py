@@ -1,0 +1,108 @@
+"""Triggers (data/triggers.yaml) and their guards: a meeting, call or agreement word, unless the
+clause before it plans it, negates it or recalls it as background.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicons import Starts, lexicons, matches_at
+from ..normalize import fold_word
+
+
+@functools.cache
+def trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], Starts]:
+    """The trigger forms as one expression (longest first), their (family, is_verb), and where their
+    first words start: the expression is only tried there."""
+    table: dict[str, tuple[str, bool]] = {}
+    for family, spec in lexicons().triggers.items():
+        if not isinstance(spec, dict):
+            continue
+        for is_verb, key in ((True, "verbs"), (False, "nouns")):
+            for form in spec.get(key) or []:
+                table.setdefault(fold_word(form), (family, is_verb))
+    forms = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"({alternation})(?!\w)"), table, Starts([f.split()[0] for f in forms])
+
+
+@functools.cache
+def guard_pattern(kind: str) -> re.Pattern[str]:
+    words = sorted((fold_word(w) for w in lexicons().triggers[kind]), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
+
+
+NEGATED = re.compile(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$")  # "لم يلتق"، "لن يستقبل"
+
+
+RECALLED = (re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$"),
+            re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,3}قد\s+\S+"))  # "وكان الطرفان قد التقيا"
+
+
+TAIL = 80  # the end-anchored guards above match fewer characters: they are searched from here
+
+
+class Clause:
+    """A sentence's folded text, as the guards of its triggers read it: where كان is first written
+    and from where on "كان ... قد ..." is (found once, not again for each trigger)."""
+
+    __slots__ = ("text", "start", "end", "kan", "_recalled")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.kan = text.find("كان", start, end)
+        self._recalled: float | None = None
+
+    def has_kan(self, end: int) -> bool:
+        """`"كان" in text[start:end]`."""
+        return self.kan >= 0 and self.kan + 3 <= end
+
+    def recalled(self, end: int) -> bool:
+        """`RECALLED[1].search(text[start:end])`: true from the end of its shortest match on."""
+        if self._recalled is None:
+            self._recalled = _first_match_end(RECALLED[1], self.text[self.start:self.end])
+        return end - self.start >= self._recalled
+
+
+def _first_match_end(pattern: re.Pattern[str], text: str) -> float:
+    """The least n for which `pattern.search(text[:n])` matches (inf: none). The answer only grows
+    with n for a pattern that looks neither ahead nor at the end: a bisection finds it.
+
+    >>> _first_match_end(re.compile(r"ab+"), "xxabbb ab")
+    4
+    """
+    m = pattern.search(text)
+    if m is None:
+        return float("inf")
+    lo, hi = 0, m.end()  # no match in text[:lo], one in text[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if pattern.search(text, 0, mid) else (mid, hi)
+    return hi
+
+
+def blocked(clause: Clause, end: int) -> bool:
+    """Is the trigger at `end` (folded) preceded in its clause by a plan, a negation or a recalled
+    meeting? All guards but one read only its last TAIL characters: that one, the clause asks."""
+    before = clause.text[max(clause.start, end - TAIL - 1):end]  # = text[start:end][-TAIL - 1:]
+    if guard_pattern("planned").search(before[-60:]):
+        return True
+    tail = max(0, len(before) - TAIL)  # the lookbehinds still see the text before `tail`
+    if NEGATED.search(before, tail) or guard_pattern("negated").search(before[-40:]):
+        return True
+    return clause.has_kan(end) and (bool(RECALLED[0].search(before, tail)) or clause.recalled(end)) \
+        or bool(guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
+
+
+def has_trigger(folded: str, starts: list[int]) -> bool:
+    return any(True for _ in matches_at(trigger_pattern()[0], folded, starts))
+
+
+@functools.cache
+def signing_pattern() -> tuple[re.Pattern[str], Starts]:
+    spec = lexicons().triggers["agreement"]
+    forms = sorted({fold_word(f) for f in spec.get("verbs", []) + spec.get("nouns", [])}, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(chr(92) + " ", chr(92) + "s+") for f in forms)
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{alternation})(?!\w)"), Starts([f.split()[0] for f in forms])

@@ -1,0 +1,158 @@
+"""Matching folded text against many words at once: the gazetteer (`Gazetteer`, with proclitics
+and word boundaries), keyed regular expressions behind one scan (`Prefilter`), and the starts of
+listed words (`Starts`, `matches_at`). All go through the one Aho-Corasick automaton of
+`speedups` (C when built, else its pure-Python twin).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .literals import anchors, leads
+from .normalize import fold_word  # noqa: F401 (the doctests)
+from .speedups import Automaton
+from .speedups import matches_at as _matches_at
+
+# Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
+PROCLITIC_SET = frozenset(PROCLITICS)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A gazetteer hit: what it names (`key`), its kind and attributes."""
+
+    kind: str  # country | nisba | city | agency | title | ...
+    key: str
+    form: str  # the folded form as listed
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+class Gazetteer:
+    """Aho-Corasick over folded text, accepting proclitics and word boundaries.
+
+    >>> g = Gazetteer([Entry("country", "BEL", fold_word("بلجيكا"))])
+    >>> [(s, e, h.key) for s, e, h in g.find("زيارة بمملكة بلجيكا ووبلجيكا")]
+    [(13, 19, 'BEL')]
+    """
+
+    def __init__(self, entries: list[Entry]):
+        table: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for form in self._forms(entry.form):
+                table.setdefault(form, []).append(entry)
+        self.pairs = [(form, (len(form), hits, hits[0].form.startswith("ال") and not form.startswith("ال")))
+                      for form, hits in table.items()]  # dropped: "لمغرب" of "للمغرب"
+        self.automaton = automaton(self.pairs)
+
+    @staticmethod
+    def _forms(form: str) -> list[str]:
+        # "لل" + "المغرب" is written "للمغرب": the article's alif drops after lam.
+        return [form, form[1:]] if form.startswith("ال") else [form]
+
+    def find(self, folded: str) -> list[tuple[int, int, Entry]]:
+        """Longest non-overlapping hits (start, end, entry) in `folded` text."""
+        return [(start, stop, hits[0]) for start, stop, hits in self.find_all(folded)]
+
+    def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
+        """Like `find` but keeps every entry sharing a form (ambiguous names)."""
+        return self.automaton.words(folded, PROCLITIC_SET)
+
+
+def automaton(pairs: list[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton over (key, value) pairs: `iter`, `starts`, `words` (speedups)."""
+    return Automaton(pairs)
+
+
+class Prefilter:
+    """Which of many keyed regular expressions match a text, from one Aho-Corasick pass. An
+    expression whose matches all start with one of a few literals (`leads`) is tried with
+    `match` only where one is written; one with a literal elsewhere inside (`anchors`), in a
+    window around it; one with neither, everywhere.
+
+    >>> f = Prefilter({"drugs": ["(?:ال)?مخدرات", "كوكايين"], "terror": ["ارهاب"], "arms": [r"\\S+ الاسلحه"]})
+    >>> sorted(f.matching("مكافحة المخدرات وتهريب الاسلحه"))
+    ['arms', 'drugs']
+    """
+
+    REACH = 160  # characters a match may extend on either side of its anchor
+
+    def __init__(self, patterns: dict[str, list[str]]):
+        self.compiled = {key: [re.compile(cue) for cue in cues] for key, cues in patterns.items()}
+        self.always: list[tuple[str, int]] = []
+        owners: dict[str, list[tuple[str, int, bool]]] = {}  # literal -> (key, cue, is a lead)
+        for key, cues in patterns.items():
+            for n, cue in enumerate(cues):
+                lead = leads(cue)
+                found = lead or anchors(cue)
+                if found is None:
+                    self.always.append((key, n))
+                for literal in found or ():
+                    owners.setdefault(literal, []).append((key, n, lead is not None))
+        self.automaton = automaton([(a, (len(a), tuple(keys))) for a, keys in owners.items()])
+        self.empty = not owners
+
+    def matching(self, text: str) -> set[str]:
+        """The keys one of whose expressions matches somewhere in `text`."""
+        found = {key for key, n in self.always if self.compiled[key][n].search(text)}
+        if self.empty:
+            return found
+        windows: dict[tuple[str, int], list[int]] = {}
+        for end, (length, owners) in self.automaton.iter(text):
+            for key, n, lead in owners:
+                if key in found:
+                    continue
+                if not lead:
+                    windows.setdefault((key, n), []).append(end + 1)
+                elif self.compiled[key][n].match(text, end + 1 - length):
+                    found.add(key)
+        for (key, n), ends in windows.items():
+            if key not in found and self._near(self.compiled[key][n], text, ends):
+                found.add(key)
+        return found
+
+    def _near(self, pattern: re.Pattern[str], text: str, ends: list[int]) -> bool:
+        """Does `pattern` match `text` near one of the anchor `ends`? (windows merged when they overlap)"""
+        lo = hi = -1
+        for end in ends + [len(text) + 3 * self.REACH]:  # a last window past any anchor
+            if end - self.REACH > hi:
+                if hi > lo and pattern.search(text, max(0, lo), hi):
+                    return True
+                lo = end - self.REACH
+            hi = end + self.REACH
+        return False
+
+
+class Starts:
+    """Where any of a set of words starts in a text, from one Aho-Corasick pass. An expression that
+    begins with one of them can then be tried only there (`matches_at`) instead of scanning.
+    Words may be grouped under labels (one pass serves several expressions).
+
+    >>> Starts(["يناير", "كانون"]).find("في 3 يناير و8 كانون الثاني")
+    [5, 14]
+    >>> Starts({"month": ["يناير"], "day": ["اليوم"]}).find_labelled("اليوم 3 يناير")
+    {'day': [0], 'month': [8]}
+    """
+
+    def __init__(self, words: list[str] | dict[str, list[str]]):
+        labelled = words if isinstance(words, dict) else {"": words}
+        labels: dict[str, list[str]] = {}
+        for label, group in labelled.items():
+            for word in group:
+                labels.setdefault(word, []).append(label)
+        self.automaton = automaton([(word, (len(word), tuple(where))) for word, where in labels.items()])
+        self.labels = list(labelled)
+
+    def find(self, text: str) -> list[int]:
+        return self.automaton.starts(text)
+
+    def find_labelled(self, text: str) -> dict[str, list[int]]:
+        return self.automaton.labelled(text, self.labels)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
+               end: int | None = None) -> list[re.Match[str]]:
+    """`pattern.finditer(text, start, end)` for a pattern that can only match at `starts`."""
+    return _matches_at(pattern, text, starts, start, end)
