@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 
 from marsad.extract.document import analyse
 from marsad.extract.events import _location
-from marsad.extract.people import TOKEN, PeopleFinder, tokenize
+from marsad.extract.honorifics import Honorifics
+from marsad.extract.people import PeopleFinder
 from marsad.extract.roles import assign_roles
 from marsad.extract.sides import engagements
+from marsad.extract.tokens import TOKEN, tokenize
+from marsad.lexicons import lexicons
 from marsad.model import Segment
 from marsad.normalize import fold, fold_word
 
@@ -92,9 +95,9 @@ def test_tokenize_gives_the_tokens_of_the_token_pattern(text: str) -> None:
 
 
 def test_the_honorific_forms_cover_every_word_that_can_start_an_honorific() -> None:
-    """`_honorifics` only looks at tokens in `honorific_forms`: it must hold every written form
+    """`Honorifics.marks` only looks at tokens in `honorific_forms`: it must hold every written form
     `_candidates` accepts (بالسيد، وللسيدة، فالشيخ ...), here for every word of the page fixtures."""
-    finder = PeopleFinder()
+    finder = Honorifics(lexicons())
     words = {w for path in (ROOT / "tests" / "pages").rglob("*.txt")
              for w in fold_word(path.read_text(encoding="utf-8", errors="replace")).split()}
     words |= {p + h for p in ("و", "ف", "ب", "ل", "وب", "بال", "وبال", "لل", "ولل", "فال") for h in finder.by_first}

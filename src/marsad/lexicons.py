@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,53 @@ __all__ = ["PROCLITICS", "PROCLITIC_SET", "Entry", "Gazetteer", "Lexicons", "Pre
            "automaton", "leads", "lexicons", "matches_at"]
 
 
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cues of the event rules (data/cues.yaml), compiled: regular expressions over folded text."""
+
+    negated: re.Pattern[str]  # "لم يلتق": end-anchored, searched before a trigger
+    recalled_near: re.Pattern[str]  # "وكان ... قد" just before a trigger
+    recalled_far: re.Pattern[str]  # "وكان الطرفان قد التقيا"
+    attending: tuple[str, ...]  # "بحضور": the officials named after it attend
+    at_home: re.Pattern[str]  # "في مكتبه"
+    diplomat: re.Pattern[str]  # an ambassador's, chargé's or consul's title
+    sidelines: re.Pattern[str]  # "على هامش ...": neutral ground
+    visit: re.Pattern[str]  # "زيارة ... إلى": the state visited
+    summing_up: re.Pattern[str]  # "هذه اللقاءات": a paragraph about every meeting
+
+
+def _cues(spec: dict[str, Any]) -> Cues:
+    return Cues(**{k: tuple(v) if isinstance(v, list) else re.compile(v) for k, v in spec.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleWords:
+    """The closed word classes of the people grammar (data/people_words.yaml), folded."""
+
+    name_binders: frozenset[str]
+    particles: frozenset[str]
+    title_prefixes: frozenset[str]
+    title_trailing: frozenset[str]
+    title_prepositions: frozenset[str]
+    purpose: frozenset[str]
+    state_words: frozenset[str]
+    missions: frozenset[str]
+    place_words: frozenset[str]
+    counterpart: frozenset[str]
+    qualifiers: frozenset[str]
+    side_words: frozenset[str]
+    weak_nisbas: frozenset[str]
+    weak_nisba_after: frozenset[str]
+    honorific_conjunctions: tuple[str, ...]  # in the order written: the forms are built from them
+    honorific_prepositions: tuple[str, ...]
+
+
+def _people_words(spec: dict[str, list[str]]) -> PeopleWords:
+    ordered = {"honorific_conjunctions", "honorific_prepositions"}
+    return PeopleWords(**{k: tuple(fold_word(str(w)) for w in v) if k in ordered
+                          else frozenset(fold_word(str(w)) for w in v) for k, v in spec.items()})
+
+
 @dataclass(slots=True)
 class Lexicons:
     months: dict[str, int]
@@ -73,6 +121,8 @@ class Lexicons:
     capitals: dict[str, Entry]  # iso3 -> its capital's gazetteer entry
     trigger_words: set[str]  # the first word of every trigger form (function words left out)
     outlets: OutletTable  # data/outlets.tsv: domain and name -> outlet, country (outlets.outlet_of)
+    cues: Cues  # data/cues.yaml: what the event rules read around a trigger
+    people_words: PeopleWords  # data/people_words.yaml: the people grammar's word classes
 
 
 def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
@@ -151,4 +201,6 @@ def lexicons() -> Lexicons:
         trigger_words={fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                        for forms in fam.values() for f in forms} - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),
+        cues=_cues(_yaml("cues.yaml")),
+        people_words=_people_words(_yaml("people_words.yaml")),
     )

@@ -17,17 +17,21 @@ from hypothesis import strategies as st
 
 from marsad.extract import document, entities, sides
 from marsad.extract.document import Analysis
-from marsad.extract.entities import Covered, Entity, _occurrences, _word_runs, link
+from marsad.extract.entities import Covered, Entity, _occurrences, _same_entity, _word_runs, link
 from marsad.extract.events import extract_events
-from marsad.extract.people import Person
-from marsad.extract.sides import ATTENDING, Cuts, Mentions, _objects, _subject
-from marsad.extract.triggers import NEGATED, RECALLED, TAIL, Clause, _first_match_end
+from marsad.extract.mentions import Person
+from marsad.extract.sides import Cuts, Mentions, _objects, _subject
+from marsad.extract.triggers import TAIL, Clause, _first_match_end
 from marsad.extract.triggers import blocked as _blocked
 from marsad.extract.triggers import guard_pattern as _guard_pattern
+from marsad.lexicons import lexicons
 from marsad.model import Segment
 from marsad.normalize import fold
 
 REF = dt.date(2026, 11, 22)
+CUES = lexicons().cues
+ATTENDING = re.compile("(?:" + "|".join(CUES.attending) + ")")  # the cut `Cuts` finds without a regex
+NEGATED, RECALLED = CUES.negated, (CUES.recalled_near, CUES.recalled_far)
 CLAUSE = "استقبل وزير الداخلية المغربي السفير الإسباني ، و"  # the repro: no full stop anywhere
 FEW = settings(max_examples=300, deadline=None)
 

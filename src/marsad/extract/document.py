@@ -22,7 +22,8 @@ from ..model import Mention, Segment
 from ..normalize import Folded, fold, positions
 from .dates import find_dates
 from .entities import Entity, link
-from .people import PeopleFinder, Person
+from .mentions import Person
+from .people import PeopleFinder
 from .places import Place, find_places, states_named
 
 T = TypeVar("T")

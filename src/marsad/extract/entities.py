@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..normalize import Folded, fold, fold_word, positions
-from .people import Person
+from .mentions import Person
 
 
 @dataclass(slots=True)

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 
 from ..lexicons import lexicons
@@ -22,15 +21,10 @@ from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says, sorted_starts
 from .places import Place
-from .roles import AT_HOME, DIPLOMAT, SIDELINES, assign_roles, fill_home
+from .roles import assign_roles, fill_home
 from .sides import Engagement, engagements
 from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
-
-VISIT = re.compile(r"زيار(?:ه|ت\w*)\s*(?:\S+\s+){0,3}?(?:الي|ل)")
-
-
-ALL_EVENTS = re.compile(r"(?:هذه|تلك)\s+(?:ال)?(?:لقاءات|اللقاءات|المباحثات|الاجتماعات|الزيارات)|اللقاءات|اللقاءين|الاجتماعين")
 
 
 def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = None) -> list[Event]:
@@ -59,6 +53,7 @@ def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = 
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
+    cues = lexicons().cues
     first = engs[0]
     kinds = {e.kind for e in engs}
     kind = "agreement" if "agreement" in kinds else "call" if "call" in kinds else "meeting"
@@ -68,11 +63,11 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     location = _location(a, first)
     s, t = first.sentence
     text = a.segment.text
-    neutral = says(a, SIDELINES, first.sentence)  # on the sidelines of a conference
+    neutral = says(a, cues.sidelines, first.sentence)  # on the sidelines of a conference
     participants = assign_roles(a, first, location, kind, neutral)
     filled = fill_home(a, participants, location, neutral)
     if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
-            and (says(a, AT_HOME, first.sentence) or any(DIPLOMAT.search(fold(p.title or "").text)
+            and (says(a, cues.at_home, first.sentence) or any(cues.diplomat.search(fold(p.title or "").text)
                                                          for p in participants if p is not filled)):
         # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner
         filled.role = "host"
@@ -128,7 +123,7 @@ def _location(a: Analysis, eng: Engagement) -> Location:
             return Location(None, c.iso3)
     return Location(None, a.cached(("visit", None), lambda: next(
         (p.iso3 for p in a.places if p.kind == "country" and p.destination
-         and VISIT.search(a.fold(max(0, p.start - 40), p.start))), None)))
+         and lexicons().cues.visit.search(a.fold(max(0, p.start - 40), p.start))), None)))
 
 
 def _first_usable(a: Analysis, kind: str, lo: int, hi: int) -> Place | None:
@@ -167,7 +162,7 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
     own: list[set[str]] = [set(ev.topics) for ev in events]
     for k, (x, y) in enumerate(a.paragraphs):
         topics = topics_in(a.fold(x, y), lex)
-        summing_up = k not in owner and ALL_EVENTS.search(a.fold(x, y))
+        summing_up = k not in owner and lex.cues.summing_up.search(a.fold(x, y))
         current = owner.get(k, current)
         (shared if current is None or summing_up else own[current]).update(topics)
     for ev, topics in zip(events, own, strict=True):

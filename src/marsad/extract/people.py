@@ -18,118 +18,23 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_right
 
-from ..lexicons import Entry, Lexicons, lexicons
+from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
-from ..speedups import tokens
+from .honorifics import Honorifics
+from .mentions import Person, merge_ranks
+from .tokens import Tokens, mark_hits, strip, tokenize
 
-TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
-PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
-NAME_BINDERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ولد"}  # "عبد الأمير": what follows is a name, not a title
 # Heads whose title may name a place: "سفير إيطاليا في تونس", "المبعوث الخاص إلى سوريا".
 POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy", "special_envoy", "representative",
           "permanent_representative", "attache", "military_attache", "security_attache", "coordinator",
           "resident_coordinator", "head_of_mission", "special_representative", "delegate", "police_attache",
           "defence_attache", "diplomatic_attache", "resident_representative", "national_coordinator"}
-PLACE_WORDS = {"محافظه", "ولايه", "اقليم", "اماره", "عماله", "جهه", "منطقه", "الخارج", "بلادنا", "البلاد"}
-HONORIFIC_PROCLITIC = re.compile(r"^[وف]?(?:بال|لل|ب|ل)(?=ال|.)")
-# "لبحث/لتعزيز التعاون" after a title is a purpose clause, not the title's organisation.
-PURPOSE = {"تعزيز", "بحث", "مناقشه", "تدارس", "دراسه", "تطوير", "تبادل", "توقيع", "تفعيل", "متابعه", "تنسيق"}
-STATE_WORDS = {"مملكه", "دوله", "جمهوريه", "سلطنه", "اماره", "المملكه", "الدوله", "الجمهوريه", "السلطنه"}
-PARTICLES = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "ايت", "اولاد", "بو", "دي", "دو", "فان", "von", "de"}
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
-COUNTERPART = {"نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه", "نظيره،"}
-QUALIFIERS_FIRST = {"باسم", "بالنيابه", "بالوكاله", "لدي", "فوق", "العاده", "والمفوض", "المفوض", "المعتمد",
-                    "المعتمده", "المعتمدين", "المكلف", "المكلفه", "المنتدب", "المنتدبه", "الجديد", "الجديده"}
-WEAK_NISBAS = {"المالي", "الماليه", "القمري", "القمريه"}  # also "financial", "lunar"
-WEAK_NISBA_AFTER = {"وزير", "وزيره", "وزاره", "الشوون", "السياسه", "الموارد", "السنه", "الاوراق", "لجنه", "المفتشيه"}
-
-
-class Tokens:
-    """The tokens of a segment's folded text as parallel lists (one object per token costs more to
-    build than the grammar costs to run): folded text, offsets, and the gazetteer entry covering each."""
-
-    __slots__ = ("text", "start", "end", "hit", "hit_start", "folded", "source")
-
-    def __init__(self, text: list[str], start: list[int], end: list[int], folded: Folded, source: str):
-        self.text = text
-        self.start = start  # folded offsets
-        self.end = end
-        self.hit: list[Entry | None] = [None] * len(text)  # gazetteer entry covering the token
-        self.hit_start = [-1] * len(text)  # where that hit starts (after any proclitic)
-        self.folded = folded  # the offset map back to `source`, the text as written
-        self.source = source
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def latin(self, k: int) -> bool:
-        return "a" <= self.text[k][0] <= "z"
-
-    def hamza(self, k: int) -> bool:
-        """Written with أ/إ/آ: "ال" in أليساندرو is not the article."""
-        return self.source[self.folded.pos(self.start[k])] in "أإآ"
-
-
-@dataclass(slots=True)
-class Person:
-    """One person mention in a segment (offsets into the segment's original text)."""
-
-    name: str | None
-    title: str | None
-    country: str | None
-    start: int
-    end: int
-    name_span: tuple[int, int] | None = None
-    title_span: tuple[int, int] | None = None
-    organization: str | None = None
-    sector: str | None = None
-    concept: str | None = None  # the title head's concept (ambassador, director_general ...)
-    entity: int = -1  # index of the person this mention refers to
-    evidence: list[str] = field(default_factory=list)  # how the country was found
-
-
-def _merge_ranks(people: list[Person], text: str) -> list[Person]:
-    """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function;
-    "بنظيره النيجري، وزير الداخلية سليمان داودا": the counterpart is the apposition's person."""
-    out: list[Person] = []
-    for p in people:
-        prev = out[-1] if out else None
-        if prev and prev.evidence == ["counterpart"] and prev.name is None and p.title \
-                and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
-            p.country = p.country or prev.country
-            p.start = prev.start
-            out[-1] = p
-            continue
-        if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
-            def weak(x: Person) -> bool:  # a rank, an honorific-like title (الأمير) or none
-                return x.evidence == ["rank"] or x.title is None or len(x.title.split()) == 1
-            ranked, titled = (prev, p) if weak(prev) and prev.name else (p, prev)
-            if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled):
-                titled.name, titled.name_span = ranked.name, ranked.name_span
-                titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
-                out[-1] = titled
-                continue
-        out.append(p)
-    return out
-
-
-def tokenize(folded: Folded, text: str) -> Tokens:
-    """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them
-    (`speedups.tokens`: one C loop, or its Python twin); `text` is the same text as written."""
-    words, starts, ends = tokens(folded.text)
-    return Tokens(words, starts, ends, folded, text)
-
-
-def _strip(word: str) -> str:
-    """A word without its proclitics and article: وللأمن -> امن."""
-    stripped = PROCLITIC.sub("", word)
-    return stripped if len(stripped) >= 2 else word
 
 
 class PeopleFinder:
@@ -137,36 +42,29 @@ class PeopleFinder:
 
     def __init__(self, lex: Lexicons | None = None):
         self.lex = lex or lexicons()
-        self.ranks = sorted({fold_word(r) for r in self.lex.titles.get("ranks") or []}, key=len, reverse=True)
-        self.honorifics = sorted(set(self.lex.honorifics) | set(self.ranks), key=len, reverse=True)
-        self.last_words = {h.split()[-1] for h in self.honorifics if h.split()[-1].isalpha()}
-        self.by_first: dict[str, list[list[str]]] = {}  # first word -> honorifics, longest first
-        for h in self.honorifics:
-            self.by_first.setdefault(h.split()[0], []).append(h.split())
+        self.w = w = self.lex.people_words
+        self.honorific_table = hon = Honorifics(self.lex)
+        self.ranks, self.last_words = hon.ranks, hon.last_words
         self.org_words = set(self.lex.org_words)
         self.not_names = set(self.lex.not_names) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
-        self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | QUALIFIERS_FIRST
+        self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | self.w.qualifiers
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
         self.trigger_words = self.lex.trigger_words
-        self._hon: list[list[str] | None] = []  # for the text being read: the honorific starting at each token
-        self._first_words: dict[str, list[list[str]]] = {}
-        # Every written form an honorific's first word can take (بالسيد، وللسيدة، فالشيخ ...): a
-        # superset of the words `_candidates` accepts, tested with one set intersection per text.
-        prefixes = [p + q for p in ("", "و", "ف") for q in ("بال", "لل", "ب", "ل")]
-        self.honorific_forms = frozenset(self.by_first) | {p + b for p in prefixes for b in self.by_first} \
-            | {p + b[2:] for p in prefixes for b in self.by_first if b.startswith("ال")}
         self.common = self.lex.common_words
         self.first_names = self.lex.first_names
         self.common = self.common - self.first_names
+        self.title_left = self.modifiers | w.title_prefixes  # words before a head that belong to its title
+        self.title_goes_on = w.state_words | w.missions | w.place_words  # "في دولة/سفارة/ولاية ..."
+        self.not_purpose = self.not_names | w.purpose
 
     def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None,
              agency_hits: list | None = None) -> list[Person]:
         """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        heads = self._mark_hits(folded.text, toks, place_hits, agency_hits)
-        self._hon = self._honorifics(toks)
+        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits)
+        toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()
         anchors = sorted(heads | self._tokens_with(folded.text, toks, "نظير"))
@@ -176,7 +74,7 @@ class PeopleFinder:
                 continue
             i = i0
             hit = toks.hit[i]
-            if "نظير" in toks.text[i] and COUNTERPART_PROCLITIC.sub("", toks.text[i]) in COUNTERPART:  # "نظيره التونسي، السيد خالد النوري"
+            if "نظير" in toks.text[i] and COUNTERPART_PROCLITIC.sub("", toks.text[i]) in self.w.counterpart:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
                 while end < len(toks) and toks.hit[end] is not None and toks.hit[end].kind == "nisba":
                     end += 1
@@ -186,7 +84,7 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks.text[i] not in self.not_names \
-                    and not (i > 0 and toks.text[i - 1] in NAME_BINDERS) and not self._inside_honorific(toks, i):
+                    and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self._inside_honorific(toks, i):
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
@@ -197,7 +95,7 @@ class PeopleFinder:
             i += 1
         people += self._honorific_people(text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
-        people = _merge_ranks(people, text)
+        people = merge_ranks(people, text)
         self._side_states(folded, toks, people)
         return people
 
@@ -205,7 +103,7 @@ class PeopleFinder:
         """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
         for k in sorted(self._tokens_with(folded.text, toks, "لجانب")):
             hit = toks.hit[k + 1] if k + 1 < len(toks) else None
-            if toks.text[k] in {"الجانب", "للجانب", "بالجانب"} and hit is not None and hit.kind == "nisba":
+            if toks.text[k] in self.w.side_words and hit is not None and hit.kind == "nisba":
                 start = folded.pos(toks.end[k + 1])
                 after = [p for p in people if p.start >= start and p.country is None]
                 if after:
@@ -216,37 +114,9 @@ class PeopleFinder:
         """The tokens whose text contains `part`."""
         return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
 
-    # 1. gazetteer hits, token by token
-    def _mark_hits(self, folded: str, toks: Tokens, place_hits: list | None = None,
-                   agency_hits: list | None = None) -> set[int]:
-        """Sets each token's gazetteer hit; returns the tokens that are title heads."""
-        offsets, ends = toks.start, toks.end
-        heads: set[int] = set()
-        given = {id(self.lex.places): place_hits, id(self.lex.agencies): agency_hits}
-        for gaz in (self.lex.places, self.lex.agencies, self.lex.title_heads):
-            found = given.get(id(gaz))
-            found = gaz.find(folded) if found is None else found
-            for s, e, entry in found:
-                k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
-                k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
-                k1 = bisect_left(ends, e)  # the token ending where the hit ends
-                if k0 is None or k1 == len(ends) or ends[k1] != e:
-                    continue
-                free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
-                if gaz is self.lex.title_heads and free and free[0] == k0:
-                    free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
-                elif len(free) != k1 + 1 - k0:
-                    continue  # places first, then agencies: the longest wins in each pass
-                for k in free:
-                    toks.hit[k] = entry
-                    toks.hit_start[k] = s
-                if entry.kind == "title":
-                    heads.update(free)
-        return heads
-
     # 2. the title span
     def _extend_left(self, toks: Tokens, i: int) -> int:
-        while i > 0 and _strip(toks.text[i - 1]) in self.modifiers | {"نايب", "مساعد"}:
+        while i > 0 and strip(toks.text[i - 1]) in self.title_left:
             i -= 1
         return i
 
@@ -259,7 +129,7 @@ class PeopleFinder:
         posted = head is not None and (head.key in POSTED or any(w in head.key for w in ("envoy", "ambassador", "consul")))
         while j < limit and self._continues(toks, j, posted):
             j += 1
-        while j > i + 1 and toks.text[j - 1] in {"و", "في"}:
+        while j > i + 1 and toks.text[j - 1] in self.w.title_trailing:
             j -= 1
         return j
 
@@ -276,21 +146,21 @@ class PeopleFinder:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
                 return False  # "الوزير الليبي بالمدير العام ...": a second person
             return hit.kind in {"country", "nisba", "agency", "title", "city"}
-        if word in self.qualifiers or word in {"لدي", "فوق", "العاده"}:
+        if word in self.qualifiers:
             return True
-        if word in {"في", "الي"} and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
+        if word in self.w.title_prepositions and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
             nxt, nxt_hit = toks.text[j + 1], toks.hit[j + 1]
             if nxt_hit is not None and nxt_hit.kind == "city":
                 return posted  # "سفير إيطاليا في تونس" but not "وزير الخارجية في مسقط" (the meeting place)
             if word == "الي":
                 return posted and nxt_hit is not None and nxt_hit.kind == "country"
             return nxt_hit is not None and nxt_hit.kind in {"country", "agency"} \
-                or _strip(nxt) in STATE_WORDS | {"سفاره", "قنصليه", "بعثه"} | PLACE_WORDS or nxt in PLACE_WORDS
-        if word in PLACE_WORDS:
+                or strip(nxt) in self.title_goes_on or nxt in self.w.place_words
+        if word in self.w.place_words:
             return True
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
             return False
-        stem = _strip(word)
+        stem = strip(word)
         if stem in self.org_words or word in self.org_words:
             return True
         if toks.hamza(j):  # أحمد، أليساندرو: a name, not a definite word; "وزير أوروبا والشؤون": a chain
@@ -300,9 +170,9 @@ class PeopleFinder:
         if word[0] == "و" and len(word) > 3 and j + 1 < len(toks) and toks.text[j + 1].startswith("ال") \
                 and word[1:] not in self.not_names:
             return True  # "وزير الداخلية وترقية اللامركزية": a coordinated construct
-        if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_names | PURPOSE and j + 1 < len(toks):
+        if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_purpose and j + 1 < len(toks):
             nxt = toks.text[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
-            return toks.hit[j + 1] is not None or _strip(nxt) in self.org_words or nxt.startswith("ال")
+            return toks.hit[j + 1] is not None or strip(nxt) in self.org_words or nxt.startswith("ال")
         return bool(re.match(r"^و?(?:ال|لل)", word)) and stem not in self.not_names
 
     # 3. the name next to the title
@@ -342,7 +212,7 @@ class PeopleFinder:
     def _name_token(self, toks: Tokens, k: int, claimed: set[int]) -> bool:
         word = toks.text[k]
         hit = toks.hit[k]
-        if k > 0 and toks.text[k - 1] in NAME_BINDERS and word.isalpha() and k not in claimed:
+        if k > 0 and toks.text[k - 1] in self.w.name_binders and word.isalpha() and k not in claimed:
             return True  # "عبد الأمير", "بن سلطان"
         if k in claimed or hit is not None and not (hit.kind == "city" and toks.hit_start[k] == toks.start[k]):
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
@@ -353,7 +223,7 @@ class PeopleFinder:
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
         rest = word[1:]
-        if word[0] == "و" and len(word) > 3 and k > 0 and toks.text[k - 1] not in PARTICLES and (
+        if word[0] == "و" and len(word) > 3 and k > 0 and toks.text[k - 1] not in self.w.particles and (
                 rest in self.common or rest in self.not_names or rest in self.trigger_words
                 or re.fullmatch(r"ا\w+(?:ا|وا)", rest)):
             return False  # "خالد المرزوقي واتفقا": "و" + a word or a verb; وليد، ويلز are names
@@ -363,7 +233,7 @@ class PeopleFinder:
             if nxt in self.common and nxt not in self.first_names or nxt in self.not_names:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks.hit[k + 1] is None
-            return prev in PARTICLES or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
+            return prev in self.w.particles or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
@@ -435,42 +305,12 @@ class PeopleFinder:
             return False  # "برنامج اللقاءات"; but "لويس غارنييه" (a common-looking first name)
         if words[-1].startswith("ال") and words[-1] in common:
             return False  # "قرطاج الدولي": a name does not end in a common adjective
-        content = [w for w in words if w not in PARTICLES and not w.startswith("ال")]
+        content = [w for w in words if w not in self.w.particles and not w.startswith("ال")]
         return sum(w in common for w in content) * 2 <= len(content)
 
     def _honorific_at(self, toks: Tokens, k: int) -> list[str] | None:
         """The honorific or rank (as folded words) that starts at token k, if any."""
-        return self._hon[k] if 0 <= k < len(self._hon) else None
-
-    def _honorifics(self, toks: Tokens) -> list[list[str] | None]:
-        """The honorific starting at each token (one pass; words are looked up, not matched)."""
-        out: list[list[str] | None] = [None] * len(toks)
-        present = self.honorific_forms.intersection(toks.text)  # most tokens are no honorific: a set test
-        if not present:
-            return out
-        known = self._first_words
-        for k in [k for k, word in enumerate(toks.text) if word in present]:
-            word = toks.text[k]
-            candidates = known.get(word)
-            if candidates is None:
-                candidates = self._candidates(word)
-            if not candidates or k > 0 and toks.text[k - 1] in NAME_BINDERS:
-                continue  # "عبد الأمير", "ولد الشيخ": part of a name
-            for parts in candidates:
-                if len(parts) == 1 or toks.text[k + 1:k + len(parts)] == parts[1:]:
-                    out[k] = parts
-                    break
-        return out
-
-    def _candidates(self, first: str) -> list[list[str]]:
-        """Honorifics that may start with this written word (بالسيد -> السيد), memoised by word."""
-        found = self._first_words.get(first)
-        if found is None:
-            keys = (first,) if first[0] not in "وفبل" else (first, bare := HONORIFIC_PROCLITIC.sub("", first),
-                                                           "ال" + bare)
-            found = [parts for key in keys for parts in self.by_first.get(key, ())]
-            self._first_words[first] = found
-        return found
+        return toks.hon[k] if 0 <= k < len(toks.hon) else None
 
     def _inside_honorific(self, toks: Tokens, k: int) -> bool:
         """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
@@ -493,7 +333,7 @@ class PeopleFinder:
                 if hit.key not in {"*", ""}:  # "سفير خادم الحرمين الشريفين", "سفير الاتحاد الأوروبي"
                     return hit.key, hit.form, hit.attrs.get("sector"), ["igo" if hit.key == "IGO" else "agency"]
             if hit.kind in {"country", "nisba"} and not (
-                    hit.form in WEAK_NISBAS and k > 0 and _strip(toks.text[k - 1]) in WEAK_NISBA_AFTER):
+                    hit.form in self.w.weak_nisbas and k > 0 and strip(toks.text[k - 1]) in self.w.weak_nisba_after):
                 return hit.key, org, sector, [hit.kind]
         cities = [toks.hit[k] for k in range(start, end) if toks.hit[k] is not None and toks.hit[k].kind == "city"]
         if cities:  # "القائد العام لشرطة دبي"
@@ -504,7 +344,7 @@ class PeopleFinder:
     def _honorific_people(self, text: str, folded: Folded, toks: Tokens, claimed: set[int]) -> list[Person]:
         out = []
         after = 0
-        for k, parts in enumerate(self._hon):
+        for k, parts in enumerate(toks.hon):
             if not parts or k < after or k + len(parts) in claimed:
                 continue
             s = k + len(parts)

@@ -10,23 +10,13 @@ from ..lexicons import lexicons
 from ..model import Location, Participant
 from ..normalize import fold
 from .document import Analysis
-from .people import WEAK_NISBAS
 from .sides import Engagement
-
-AT_HOME = re.compile(r"(?:في|ب)\s*مكتب(?:ه|ها)|بمقر\s+(?:ال)?وزاره|في\s+مقر\s+(?:ال)?وزاره")
-
-
-DIPLOMAT = re.compile(r"سفير|القايم\s+باعمال|قنصل")
-
-
-SIDELINES = re.compile(r"(?:علي|في)\s+هامش\s+(?:\S+\s+){0,3}?(?:لل|ال)?(?:اجتماع|مؤتمر|منتدي|قمه|دوره|جمعيه|"
-                       r"ملتقي|اشغال|معرض|اجتماعات|منتديات|مؤتمرات|قمم|لجنه)")
 
 
 def _posting_state(participants: list[Participant], known: set[str | None]) -> str | None:
     """The state a known diplomat is posted to, from the second state named in the title."""
     for p in participants:
-        if p.country and p.title and DIPLOMAT.search(fold(p.title).text):
+        if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
             states = [e.key for _, _, e in lexicons().places.find(fold(p.title).text) if e.kind == "country"]
             later = [s for s in states if s not in known]
             if later:
@@ -61,7 +51,7 @@ def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
                     and any(x.kind == "country" for x in entries):
                 continue  # عمان: Oman or Amman, no vote
             e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
-            if e.attrs.get("common") or e.form in WEAK_NISBAS:
+            if e.attrs.get("common") or e.form in lex.people_words.weak_nisbas:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
             iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
             if iso and iso not in {"ESH", "IGO"}:

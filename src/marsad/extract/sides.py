@@ -10,15 +10,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..lexicons import matches_at
+from ..lexicons import lexicons, matches_at
 from ..normalize import one_space, word_start
 from .document import Analysis
 from .triggers import Clause, blocked, trigger_pattern
-
-ATTENDING_WORDS = ("بحضور", "وبحضور", "رفقه", "برفقه", "بمعيه", "بمشاركه", "وحضر", "حضره")
-
-
-ATTENDING = re.compile("(?:" + "|".join(ATTENDING_WORDS) + ")")  # literals only: found with str.find
 
 
 @dataclass(slots=True)
@@ -147,13 +142,13 @@ def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: i
 
 
 class Cuts:
-    """Where the ATTENDING words are written in a folded text: `ATTENDING.search(text[i:j])`
+    """Where the attending words (cues.yaml) are written in a folded text: a search for any of them in `text[i:j]`
     matches when `j >= cuts.after(i)`, the end of the first of them that starts at i or later."""
 
     __slots__ = ("starts", "ends")
 
     def __init__(self, text: str):
-        found = sorted((at, at + len(w)) for w in ATTENDING_WORDS for at in _overlapping(text, w))
+        found = sorted((at, at + len(w)) for w in lexicons().cues.attending for at in _overlapping(text, w))
         self.starts = [at for at, _ in found]
         self.ends = [end for _, end in found]
         for k in range(len(found) - 2, -1, -1):

@@ -34,14 +34,7 @@ def guard_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
 
 
-NEGATED = re.compile(r"(?<!\w)(?:لم|لن|لا)\s+(?:\S+\s+)?$")  # "لم يلتق"، "لن يستقبل"
-
-
-RECALLED = (re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w).{0,40}(?<!\w)قد\s+$"),
-            re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)\s+(?:\S+\s+){0,3}قد\s+\S+"))  # "وكان الطرفان قد التقيا"
-
-
-TAIL = 80  # the end-anchored guards above match fewer characters: they are searched from here
+TAIL = 80  # the end-anchored guards (cues `negated`, `recalled_near`) match fewer characters: searched from here
 
 
 class Clause:
@@ -60,9 +53,9 @@ class Clause:
         return self.kan >= 0 and self.kan + 3 <= end
 
     def recalled(self, end: int) -> bool:
-        """`RECALLED[1].search(text[start:end])`: true from the end of its shortest match on."""
+        """`cues.recalled_far.search(text[start:end])`: true from the end of its shortest match on."""
         if self._recalled is None:
-            self._recalled = _first_match_end(RECALLED[1], self.text[self.start:self.end])
+            self._recalled = _first_match_end(lexicons().cues.recalled_far, self.text[self.start:self.end])
         return end - self.start >= self._recalled
 
 
@@ -90,9 +83,10 @@ def blocked(clause: Clause, end: int) -> bool:
     if guard_pattern("planned").search(before[-60:]):
         return True
     tail = max(0, len(before) - TAIL)  # the lookbehinds still see the text before `tail`
-    if NEGATED.search(before, tail) or guard_pattern("negated").search(before[-40:]):
+    cues = lexicons().cues
+    if cues.negated.search(before, tail) or guard_pattern("negated").search(before[-40:]):
         return True
-    return clause.has_kan(end) and (bool(RECALLED[0].search(before, tail)) or clause.recalled(end)) \
+    return clause.has_kan(end) and (bool(cues.recalled_near.search(before, tail)) or clause.recalled(end)) \
         or bool(guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
 
 

@@ -1,0 +1,83 @@
+"""The tokens of a segment's folded text, and the gazetteer entry (place, agency, title head)
+covering each: what the people grammar (people.py) reads.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..lexicons import Entry, Lexicons
+from ..normalize import Folded
+from ..speedups import tokens
+
+TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
+PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+
+
+class Tokens:
+    """The tokens of a segment's folded text as parallel lists (one object per token costs more to
+    build than the grammar costs to run): folded text, offsets, and the gazetteer entry covering each."""
+
+    __slots__ = ("text", "start", "end", "hit", "hit_start", "folded", "source", "hon")
+
+    def __init__(self, text: list[str], start: list[int], end: list[int], folded: Folded, source: str):
+        self.text = text
+        self.start = start  # folded offsets
+        self.end = end
+        self.hit: list[Entry | None] = [None] * len(text)  # gazetteer entry covering the token
+        self.hit_start = [-1] * len(text)  # where that hit starts (after any proclitic)
+        self.folded = folded  # the offset map back to `source`, the text as written
+        self.source = source
+        self.hon: list[list[str] | None] = [None] * len(text)  # the honorific (folded words) starting at each token
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def latin(self, k: int) -> bool:
+        return "a" <= self.text[k][0] <= "z"
+
+    def hamza(self, k: int) -> bool:
+        """Written with أ/إ/آ: "ال" in أليساندرو is not the article."""
+        return self.source[self.folded.pos(self.start[k])] in "أإآ"
+
+
+def tokenize(folded: Folded, text: str) -> Tokens:
+    """Words, numbers and punctuation marks of the folded text, as TOKEN.finditer gives them
+    (`speedups.tokens`: one C loop, or its Python twin); `text` is the same text as written."""
+    words, starts, ends = tokens(folded.text)
+    return Tokens(words, starts, ends, folded, text)
+
+
+def strip(word: str) -> str:
+    """A word without its proclitics and article: وللأمن -> امن."""
+    stripped = PROCLITIC.sub("", word)
+    return stripped if len(stripped) >= 2 else word
+
+
+def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None = None,
+              agency_hits: list | None = None) -> set[int]:
+    """Sets each token's gazetteer hit; returns the tokens that are title heads."""
+    offsets, ends = toks.start, toks.end
+    heads: set[int] = set()
+    given = {id(lex.places): place_hits, id(lex.agencies): agency_hits}
+    for gaz in (lex.places, lex.agencies, lex.title_heads):
+        found = given.get(id(gaz))
+        found = gaz.find(folded) if found is None else found
+        for s, e, entry in found:
+            k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
+            k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
+            k1 = bisect_left(ends, e)  # the token ending where the hit ends
+            if k0 is None or k1 == len(ends) or ends[k1] != e:
+                continue
+            free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
+            if gaz is lex.title_heads and free and free[0] == k0:
+                free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
+            elif len(free) != k1 + 1 - k0:
+                continue  # places first, then agencies: the longest wins in each pass
+            for k in free:
+                toks.hit[k] = entry
+                toks.hit_start[k] = s
+            if entry.kind == "title":
+                heads.update(free)
+    return heads
