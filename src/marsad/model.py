@@ -48,6 +48,7 @@ class Segment:
     url: str | None = None
     dateline: str | None = None  # the article's dateline line ("الرياض 13 ربيع الآخر ... واس")
     outlet_country: str | None = None  # ISO3 of the outlet's state (data/outlets.tsv), from its url or name
+    outlet_home: str | None = None  # outlet_country when the outlet is national: its officials' state
     # Each paragraph's folded words without punctuation, when cleaning made them (for near-duplicates).
     keys: list[str] = field(default_factory=list, repr=False, compare=False)
 

@@ -27,9 +27,12 @@ def _posting_state(participants: list[Participant], known: set[str | None]) -> s
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places); a tie goes to the first named."""
-    votes = {k: v for k, v in a.cached(("home votes", None), lambda: _home_votes(a, a.hits)).items()
-             if k not in exclude}
+    votes = {k: v for k, v in _votes(a).items() if k not in exclude}
     return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _votes(a: Analysis) -> dict[str, tuple[int, int]]:
+    return a.cached(("home votes", None), lambda: _home_votes(a, a.hits))
 
 
 def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
@@ -71,6 +74,10 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
     state = None if neutral or location.country in known else location.country
     state = state or (None if neutral else posted)
+    outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
+    others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's
+    if outlet and outlet not in known and (outlet in others or not others):
+        state = state or outlet
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})
     if state and state not in known:

@@ -133,12 +133,20 @@ def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: i
              text: str) -> int | None:
     items = mentions.items
     i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
+    before = mentions.ending_by(p0)
+    if is_verb and before is not None and _adjacent(mentions, before, p0, text):
+        return before  # "أن الشيخ فهد اليوسف استقبل سفير ...": the subject stands right before its verb
     if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
         if mentions.alone[i] and mentions.least_end > p0 and protagonist not in {None, items[i][2]}:
             return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
         return items[i][2]
-    before = mentions.ending_by(p0)
     return before if before is not None else protagonist
+
+
+def _adjacent(mentions: Mentions, eid: int, p0: int, text: str) -> bool:
+    """Does a mention of entity `eid` end right before the verb at `p0` (only spaces between)?"""
+    ends = [y for x, y, e in mentions.items if e == eid and y <= p0]
+    return bool(ends) and not text[max(ends):p0].strip()
 
 
 class Cuts:

@@ -1,0 +1,81 @@
+"""The grammar rules issue 17 added, one row per linguistic fact, each in a sentence of our own.
+
+Each row runs the whole page path (`pipeline.process`: cleaning, then extraction) on a short
+article, so a rule is checked where it acts, with the outlet metadata a scraper gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.model import Document
+from marsad.pipeline import process
+from marsad.settings import Settings
+
+SETTINGS = Settings(ref_date=dt.date(2026, 12, 2))
+
+
+def events(text: str, url: str | None = None, outlet: str | None = None) -> list[dict]:
+    doc = Document("t", text=text, url=url, outlet=outlet)
+    return [ev.to_dict() for ev in process(doc, SETTINGS).events]
+
+
+def sides(ev: dict) -> dict[str | None, tuple[str | None, str]]:
+    """Each principal's country -> (name, role)."""
+    return {p["country"]: (p["name"], p["role"]) for p in ev["participants"] if p["role"] != "attendee"}
+
+
+HOME_FROM_OUTLET = [
+    pytest.param(  # a national outlet names its own minister without his state
+        "https://www.hespress.com/politique/123.html",
+        "استقبل وزير الداخلية عبد الوافي لفتيت، يوم الثلاثاء، سفير جمهورية البيرو المعتمد بالمملكة خوان "
+        "كارلوس غوميز، وتناول اللقاء سبل تعزيز التعاون الأمني بين البلدين.",
+        {"MAR": ("عبد الوافي لفتيت", "host"), "PER": ("خوان كارلوس غوميز", "guest")}, id="national-outlet-home-side"),
+    pytest.param(  # "بلادنا": the outlet's own state, never named
+        "https://ami.mr/Depeche-1234.html",
+        "استقبل وزير الدفاع الوطني حننه ولد سيدي، صباح اليوم بمكتبه، سفير جمهورية مالي المعتمد في بلادنا "
+        "موسى كوناتي، وتناولت المقابلة علاقات التعاون العسكري بين البلدين.",
+        {"MRT": ("حننه ولد سيدي", "host"), "MLI": ("موسى كوناتي", "guest")}, id="national-outlet-baladuna"),
+    pytest.param(  # a third state named: the outlet's state is not the home side of another's meeting
+        "https://www.hespress.com/international/456.html",
+        "استقبل رئيس الوزراء عبد الحميد الدبيبة، بطرابلس، وزير الداخلية الإيطالي ماتيو بيانتيدوزي، "
+        "وبحث الجانبان ملف الهجرة غير النظامية عبر ليبيا.",
+        {"LBY": ("عبد الحميد الدبيبة", "host"), "ITA": ("ماتيو بيانتيدوزي", "guest")}, id="third-state-not-outlet"),
+]
+
+
+@pytest.mark.parametrize(("url", "text", "expected"), HOME_FROM_OUTLET)
+def test_the_home_side_of_a_national_outlet(url: str, text: str, expected: dict) -> None:
+    (ev,) = events(text, url)
+    assert sides(ev) == expected
+
+
+def test_without_the_outlet_the_unnamed_state_stays_unknown() -> None:
+    """The same sentence from an unknown site: no state for the minister, and no wrong one."""
+    text = HOME_FROM_OUTLET[0].values[1]
+    assert all(p["country"] != "PER" or p["name"] == "خوان كارلوس غوميز"
+               for ev in events(text, "https://example.org/a") for p in ev["participants"])
+    assert not any(p["country"] == "MAR" for ev in events(text, "https://example.org/a") for p in ev["participants"])
+
+
+SUBJECT_BEFORE_VERB = [
+    pytest.param(  # reported speech: "ذكر البيان أن + subject + verb + object"
+        "وذكرت الإدارة العامة للعلاقات والإعلام الأمني في بيان أن وزير الداخلية الكويتي الشيخ فهد اليوسف "
+        "استقبل سفير جمهورية رومانيا لدى البلاد موغوريل ستانيسكو، وبحث معه أوجه التعاون الأمني.",
+        {"KWT": ("فهد اليوسف", "host"), "ROU": ("موغوريل ستانيسكو", "guest")}, id="anna-subject-verb-object"),
+    pytest.param(  # a headline-like lede: subject first
+        "وزير الداخلية التونسي خالد النوري يستقبل سفير دولة قطر لدى تونس سعد بن ناصر الحميدي "
+        "ويبحث معه سبل دعم التعاون في مجال مكافحة الإرهاب.",
+        {"TUN": ("خالد النوري", "host"), "QAT": ("سعد بن ناصر الحميدي", "guest")}, id="subject-first-lede"),
+    pytest.param(  # verb first: the subject follows the verb, as before
+        "استقبل وزير الداخلية التونسي خالد النوري سفير دولة قطر لدى تونس سعد بن ناصر الحميدي بمقر الوزارة.",
+        {"TUN": ("خالد النوري", "host"), "QAT": ("سعد بن ناصر الحميدي", "guest")}, id="verb-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_BEFORE_VERB)
+def test_the_subject_right_before_its_verb(text: str, expected: dict) -> None:
+    (ev,) = events(text)
+    assert sides(ev) == expected
