@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from marsad import _native, normalize, speedups
 from marsad.clean.lines import WORD, split_words
-from marsad.extract.people import TOKEN
+from marsad.extract.tokens import TOKEN
 from marsad.lexicons import PROCLITIC_SET, PROCLITICS, lexicons
 from marsad.normalize import FOLDING, fold
 
@@ -373,13 +373,13 @@ def test_topic_prefilter_on_word_salad(words: list[str], sep: str) -> None:
 @given(st.text(alphabet="اب ت.!?؟\n\t،", max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_sentences_match_the_regex(text: str) -> None:
-    from marsad.extract.events import SENTENCE, sentences
+    from marsad.extract.document import SENTENCE, sentences
 
     assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
 def test_sentences_on_real_pages() -> None:
-    from marsad.extract.events import SENTENCE, sentences
+    from marsad.extract.document import SENTENCE, sentences
 
     for text in real_texts():
         assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]

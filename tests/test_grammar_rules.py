@@ -79,3 +79,36 @@ SUBJECT_BEFORE_VERB = [
 def test_the_subject_right_before_its_verb(text: str, expected: dict) -> None:
     (ev,) = events(text)
     assert sides(ev) == expected
+
+
+SERIES = [
+    pytest.param(  # "التقى ... كلا من A، وB، وC": one meeting with each
+        "وصل وزير الداخلية الإيطالي ماتيو بيانتيدوزي إلى طرابلس. والتقى في زيارته اليوم إلى العاصمة الليبية "
+        "كلا من رئيس حكومة الوحدة الوطنية الليبية عبد الحميد الدبيبة، ووزير الداخلية المكلف عماد الطرابلسي، "
+        "وآمر جهاز حرس السواحل مسعود عبد الصمد.",
+        {("ITA", "LBY", "عبد الحميد الدبيبة"), ("ITA", "LBY", "عماد الطرابلسي"), ("ITA", "LBY", "مسعود عبد الصمد")},
+        id="kulla-min-list"),
+    pytest.param(  # "كما التقى": the visitor goes on meeting, the name after the verb is the other side
+        "أجرى المدير العام للأمن الوطني المغربي عبد اللطيف حموشي بمدريد مباحثات مع المدير العام للشرطة "
+        "الإسبانية فرانسيسكو باردو. كما التقى كاتب الدولة الإسباني المكلف بالأمن رافائيل بيريز.",
+        {("ESP", "MAR", "فرانسيسكو باردو"), ("ESP", "MAR", "رافائيل بيريز")}, id="kama-iltaqa-series"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERIES)
+def test_a_series_of_meetings_gives_one_event_per_host(text: str, expected: set) -> None:
+    found = set()
+    for ev in events(text):
+        states = sorted(p["country"] for p in ev["participants"] if p["role"] != "attendee")
+        other = next(p["name"] for p in ev["participants"] if p["country"] != "ITA" and p["country"] != "MAR"
+                     or p["country"] == "ESP")
+        found.add((*states, other))
+    assert found == expected
+
+
+def test_a_title_with_a_proclitic_takes_no_name_on_its_left() -> None:
+    """"اجتمع اللواء شقير برئيس جهاز الأمن العراقي": شقير is the subject, not the Iraqi's name."""
+    text = ("وصل المدير العام للأمن العام اللبناني اللواء حسن شقير إلى بغداد. واجتمع اللواء شقير برئيس جهاز "
+            "الأمن الوطني العراقي عبد الكريم البصري، وبحثا التنسيق الأمني بين البلدين.")
+    (ev,) = events(text)
+    assert sides(ev) == {"LBN": ("حسن شقير", "guest"), "IRQ": ("عبد الكريم البصري", "host")}

@@ -62,6 +62,8 @@ class Cues:
     sidelines: re.Pattern[str]  # "على هامش ...": neutral ground
     visit: re.Pattern[str]  # "زيارة ... إلى": the state visited
     summing_up: re.Pattern[str]  # "هذه اللقاءات": a paragraph about every meeting
+    each_of: re.Pattern[str]  # "كلا من": each member of the list that follows is met in turn
+    series: re.Pattern[str]  # "كما التقى": the protagonist's series goes on
 
 
 def _cues(spec: dict[str, Any]) -> Cues:

@@ -181,7 +181,10 @@ class PeopleFinder:
         if counterpart:
             name = self._name_right(toks, end, claimed)
         else:
-            left, right = self._name_left(toks, start, claimed), self._name_right(toks, end, claimed)
+            # "اجتمع شقير برئيس ..."، "الرئيس X ووزير ...": a title with a proclitic takes no name on its left
+            bound = toks.hit_start[start] > toks.start[start]
+            left = None if bound else self._name_left(toks, start, claimed)
+            right = self._name_right(toks, end, claimed)
             left_comma = left is not None and left[1] < start
             right_comma = right is not None and right[0] > end
             name = right if right and not right_comma and (left is None or left_comma) else left or right

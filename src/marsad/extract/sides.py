@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lexicons import lexicons, matches_at
-from ..normalize import one_space, word_start
+from ..normalize import Folded, one_space, word_start
 from .document import Analysis
 from .triggers import Clause, blocked, trigger_pattern
 
@@ -27,6 +27,7 @@ class Engagement:
 
 def engagements(a: Analysis) -> list[Engagement]:
     pattern, table, first_words = trigger_pattern()
+    cues = lexicons().cues
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
@@ -43,12 +44,14 @@ def engagements(a: Analysis) -> list[Engagement]:
                 continue
             p0, p1 = folded.span(m.start(), m.end())
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
-            subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text)
+            each = is_verb and _each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
+            goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - 12), m.start())))
+            subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
             if subject is None:
                 continue
             protagonist = protagonist if protagonist is not None else subject
             kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
-            for obj in _objects(a, mentions, p1, subject):
+            for obj in _objects(a, mentions, p1, subject, each):
                 found.append(Engagement(kind, family, subject, obj, (s, t)))
     return found
 
@@ -130,17 +133,27 @@ THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # matches where `len(text.split(
 
 
 def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None,
-             text: str) -> int | None:
+             text: str, goes_on: bool = False) -> int | None:
+    """The subject of the trigger at [p0, p1). `goes_on`: the verb continues the protagonist's
+    series ("كما التقى"، "التقى كلا من"): it is the subject unless it is named after the verb."""
     items = mentions.items
     i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
     before = mentions.ending_by(p0)
     if is_verb and before is not None and _adjacent(mentions, before, p0, text):
         return before  # "أن الشيخ فهد اليوسف استقبل سفير ...": the subject stands right before its verb
+    if goes_on and protagonist is not None and i < len(items) and items[i][2] != protagonist:
+        return protagonist
     if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
         if mentions.alone[i] and mentions.least_end > p0 and protagonist not in {None, items[i][2]}:
             return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
         return items[i][2]
     return before if before is not None else protagonist
+
+
+def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re.Pattern[str]) -> bool:
+    """Does `pattern` end just before the first mention after the trigger (folded end `fend`)?"""
+    i = bisect_left(mentions.starts, p1)
+    return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
 
 
 def _adjacent(mentions: Mentions, eid: int, p0: int, text: str) -> bool:
@@ -174,20 +187,24 @@ def _overlapping(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _objects(a: Analysis, mentions: Mentions, p1: int, subject: int) -> list[int]:
+def _objects(a: Analysis, mentions: Mentions, p1: int, subject: int, each: bool = False) -> list[int]:
+    """The other sides of the trigger ending at p1: one per other state, or (`each`: "كلا من")
+    every entity of the list after it."""
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
     cuts = a.cached(("cuts", None), lambda: Cuts(a.folded.text))
     # "بحضور والي مدنين": the mentions after an attending word are attendees, not the other side
     cut = mentions.first_from(cuts.after(a.folded.fpos(p1)))
-    for k in mentions.objects(p1, cut):  # the others would be passed over: same state or entity
+    picks = range(bisect_left(mentions.starts, p1), cut) if each else mentions.objects(p1, cut)
+    for k in picks:  # the others would be passed over: same state or entity
         eid = mentions.items[k][2]
         ent = ents[eid]
         if eid == subject or eid in out or (ent.country and ent.country in countries):
             continue
-        if not ent.country and (out or not ents[subject].country or not ent.name):
+        if not ent.country and not each and (out or not ents[subject].country or not ent.name):
             continue  # a side of unknown state: only one named counterpart of a known foreigner
         out.append(eid)
-        countries.add(ent.country)
+        if not each:
+            countries.add(ent.country)
     return out
