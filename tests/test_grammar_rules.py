@@ -112,3 +112,27 @@ def test_a_title_with_a_proclitic_takes_no_name_on_its_left() -> None:
             "الأمن الوطني العراقي عبد الكريم البصري، وبحثا التنسيق الأمني بين البلدين.")
     (ev,) = events(text)
     assert sides(ev) == {"LBN": ("حسن شقير", "guest"), "IRQ": ("عبد الكريم البصري", "host")}
+
+
+NAMES = [
+    pytest.param("أقام المدير العام للأمن العام اللبناني اللواء حسن شقير سلسلة لقاءات في بغداد مع المسؤولين "
+                 "العراقيين، واستقبله وزير الداخلية العراقي عبد الأمير الشمري.",
+                 {"حسن شقير", "عبد الأمير الشمري"}, id="name-stops-before-a-frequent-word"),
+    pytest.param("استقبل رئيس الوزراء العراقي محمد شياع السوداني اللواء حسن شقير المدير العام للأمن العام "
+                 "اللبناني في بغداد.", {"محمد شياع السوداني", "حسن شقير"}, id="nisba-family-name-before-a-rank"),
+    pytest.param("استقبل وزير الداخلية الجزائري إبراهيم مراد، اليوم بمقر الوزارة، السفير الصيني لدى الجزائر، "
+                 "لي جيان مين، وتناول اللقاء التعاون الأمني.", {"لي جيان مين", "إبراهيم مراد"}, id="commas-close-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMES)
+def test_names_end_where_the_sentence_goes_on(text: str, names: set) -> None:
+    (ev,) = events(text)
+    assert {p["name"] for p in ev["participants"] if p["role"] != "attendee"} == names
+
+
+def test_the_united_mexican_states_are_mexico() -> None:
+    """"سفير الولايات المتحدة المكسيكية": the longest state name wins, not the United States."""
+    (ev,) = events("استقبل وزير الداخلية الكويتي الشيخ فهد اليوسف سفير الولايات المتحدة المكسيكية لدى البلاد "
+                   "إدواردو بينيا بمكتبه.")
+    assert {p["country"] for p in ev["participants"]} == {"KWT", "MEX"}

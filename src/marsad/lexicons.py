@@ -122,6 +122,7 @@ class Lexicons:
     news_agencies: list[tuple[str, str]]  # (folded name, iso3) of the state news agencies
     capitals: dict[str, Entry]  # iso3 -> its capital's gazetteer entry
     trigger_words: set[str]  # the first word of every trigger form (function words left out)
+    frequent_words: frozenset[str]  # data/frequent_words.txt: frequent words a name does not run on into
     outlets: OutletTable  # data/outlets.tsv: domain and name -> outlet, country (outlets.outlet_of)
     cues: Cues  # data/cues.yaml: what the event rules read around a trigger
     people_words: PeopleWords  # data/people_words.yaml: the people grammar's word classes
@@ -203,6 +204,7 @@ def lexicons() -> Lexicons:
         trigger_words={fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                        for forms in fam.values() for f in forms} - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),
+        frequent_words=frozenset(_lines("frequent_words.txt")),
         cues=_cues(_yaml("cues.yaml")),
         people_words=_people_words(_yaml("people_words.yaml")),
     )

@@ -243,6 +243,14 @@ class PeopleFinder:
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
             and not (bare != word and bare in self.common)
 
+    def _runs_on(self, toks: Tokens, k: int, start: int) -> bool:
+        """Would token k run a name of two words or more on into its sentence? "اللواء حسن شقير
+        سلسلة لقاءات": a frequent word that is not a first name, a definite or a nisba-like one."""
+        if k - start < 2 or toks.text[k - 1] in self.w.particles:
+            return False
+        word, frequent = toks.text[k], self.lex.frequent_words
+        return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتركزت المحادثات"
+
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
         if k >= 0 and toks.text[k] in {"،", ","}:
@@ -270,11 +278,12 @@ class PeopleFinder:
             k += len(parts)
             honored = True
         start = k
-        while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed):
+        while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed) \
+                and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
             k += 1
         if k - start >= 2 and k + 1 < len(toks) and toks.hit[k] is not None and toks.hit[k].kind == "nisba" \
-                and toks.text[k + 1] in STOP_PUNCT:
-            k += 1  # "محمد شياع السوداني،": a family name that is also a nisba
+                and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1)):
+            k += 1  # "محمد شياع السوداني،"، "... السوداني اللواء شقير": a family name that is also a nisba
         while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
         while k - start > 3 and toks.text[k - 1].startswith("ال") and toks.text[k - 2].startswith("ال") \
@@ -354,7 +363,7 @@ class PeopleFinder:
             while (more := self._honorific_at(toks, s)) if s < len(toks) else None:
                 s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
             e = s
-            while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed):
+            while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed) and not self._runs_on(toks, e, s):
                 e += 1
             while e - s > 2 and toks.text[e - 1].startswith("ال") and toks.text[e - 1] in self.common:
                 e -= 1
