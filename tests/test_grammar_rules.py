@@ -136,3 +136,27 @@ def test_the_united_mexican_states_are_mexico() -> None:
     (ev,) = events("استقبل وزير الداخلية الكويتي الشيخ فهد اليوسف سفير الولايات المتحدة المكسيكية لدى البلاد "
                    "إدواردو بينيا بمكتبه.")
     assert {p["country"] for p in ev["participants"]} == {"KWT", "MEX"}
+
+
+CALLS = [
+    pytest.param("وبحث وزير الخارجية الأردني أيمن الصفدي، في اتصال اليوم مع وزير الشؤون الخارجية الموريتاني "
+                 "محمد سالم ولد مرزوق، جهود وقف الحرب.", id="bare-ittisal-is-a-call"),
+    pytest.param("تلقى وزير الداخلية القطري الشيخ خليفة بن حمد آل ثاني، في الدوحة، اتصالا هاتفيا من وزير "
+                 "الداخلية التركي علي يرلي كايا.", id="a-call-has-no-meeting-place"),
+]
+
+
+@pytest.mark.parametrize("text", CALLS)
+def test_calls(text: str) -> None:
+    (ev,) = events(text)
+    assert ev["kind"] == "call" and ev["location"]["city"] is None and ev["location"]["country"] is None
+    assert {p["role"] for p in ev["participants"]} == {"participant"}
+
+
+def test_two_states_named_as_often_give_no_home_state() -> None:
+    """The minister's state is never written, and besides his counterpart's the text names Oman and
+    Tunisia once each: null, not the first of them."""
+    text = ("أجرى وزير الخارجية أيمن الصفدي اتصالا هاتفيا مع نظيره الجزائري أحمد عطاف. "
+            "وبحث الوزيران التنسيق مع سلطنة عمان والجمهورية التونسية.")
+    (ev,) = events(text)
+    assert {p["country"] for p in ev["participants"]} == {None, "DZA"}

@@ -3,9 +3,9 @@ people grammar uses them to end a name.
 
 Source: wordfreq 3.x (`top_n_list("ar", 20000)`: Wikipedia, subtitles, news, web text; data CC BY-SA
 4.0, see https://github.com/rspeer/wordfreq). Kept: folded words of Arabic letters, three letters
-or more, that could end a name run on into the sentence ("اللواء حسن شقير سلسلة لقاءات"): not
-definite (family names are often ال-words: البصري، الطيب), not ending in ي (nisba-like family
-names), and neither a first name (data/first_names.txt) nor a name token of tests/data/people.tsv.
+or more, neither a first name (data/first_names.txt) nor a name token of tests/data/people.tsv.
+The people grammar ends a name before one ("اللواء حسن شقير سلسلة لقاءات"; definite and ي-final
+words excepted: family names البصري، الطيب); a small town named like one (العبور) needs a city cue.
 
     pip install 'wordfreq>=3.1' && python tools/build_frequent_words.py
 """
@@ -38,10 +38,11 @@ def main() -> None:
         if form in seen or len(form) < 3 or not all("\u0621" <= c <= "\u064a" for c in form):
             continue
         seen.add(form)
-        if not (form.startswith("ال") or form.endswith("ي") or form in names):
+        if form not in names:
             words.append(form)
-    header = ("# The most frequent Arabic words (folded) that can end a name run on into its sentence.\n"
-              "# Built by tools/build_frequent_words.py from wordfreq (data CC BY-SA 4.0); in frequency order.\n")
+    header = ("# The most frequent Arabic words (folded), first names left out: a name does not run on into one,\n"
+              "# and a small town so named needs a city cue. Built by tools/build_frequent_words.py from wordfreq\n"
+              "# (data CC BY-SA 4.0); in frequency order.\n")
     (data / "frequent_words.txt").write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words")
 

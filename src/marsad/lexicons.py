@@ -176,7 +176,8 @@ def lexicons() -> Lexicons:
     common = {fold_word(w) for w in _lines("common_words.txt")} | function_words
     weekdays = {fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs}
     calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} | set(weekdays)
-    place_entries, countries = _places(common, calendar)
+    frequent = frozenset(_lines("frequent_words.txt"))
+    place_entries, countries = _places(common | frequent, calendar)  # "العبور" is a word before a town
     triggers = _yaml("triggers.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
     return Lexicons(
@@ -204,7 +205,7 @@ def lexicons() -> Lexicons:
         trigger_words={fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
                        for forms in fam.values() for f in forms} - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),
-        frequent_words=frozenset(_lines("frequent_words.txt")),
+        frequent_words=frequent,
         cues=_cues(_yaml("cues.yaml")),
         people_words=_people_words(_yaml("people_words.yaml")),
     )

@@ -15,6 +15,9 @@ HTML's site name) is looked up, folded; a name that several countries' outlets s
 'hespress.com'
 >>> outlet_of("https://example.org/x", "الشروق", lexicons()) is None
 True
+>>> outlet_of(None, "القبس TV", lexicons()).country
+'KWT'
+
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ SCOPES = ("national", "pan-arab", "foreign-service", "aggregator")
 LEADING = re.compile(r"^(?:www\d*\.)+")
 PARENTHESES = re.compile(r"\([^)]*\)")
 NOT_WORD = re.compile(r"[\W_]+")
+ARABIC = re.compile(r"[\u0621-\u064a]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,4 +136,6 @@ def outlet_of(url: str | None, name: str | None, lex: Any) -> Outlet | None:
     named = table.by_name.get(name_key(name)) if name else None
     if named is None and name:
         named = table.by_name.get(name_key(PARENTHESES.sub(" ", name)))
+    if named is None and name and ARABIC.search(name):  # a masthead's "القبس TV": the Arabic name alone
+        named = table.by_name.get(name_key(LATIN_WORD.sub(" ", name)))
     return named or found

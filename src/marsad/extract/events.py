@@ -46,8 +46,10 @@ def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = 
     kept = []
     for ev in events:
         states = [p.country for p in ev.principals()]
-        if None in states or len(set(states)) < 2 or (pub and ev.date and ev.date[:10] > pub):
-            continue  # an unknown side, one state only, or a meeting still to come
+        known = {s for s in states if s}
+        if states.count(None) > 1 or len(known) < (2 if None not in states else 1) \
+                or (pub and ev.date and ev.date[:10] > pub):
+            continue  # one state only, two unknown sides, or a meeting still to come; one unknown side is kept (spec §3)
         kept.append(ev)
     return kept
 
@@ -60,7 +62,7 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     if kind == "meeting" and _signed_nearby(a, first.sentence):
         kind = "agreement"  # "وتوجت هذه المباحثات بالتوقيع على مذكرة تفاهم": one event, an agreement
     date, how = _date(a, first.sentence)
-    location = _location(a, first)
+    location = _location(a, first) if kind != "call" else Location(None, None)  # a call has no meeting place
     s, t = first.sentence
     text = a.segment.text
     neutral = says(a, cues.sidelines, first.sentence)  # on the sidelines of a conference

@@ -249,6 +249,8 @@ class PeopleFinder:
         if k - start < 2 or toks.text[k - 1] in self.w.particles:
             return False
         word, frequent = toks.text[k], self.lex.frequent_words
+        if word.startswith("ال") or word.endswith("ي"):
+            return False  # a family name: البصري، الطيب
         return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتركزت المحادثات"
 
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:

@@ -26,9 +26,12 @@ def _posting_state(participants: list[Participant], known: set[str | None]) -> s
 
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
-    the one its title and text name most (names, nisbas, places); a tie goes to the first named."""
+    the one its title and text name most (names, nisbas, places); none when two tie."""
     votes = {k: v for k, v in _votes(a).items() if k not in exclude}
-    return max(votes, key=votes.__getitem__) if votes else None
+    counts = sorted((n for n, _ in votes.values()), reverse=True)
+    if not counts or len(counts) > 1 and counts[0] == counts[1]:
+        return None  # no state, or two named as often: unsure, and a wrong state is worse than none
+    return max(votes, key=votes.__getitem__)
 
 
 def _votes(a: Analysis) -> dict[str, tuple[int, int]]:

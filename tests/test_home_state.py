@@ -1,0 +1,129 @@
+"""Home states (spec §3 "Countries"): the ISO3 state each participant is coded with.
+
+One row per linguistic fact, each a short news sentence written for this table. A row expects
+exactly one event and, for the participants it names (by name, or by title when the text gives
+no name), the `country` the spec's gold gives them: `None` when the text does not tell the state.
+Rows marked xfail (strict) are grammar still to build: the reason says what marsad does instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REF
+
+from marsad.extract.events import extract_events
+from marsad.model import Segment
+
+ABSENT = "<not a participant>"
+
+
+def countries_of(text: str, outlet_home: str | None = None) -> list[dict[str, str | None]]:
+    """Per event, {name or, failing a name, title: country} of its participants."""
+    segment = Segment(doc="t.txt", index=0, text=text, outlet_home=outlet_home, outlet_country=outlet_home)
+    return [{p.name or p.title: p.country for p in ev.participants} for ev in extract_events(segment, REF)]
+
+
+def gap(text: str, want: dict[str, str | None], fact: str, instead: str, outlet_home: str | None = None):
+    return pytest.param(text, want, outlet_home, id=fact, marks=pytest.mark.xfail(strict=True, reason=instead))
+
+
+def row(text: str, want: dict[str, str | None], fact: str, outlet_home: str | None = None):
+    return pytest.param(text, want, outlet_home, id=fact)
+
+
+ROWS = [
+    # --- a nisba after the title ----------------------------------------------------------------
+    row("استقبل وزير الداخلية الأردني مازن الفراية، أمس في عمان، سفير المملكة المتحدة لدى الأردن جيمس ووترز.",
+        {"مازن الفراية": "JOR"}, "nisba-after-title-masculine"),
+    row("التقى وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، وزيرة الداخلية الإسبانية ماريا غونثاليث.",
+        {"ماريا غونثاليث": "ESP"}, "nisba-after-title-feminine"),
+    row("استقبل وزير الداخلية الإماراتي سيف بن زايد، أمس بأبوظبي، وزير الداخلية الكوري الجنوبي كيم سونغ.",
+        {"كيم سونغ": "KOR"}, "nisba-of-two-words"),
+    row("استقبل وزير الدفاع الأميركي روبرت هايز، أمس في البنتاغون، وزير الدفاع العراقي خالد العبيدي.",
+        {"روبرت هايز": "USA"}, "nisba-spelling-amirki"),
+    row("استقبل وزير الدفاع الامريكي روبرت هايز، أمس في البنتاغون، وزير الدفاع العراقي خالد العبيدي.",
+        {"روبرت هايز": "USA"}, "nisba-spelling-amriki-without-hamza"),
+    row("استقبل المدير العام للشرطة الوطنية الإسبانية فرانسيسكو باردو، أمس بمدريد، المفتش العام للشرطة بوزارة "
+        "الداخلية الباكستانية خالد سليم.", {"خالد سليم": "PAK"}, "nisba-after-the-ministry-in-the-title"),
+    row("استقبل المدير العام للشرطة الوطنية الإسبانية فرانسيسكو باردو، أمس بمدريد، المفتش العام للشرطة بوزارة "
+        "الداخلية الباكستانية خالد سليم.", {"فرانسيسكو باردو": "ESP"}, "nisba-after-the-agency-in-the-title"),
+    row("استقبل وزير الخارجية المغربي ناصر بوريطة، أمس بالرباط، نائب وزير الخارجية الروسي ميخائيل بوغدانوف.",
+        {"ميخائيل بوغدانوف": "RUS"}, "nisba-after-a-modified-title-naib"),
+    row("استقبل رئيس أركان الجيش الجزائري الفريق أول سعيد شنقريحة، أمس بالجزائر العاصمة، قائد القوات البرية "
+        "الإيطالية كارلو لامانا.", {"سعيد شنقريحة": "DZA", "كارلو لامانا": "ITA"}, "nisba-before-a-rank"),
+    row("استقبل رئيس الوزراء الفلسطيني محمد مصطفى، أمس في رام الله، القنصل البريطاني العام في القدس ديان كوري.",
+        {"ديان كوري": "GBR"}, "nisba-inside-consul-general-not-the-post-city"),
+    row("استقبل والي جهة مراكش آسفي كريم قسي لحلو، أمس بمراكش، القنصل العام الفرنسي بمراكش برونو لوفيفر.",
+        {"برونو لوفيفر": "FRA", "كريم قسي لحلو": "MAR"}, "nisba-consul-posted-in-a-city-of-the-host"),
+    gap("استقبل وزير الداخلية التونسي خالد النوري، أمس بتونس، قائد الحرس المالي الإيطالي أندريا دي لوكا.",
+        {"أندريا دي لوكا": "ITA"}, "nisba-al-mali-financial-is-not-mali",
+        "MLI: المالي (financial) in الحرس المالي الإيطالي is read as the nisba of Mali"),
+    # --- the state's name in the title ------------------------------------------------------------
+    row("استقبل وزير خارجية مصر حسام عبد الفتاح، أمس بالقاهرة، وزير خارجية اليونان نيكوس باباس.",
+        {"حسام عبد الفتاح": "EGY", "نيكوس باباس": "GRC"}, "state-name-in-construct-wazir-kharijiyat-X"),
+    row("استقبل وزير داخلية مملكة البحرين راشد بن عبد الله، أمس بالمنامة، سفير جمهورية ألمانيا الاتحادية لدى "
+        "المملكة ميخائيل شولتز.", {"راشد بن عبد الله": "BHR"}, "state-name-with-mamlaka"),
+    row("استقبل وزير داخلية مملكة البحرين راشد بن عبد الله، أمس بالمنامة، سفير جمهورية ألمانيا الاتحادية لدى "
+        "المملكة ميخائيل شولتز.", {"ميخائيل شولتز": "DEU"}, "state-name-long-official-form"),
+    row("استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس بالدوحة، رئيس وزراء باكستان شهباز شريف.",
+        {"تميم بن حمد آل ثاني": "QAT", "شهباز شريف": "PAK"}, "state-name-after-amir-and-rais-wuzara"),
+    row("استقبل الرئيس الموريتاني محمد ولد الغزواني، أمس بنواكشوط، المديرة العامة لأمن الدولة بمملكة بلجيكا ماري "
+        "دوبوا.", {"ماري دوبوا": "BEL"}, "state-name-bi-mamlakat-after-the-agency"),
+    # --- ambassadors: the sending state, never the state they are accredited to ------------------
+    row("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، يوم الثلاثاء بالرباط، سفير فرنسا لدى المغرب كريستوف "
+        "لوكورتيي.", {"كريستوف لوكورتيي": "FRA", "عبد الرحيم العلوي": "MAR"}, "ambassador-of-X-lada-Y-is-X"),
+    row("التقى وزير الداخلية البلجيكي يان بيترز، أمس ببروكسل، سفيرة المغرب لدى بلجيكا سميرة بنعلي.",
+        {"سميرة بنعلي": "MAR", "يان بيترز": "BEL"}, "ambassador-abroad-meets-the-host-state"),
+    row("استقبل وزير الداخلية الأردني مازن الفراية، أمس في عمان، سفير المملكة المتحدة لدى الأردن جيمس ووترز.",
+        {"جيمس ووترز": "GBR"}, "ambassador-of-the-united-kingdom"),
+    row("استقبل وزير الداخلية الأردني مازن الفراية، أمس في عمان، السفير الهندي المعتمد لدى الأردن راجيف كومار.",
+        {"راجيف كومار": "IND"}, "ambassador-nisba-then-al-mutamad-lada"),
+    row("استقبل وزير الداخلية التونسي خالد النوري، أمس بتونس، سفير المغرب في تونس حسن طارق.",
+        {"حسن طارق": "MAR", "خالد النوري": "TUN"}, "ambassador-of-X-fi-Y-is-X"),
+    row("استقبل وزير الخارجية المغربي ناصر بوريطة، أمس بالرباط، القائم بأعمال سفارة الولايات المتحدة لدى المملكة "
+        "ديفيد غرين.", {"ديفيد غرين": "USA"}, "charge-daffaires-of-an-embassy"),
+    row("استقبل والي جهة طنجة تطوان الحسيمة يونس التازي، أمس بطنجة، القنصل العام لإسبانيا بطنجة أنطونيو ريوس.",
+        {"أنطونيو ريوس": "ESP"}, "consul-general-li-X-bi-city"),
+    # --- نظيره / نظيرته: the other state, from the nisba or from the context ----------------------
+    row("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، نظيره الموريتاني محمد ولد أحمد.",
+        {"محمد ولد أحمد": "MRT"}, "nazir-with-nisba"),
+    row("التقى وزير الخارجية الجزائري رشيد بن علي، أمس بمدريد، نظيرته الإسبانية كارمن لوبيث.",
+        {"كارمن لوبيث": "ESP"}, "nazira-feminine-with-nisba"),
+    row("التقى وزير الداخلية المغربي عبد الرحيم العلوي، أمس بمدريد، نظيره فرناندو مارتينيث.",
+        {"فرناندو مارتينيث": "ESP", "عبد الرحيم العلوي": "MAR"}, "nazir-bare-takes-the-state-of-the-meeting-place"),
+    gap("بدأ وزير الخارجية المغربي ناصر بوريطة زيارة رسمية إلى موريتانيا، حيث أجرى مباحثات مع نظيره محمد سالم "
+        "ولد مرزوك.", {"محمد سالم ولد مرزوك": "MRT", "ناصر بوريطة": "MAR"},
+        "nazir-bare-takes-the-state-of-the-visit-destination",
+        "no event: the visit's destination (زيارة إلى موريتانيا) does not give نظيره a state"),
+    # --- the home side of a reception from its place, or from a national outlet -----------------
+    row("استقبل وزير الداخلية عبد الرحيم العلوي، أمس بالرباط، نظيره الموريتاني محمد ولد أحمد.",
+        {"عبد الرحيم العلوي": "MAR"}, "host-without-nisba-from-the-reception-city"),
+    row("استقبل وزير الخارجية ناصر بوريطة سفير اليابان لدى المملكة هيروشي تاناكا.",
+        {"ناصر بوريطة": "MAR", "هيروشي تاناكا": "JPN"}, "host-without-nisba-from-a-national-outlet",
+        outlet_home="MAR"),
+    # --- agencies and bodies that belong to one state --------------------------------------------
+    row("التقى مدير مكتب التحقيقات الفيدرالي كريستوفر هيل، أمس بالرباط، وزير العدل المغربي محمد الإدريسي.",
+        {"كريستوفر هيل": "USA"}, "agency-fbi-is-usa"),
+    row("استقبل المدير العام للأمن الوطني المغربي عبد اللطيف حموشي، أمس بالرباط، قائد الحرس المدني لويس مورينو.",
+        {"لويس مورينو": "ESP"}, "agency-guardia-civil-is-esp"),
+    row("التقى قائد الدرك الملكي محمد حرمو، أمس بمدريد، قائد الحرس المدني لويس مورينو.",
+        {"محمد حرمو": "MAR"}, "agency-royal-gendarmerie-is-mar-away-from-home"),
+    row("استقبل وزير الخارجية الليبي محمد الطاهر، أمس بطرابلس، المبعوث الأمريكي الخاص إلى ليبيا ريتشارد نورلاند.",
+        {"ريتشارد نورلاند": "USA"}, "envoy-serves-the-sender-not-the-destination"),
+    row("تلقى وزير الخارجية المصري حسام عبد الفتاح اتصالا هاتفيا من مستشار الأمن القومي الأمريكي جيك ويلسون.",
+        {"جيك ويلسون": "USA"}, "national-security-advisor-nisba"),
+    # --- no state in the text: null, never a guessed state -----------------------------------------
+    row("استقبل وزير الخارجية ناصر بوريطة سفير اليابان لدى المملكة هيروشي تاناكا.",
+        {"ناصر بوريطة": None, "هيروشي تاناكا": "JPN"}, "no-state-no-place-no-outlet-is-null"),
+    row("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، الخبير الأمني الدولي بيتر هانسن.",
+        {"بيتر هانسن": None}, "no-state-guest-is-not-given-the-reception-city-state"),
+    row("التقى وزير الخارجية التونسي محمد النفطي، أمس في جنيف، رئيس الوفد المفاوض جون سميث.",
+        {"جون سميث": None, "محمد النفطي": "TUN"}, "no-state-is-not-given-the-neutral-city-state"),
+]
+
+
+@pytest.mark.parametrize("text, want, outlet_home", ROWS)
+def test_participant_home_state(text: str, want: dict[str, str | None], outlet_home: str | None) -> None:
+    events = countries_of(text, outlet_home)
+    assert len(events) == 1, events
+    assert {key: events[0].get(key, ABSENT) for key in want} == want

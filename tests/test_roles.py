@@ -1,0 +1,151 @@
+"""Roles (spec §2): who is host, who is guest, who is a neutral participant, who only attends.
+
+One row per linguistic fact, each a short news sentence written for this table. A row expects
+exactly one event and the set of (role, name) of its principals (every participant but the
+`attendee`s): an accompanying official is never a principal.
+Rows marked xfail (strict) are grammar still to build: the reason says what marsad does instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REF
+
+from marsad.extract.events import extract_events
+from marsad.model import Segment
+
+
+def principals_of(text: str) -> list[set[tuple[str, str | None]]]:
+    """Per event, the (role, name or, failing a name, title) of its principals."""
+    events = extract_events(Segment(doc="t.txt", index=0, text=text), REF)
+    return [{(p.role, p.name or p.title) for p in ev.participants if p.role != "attendee"} for ev in events]
+
+
+def gap(text: str, want: set[tuple[str, str]], fact: str, instead: str):
+    return pytest.param(text, want, id=fact, marks=pytest.mark.xfail(strict=True, reason=instead))
+
+
+ROWS = [
+    # --- reception, active voice: the subject is at home -------------------------------------
+    pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، يوم الثلاثاء بالرباط، وزير الداخلية البلجيكي "
+                 "يان بيترز.", {("host", "عبد الرحيم العلوي"), ("guest", "يان بيترز")},
+                 id="active-istaqbala-subject-hosts"),
+    pytest.param("استقبلت وزيرة الخارجية الموريتانية فاطمة بنت أحمد، أمس الأربعاء بنواكشوط، سفير جمهورية الصين "
+                 "الشعبية لي وي.", {("host", "فاطمة بنت أحمد"), ("guest", "لي وي")},
+                 id="active-feminine-istaqbalat-subject-hosts"),
+    pytest.param("يستقبل رئيس الحكومة التونسي منير الحامدي، اليوم الاثنين بقصر الحكومة بالقصبة، وزير الداخلية "
+                 "الإيطالي ماركو روسي.", {("host", "منير الحامدي"), ("guest", "ماركو روسي")},
+                 id="active-present-yastaqbilu-subject-hosts"),
+    pytest.param("استقبل وزير العدل المغربي محمد الإدريسي سفير جمهورية البرازيل لدى المملكة فرناندو كوستا بمكتبه.",
+                 {("host", "محمد الإدريسي"), ("guest", "فرناندو كوستا")}, id="active-bimaktabihi-after-object"),
+    pytest.param("استقبل، بمكتبه في الرباط، وزير الداخلية المغربي عبد الرحيم العلوي، سفير جمهورية البرازيل لدى "
+                 "المملكة فرناندو كوستا.", {("host", "عبد الرحيم العلوي"), ("guest", "فرناندو كوستا")},
+                 id="reversed-bimaktabihi-before-subject"),
+    pytest.param("وزار سفير فرنسا لدى تونس فرانسوا لوبلان، أمس، مقر وزارة الداخلية، حيث استقبله وزير الداخلية "
+                 "التونسي خالد النوري.", {("guest", "فرانسوا لوبلان"), ("host", "خالد النوري")},
+                 id="reversed-istaqbalahu-object-pronoun-first"),
+    pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، وفدا أمنيا إسبانيا برئاسة المدير "
+                 "العام للشرطة الوطنية الإسبانية فرانسيسكو باردو.",
+                 {("host", "عبد الرحيم العلوي"), ("guest", "فرانسيسكو باردو")},
+                 id="delegation-head-birisat-is-the-guest"),
+    # --- reception, passive and noun forms: the receiver is the host, wherever it stands ------
+    gap("استُقبل وزير الداخلية الإيطالي ماركو روسي، أمس بتونس، من قبل الرئيس التونسي قيس سعيد.",
+        {("host", "قيس سعيد"), ("guest", "ماركو روسي")}, "passive-ustuqbila-min-qibal",
+        "roles reversed: the passive subject is taken as host and the agent after من قبل as guest"),
+    gap("حظي وزير الداخلية الموريتاني محمد ولد أحمد، أمس بداكار، باستقبال من الرئيس السنغالي مامادو ديوب.",
+        {("host", "مامادو ديوب"), ("guest", "محمد ولد أحمد")}, "passive-hazia-bi-istiqbal-min",
+        "roles reversed: the one who حظي باستقبال is taken as host"),
+    gap("وكان في استقبال وزير الداخلية الإيطالي ماركو روسي، لدى وصوله إلى مطار تونس قرطاج الدولي، وزير "
+        "الداخلية التونسي خالد النوري.", {("host", "خالد النوري"), ("guest", "ماركو روسي")},
+        "noun-kana-fi-istiqbal-X-Y", "roles reversed: the visitor named right after في استقبال is taken as host"),
+    pytest.param("زار قائد الحرس المدني الإسباني لويس مورينو، الثلاثاء، مقر المديرية العامة للأمن الوطني بالرباط، "
+                 "حيث كان في استقباله المدير العام عبد اللطيف حموشي.",
+                 {("guest", "لويس مورينو"), ("host", "عبد اللطيف حموشي")}, id="noun-kana-fi-istiqbalihi-hosts"),
+    gap("وخلال استقباله سفير اليابان لدى المملكة هيروشي تاناكا، أمس بالرباط، أكد وزير الداخلية المغربي عبد "
+        "الرحيم العلوي متانة العلاقات بين البلدين.", {("host", "عبد الرحيم العلوي"), ("guest", "هيروشي تاناكا")},
+        "noun-khilal-istiqbalihi-subject-after", "no event: the receiver of خلال استقباله named later in the sentence"),
+    # --- meeting nouns: the place tells who hosts ------------------------------------------
+    pytest.param("وجرى لقاء وزير الداخلية المغربي عبد الرحيم العلوي مع نظيره الفرنسي لوران دوبون بمقر الوزارة "
+                 "في الرباط.", {("host", "عبد الرحيم العلوي"), ("guest", "لوران دوبون")},
+                 id="noun-liqaa-X-maa-Y-at-X-home"),
+    pytest.param("جمع لقاء، أمس بالرباط، وزير الداخلية المغربي عبد الرحيم العلوي ونظيره الفرنسي لوران دوبون.",
+                 {("host", "عبد الرحيم العلوي"), ("guest", "لوران دوبون")}, id="noun-jamaa-liqaa-X-wa-Y"),
+    gap("وخلال لقائه بوزير الخارجية الهولندي بيتر دي فريس في لاهاي، أكد وزير الخارجية المغربي ناصر بوريطة "
+        "متانة العلاقات.", {("guest", "ناصر بوريطة"), ("host", "بيتر دي فريس")}, "noun-khilal-liqaihi-bi",
+        "no event: the subject of خلال لقائه named after the noun phrase"),
+    # --- talks: بحث X مع نظيره Y ------------------------------------------------------------
+    pytest.param("بحث وزير الداخلية العراقي عبد الأمير الشمري مع نظيره الإيراني إسكندر مؤمني سبل ضبط الحدود "
+                 "المشتركة.", {("participant", "عبد الأمير الشمري"), ("participant", "إسكندر مؤمني")},
+                 id="talks-bahatha-maa-nazirihi-no-place"),
+    pytest.param("تباحث وزير الخارجية التركي أحمد يلماز، أمس في أنقرة، مع نظيره الليبي محمد الطاهر.",
+                 {("host", "أحمد يلماز"), ("guest", "محمد الطاهر")}, id="talks-at-subject-home-subject-hosts"),
+    pytest.param("أجرى وزير الخارجية الجزائري رشيد بن علي، أمس بمدريد، مباحثات مع نظيرته الإسبانية كارمن لوبيث.",
+                 {("guest", "رشيد بن علي"), ("host", "كارمن لوبيث")}, id="talks-at-object-home-object-hosts"),
+    # --- meeting verbs: no host unless the place tells ---------------------------------------
+    pytest.param("التقى وزير الخارجية الأردني أيمن الصفدي، أمس، وزير الخارجية المصري حسام عبد الفتاح.",
+                 {("participant", "أيمن الصفدي"), ("participant", "حسام عبد الفتاح")},
+                 id="iltaqa-no-place-no-host"),
+    pytest.param("التقى وزير الخارجية الجزائري رشيد بن علي، أمس بالجزائر العاصمة، نظيره الإيطالي جوفاني بيانكي.",
+                 {("host", "رشيد بن علي"), ("guest", "جوفاني بيانكي")}, id="iltaqa-in-subject-capital"),
+    pytest.param("التقى وزير الخارجية الجزائري رشيد بن علي، أمس في روما، بنظيره الإيطالي جوفاني بيانكي.",
+                 {("guest", "رشيد بن علي"), ("host", "جوفاني بيانكي")}, id="iltaqa-in-object-capital"),
+    pytest.param("التقى وزير الخارجية المصري حسام عبد الفتاح ونظيره الأردني فيصل العلي، أمس في القاهرة، وبحثا "
+                 "العلاقات الثنائية.", {("host", "حسام عبد الفتاح"), ("guest", "فيصل العلي")},
+                 id="iltaqa-conjoined-subject-place-tells"),
+    pytest.param("التقى وزير الخارجية المصري حسام عبد الفتاح نظيره الإثيوبي تاي أسفاو، أمس في الخرطوم.",
+                 {("participant", "حسام عبد الفتاح"), ("participant", "تاي أسفاو")},
+                 id="iltaqa-third-state-city-neutral"),
+    pytest.param("التقى وزير الخارجية السعودي فهد بن ناصر نظيره الصيني وانغ لي، على هامش اجتماعات الجمعية العامة "
+                 "للأمم المتحدة في نيويورك.", {("participant", "فهد بن ناصر"), ("participant", "وانغ لي")},
+                 id="iltaqa-on-the-sidelines-neutral"),
+    pytest.param("وأجرى وزير الخارجية الجزائري رشيد بن علي، على هامش أشغال القمة العربية في بغداد، مباحثات مع نظيره "
+                 "السعودي فهد بن ناصر.", {("participant", "رشيد بن علي"), ("participant", "فهد بن ناصر")},
+                 id="talks-on-the-sidelines-neutral"),
+    gap("اجتمع وزير الداخلية المغربي عبد الرحيم العلوي، في مكتبه، بسفير المملكة المتحدة لدى المغرب سيمون مارتن.",
+        {("host", "عبد الرحيم العلوي"), ("guest", "سيمون مارتن")}, "ijtamaa-fi-maktabihi-with-resident-ambassador",
+        "both participant: في مكتبه with an ambassador accredited here does not make the minister host "
+        "when both states are known"),
+    # --- visits: the visitor is the guest ------------------------------------------------------
+    pytest.param("حل وزير الداخلية الموريتاني محمد ولد أحمد، أمس بالرباط، ضيفا على نظيره المغربي عبد الرحيم العلوي.",
+                 {("guest", "محمد ولد أحمد"), ("host", "عبد الرحيم العلوي")}, id="visit-halla-dayfan-ala"),
+    pytest.param("يزور وزير الخارجية الإسباني ألبرتو رويث، منذ أمس، العاصمة الرباط حيث أجرى مباحثات مع وزير "
+                 "الخارجية المغربي ناصر بوريطة.", {("guest", "ألبرتو رويث"), ("host", "ناصر بوريطة")},
+                 id="visit-yazuru-capital-then-talks"),
+    pytest.param("وفي إطار زيارته إلى القاهرة، التقى وزير الخارجية الأردني أيمن الصفدي بوزير الخارجية المصري حسام "
+                 "عبد الفتاح.", {("guest", "أيمن الصفدي"), ("host", "حسام عبد الفتاح")},
+                 id="visit-fi-itar-ziyaratihi-ila"),
+    gap("قام وزير الدفاع الإيطالي جوزيبي ريتشي بزيارة عمل إلى الجزائر، التقى خلالها رئيس أركان الجيش الجزائري "
+        "سعيد شنقريحة.", {("guest", "جوزيبي ريتشي"), ("host", "سعيد شنقريحة")},
+        "visit-qama-bi-ziyara-iltaqa-khilalaha", "no event: the visitor of قام بزيارة is not the subject of التقى خلالها"),
+    # --- calls: neither side hosts ------------------------------------------------------------
+    pytest.param("أجرى وزير الخارجية الإماراتي راشد المنصوري اتصالا هاتفيا مع نظيره الإيراني علي رضائي.",
+                 {("participant", "راشد المنصوري"), ("participant", "علي رضائي")}, id="call-ajra-both-participants"),
+    pytest.param("تلقى وزير الخارجية المغربي ناصر بوريطة اتصالا هاتفيا من نظيره الإسباني ألبرتو رويث.",
+                 {("participant", "ناصر بوريطة"), ("participant", "ألبرتو رويث")},
+                 id="call-talaqqa-min-both-participants"),
+    # --- agreements: the place tells who hosts --------------------------------------------------
+    pytest.param("وقع وزير الداخلية المغربي عبد الرحيم العلوي ونظيره البرتغالي جواو سيلفا، أمس بالرباط، مذكرة تفاهم "
+                 "في مجال مكافحة الجريمة المنظمة.", {("host", "عبد الرحيم العلوي"), ("guest", "جواو سيلفا")},
+                 id="agreement-signed-at-subject-home"),
+    # --- attendees are not principals ------------------------------------------------------------
+    pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، سفيرة مملكة بلجيكا لدى المغرب صوفي "
+                 "دوبوا، بحضور الكاتب العام للوزارة محمد الهاشمي.",
+                 {("host", "عبد الرحيم العلوي"), ("guest", "صوفي دوبوا")}, id="attendee-bihudur"),
+    pytest.param("استقبل رئيس الجمهورية التونسية قيس سعيد، بقصر قرطاج، وزير الخارجية الجزائري رشيد بن علي، بحضور "
+                 "وزير الشؤون الخارجية التونسي محمد النفطي.", {("host", "قيس سعيد"), ("guest", "رشيد بن علي")},
+                 id="attendee-bihudur-a-minister-of-the-host"),
+    pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، سفير الولايات المتحدة لدى المغرب "
+                 "ريتشارد بيل، رفقة الملحق الأمني بالسفارة مايكل براون.",
+                 {("host", "عبد الرحيم العلوي"), ("guest", "ريتشارد بيل")}, id="attendee-rifqat"),
+    pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، وزير الداخلية الفرنسي لوران دوبون، "
+                 "الذي كان مرفوقا بسفير فرنسا لدى المغرب كريستوف لوكورتيي.",
+                 {("host", "عبد الرحيم العلوي"), ("guest", "لوران دوبون")}, id="attendee-marfuqan-bi"),
+    gap("استقبل الرئيس التونسي قيس سعيد، أمس بقصر قرطاج، وزير الداخلية الإيطالي ماركو روسي، على رأس وفد ضم قائد "
+        "الحرس المالي الإيطالي أندريا دي لوكا.", {("host", "قيس سعيد"), ("guest", "ماركو روسي")},
+        "attendee-wafd-damma", "a second event: the delegation member after وفد ضم is made a guest of his own"),
+]
+
+
+@pytest.mark.parametrize("text, want", ROWS)
+def test_roles_of_the_principals(text: str, want: set[tuple[str, str]]) -> None:
+    assert principals_of(text) == [want]
