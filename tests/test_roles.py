@@ -49,15 +49,13 @@ ROWS = [
                  {("host", "عبد الرحيم العلوي"), ("guest", "فرانسيسكو باردو")},
                  id="delegation-head-birisat-is-the-guest"),
     # --- reception, passive and noun forms: the receiver is the host, wherever it stands ------
-    gap("استُقبل وزير الداخلية الإيطالي ماركو روسي، أمس بتونس، من قبل الرئيس التونسي قيس سعيد.",
-        {("host", "قيس سعيد"), ("guest", "ماركو روسي")}, "passive-ustuqbila-min-qibal",
-        "roles reversed: the passive subject is taken as host and the agent after من قبل as guest"),
-    gap("حظي وزير الداخلية الموريتاني محمد ولد أحمد، أمس بداكار، باستقبال من الرئيس السنغالي مامادو ديوب.",
-        {("host", "مامادو ديوب"), ("guest", "محمد ولد أحمد")}, "passive-hazia-bi-istiqbal-min",
-        "roles reversed: the one who حظي باستقبال is taken as host"),
-    gap("وكان في استقبال وزير الداخلية الإيطالي ماركو روسي، لدى وصوله إلى مطار تونس قرطاج الدولي، وزير "
-        "الداخلية التونسي خالد النوري.", {("host", "خالد النوري"), ("guest", "ماركو روسي")},
-        "noun-kana-fi-istiqbal-X-Y", "roles reversed: the visitor named right after في استقبال is taken as host"),
+    pytest.param("استُقبل وزير الداخلية الإيطالي ماركو روسي، أمس بتونس، من قبل الرئيس التونسي قيس سعيد.",
+                 {("host", "قيس سعيد"), ("guest", "ماركو روسي")}, id="passive-ustuqbila-min-qibal"),
+    pytest.param("حظي وزير الداخلية الموريتاني محمد ولد أحمد، أمس بداكار، باستقبال من الرئيس السنغالي مامادو ديوب.",
+                 {("host", "مامادو ديوب"), ("guest", "محمد ولد أحمد")}, id="passive-hazia-bi-istiqbal-min"),
+    pytest.param("وكان في استقبال وزير الداخلية الإيطالي ماركو روسي، لدى وصوله إلى مطار تونس قرطاج الدولي، وزير "
+                 "الداخلية التونسي خالد النوري.", {("host", "خالد النوري"), ("guest", "ماركو روسي")},
+                 id="noun-kana-fi-istiqbal-X-Y"),
     pytest.param("زار قائد الحرس المدني الإسباني لويس مورينو، الثلاثاء، مقر المديرية العامة للأمن الوطني بالرباط، "
                  "حيث كان في استقباله المدير العام عبد اللطيف حموشي.",
                  {("guest", "لويس مورينو"), ("host", "عبد اللطيف حموشي")}, id="noun-kana-fi-istiqbalihi-hosts"),

@@ -32,9 +32,10 @@ def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
         if entry.kind == "nisba":
             x, y = folded.span(s, e)
             out.append(Mention("country", x, y, text[x:y], entry.key, {"form": "nisba"}))
-    for p in a.places:
-        label = "place" if p.kind == "city" else "country"
-        extra = {"country": p.iso3, "geonameid": p.geonameid, "locative": p.locative}
-        out.append(Mention(label, p.start, p.end, p.text, p.name_en if p.kind == "city" else p.iso3, extra))
+    for place in a.places:
+        label = "place" if place.kind == "city" else "country"
+        extra = {"country": place.iso3, "geonameid": place.geonameid, "locative": place.locative}
+        out.append(Mention(label, place.start, place.end, place.text,
+                           place.name_en if place.kind == "city" else place.iso3, extra))
     out.sort(key=lambda m: (m.start, m.label))
     return out

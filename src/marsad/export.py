@@ -64,7 +64,8 @@ def cameo_rows(ev: Event) -> list[list[str]]:
     hosts = [p for p in principals if p.role == "host"]
     guests = [p for p in principals if p.role == "guest"]
     if ev.kind == "meeting" and hosts and guests:
-        pairs = [(g, h, CAMEO_CODES["visit"]) for g in guests for h in hosts]
+        pairs: list[tuple[Participant | None, Participant | None, str]] = [
+            (g, h, CAMEO_CODES["visit"]) for g in guests for h in hosts]
         pairs += [(h, g, CAMEO_CODES["host"]) for g in guests for h in hosts]
     else:
         code = CAMEO_CODES[ev.kind if ev.kind in {"call", "agreement"} else "third"]

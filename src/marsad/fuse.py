@@ -23,11 +23,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from .lexicons import lexicons
 from .model import Event, Participant, SetAside, Source
 from .normalize import fold_word
 from .settings import Settings
-
-HONORIFIC = re.compile(r"^(?:السيد|السيده|الدكتور|الدكتوره)\s+")
 
 
 def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
@@ -173,32 +172,28 @@ def _person_matches(p: Participant, others: list[Participant]) -> bool:
     if not same:
         return False
     if not p.name or not any(o.name for o in same):
-        return any(not _titles_clash(p.title, o.title) for o in same)
+        return any(not _classes_clash(p.title_class, o.title_class) for o in same)
     return any(o.name and same_name(p.name, o.name) for o in same)
 
 
-# Function classes of a title's head noun: without names, an ambassador is not a police chief.
-TITLE_CLASS = {"وزير": "minister", "سفير": "envoy", "قنصل": "envoy", "قايم": "envoy", "ملحق": "envoy",
-               "مدير": "chief", "رييس": "chief", "قايد": "chief", "مفتش": "chief", "امين": "chief",
-               "نايب": "deputy", "مساعد": "deputy", "وكيل": "deputy"}
-
-
-def _title_class(title: str | None) -> str | None:
-    words = fold_word(title or "").split()
-    head = re.sub(r"^(?:ال)?(.+?)ه?$", r"\1", words[0]) if words else ""
-    return TITLE_CLASS.get(head)
-
-
-def _titles_clash(x: str | None, y: str | None) -> bool:
-    cx, cy = _title_class(x), _title_class(y)
+def _classes_clash(cx: str | None, cy: str | None) -> bool:
+    """Without names, an ambassador is not a police chief: two title classes (`Participant.title_class`,
+    data/titles.yaml `classes`) clash when both are known and differ."""
     return cx is not None and cy is not None and cx != cy
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    """An honorific (data/honorifics.txt, longest first) at the start of a folded name."""
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in lexicons().honorifics) + r")\s+")
 
 
 @functools.lru_cache(maxsize=200_000)
 def same_name(a: str, b: str) -> bool:
     """Full or partial: "حموشي" ~ "عبد اللطيف حموشي"; spelling variants by similarity. Memoised:
     fusion asks about the same pairs of names again and again."""
-    fa, fb = (HONORIFIC.sub("", fold_word(x)).split() for x in (a, b))
+    honorific = _honorific()
+    fa, fb = (honorific.sub("", fold_word(x)).split() for x in (a, b))
     if not fa or not fb:
         return False
     if set(fa) <= set(fb) or set(fb) <= set(fa):

@@ -20,6 +20,7 @@ from .literals import anchors, leads
 from .matching import PROCLITIC_SET, PROCLITICS, Entry, Gazetteer, Prefilter, Starts, automaton, matches_at
 from .normalize import fold, fold_word
 from .outlets import OutletTable, outlet_table
+from .word_tables import PlaceWords, TitleClasses
 
 DATA = Path(__file__).parent / "data"
 
@@ -64,6 +65,11 @@ class Cues:
     summing_up: re.Pattern[str]  # "هذه اللقاءات": a paragraph about every meeting
     each_of: re.Pattern[str]  # "كلا من": each member of the list that follows is met in turn
     series: re.Pattern[str]  # "كما التقى": the protagonist's series goes on
+    with_before: re.Pattern[str]  # "عقد X مع Y جلسة مباحثات": the other side before a noun trigger
+    passive_agent: re.Pattern[str]  # "من قبل" before the name of the one who receives
+    received: re.Pattern[str]  # "حظي ... باستقبال": the subject was received
+    between: re.Pattern[str]  # "بين" just before the first state of a pair
+    pair_link: re.Pattern[str]  # the "و" between the two states of a pair
 
 
 def _cues(spec: dict[str, Any]) -> Cues:
@@ -88,6 +94,7 @@ class PeopleWords:
     side_words: frozenset[str]
     weak_nisbas: frozenset[str]
     weak_nisba_after: frozenset[str]
+    day_parts: frozenset[str]
     honorific_conjunctions: tuple[str, ...]  # in the order written: the forms are built from them
     honorific_prepositions: tuple[str, ...]
 
@@ -126,6 +133,9 @@ class Lexicons:
     outlets: OutletTable  # data/outlets.tsv: domain and name -> outlet, country (outlets.outlet_of)
     cues: Cues  # data/cues.yaml: what the event rules read around a trigger
     people_words: PeopleWords  # data/people_words.yaml: the people grammar's word classes
+    day_words: frozenset[str]  # data/date_words.yaml `day_words`: اليوم، أمس، غدا (one-word relative days)
+    title_classes: TitleClasses  # data/titles.yaml `classes`: a title head's class (minister, envoy ...)
+    place_words: PlaceWords  # data/place_words.yaml: the words around a place name
 
 
 def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
@@ -179,6 +189,7 @@ def lexicons() -> Lexicons:
     frequent = frozenset(_lines("frequent_words.txt"))
     place_entries, countries = _places(common | frequent, calendar)  # "العبور" is a word before a town
     triggers = _yaml("triggers.yaml")
+    date_words = _yaml("date_words.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
     return Lexicons(
         months={fold_word(v): int(k) for k, vs in months["gregorian"].items() for v in vs},
@@ -195,7 +206,7 @@ def lexicons() -> Lexicons:
         countries=countries,
         topics=Prefilter(topic_cues),
         triggers=triggers,
-        date_words=_yaml("date_words.yaml"),
+        date_words=date_words,
         org_words={fold_word(w) for w in _lines("org_words.txt")},
         not_names={fold_word(w) for w in _lines("not_names.txt")},
         common_words=common,
@@ -208,4 +219,7 @@ def lexicons() -> Lexicons:
         frequent_words=frequent,
         cues=_cues(_yaml("cues.yaml")),
         people_words=_people_words(_yaml("people_words.yaml")),
+        day_words=frozenset(fold_word(w) for w in date_words["day_words"]),
+        title_classes=TitleClasses.load(titles.get("classes")),
+        place_words=PlaceWords.load(_yaml("place_words.yaml")),
     )

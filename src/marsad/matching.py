@@ -152,7 +152,7 @@ class Starts:
         return self.automaton.labelled(text, self.labels)
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | tuple[int, ...], start: int = 0,
                end: int | None = None) -> list[re.Match[str]]:
     """`pattern.finditer(text, start, end)` for a pattern that can only match at `starts`."""
     return _matches_at(pattern, text, starts, start, end)

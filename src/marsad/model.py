@@ -98,6 +98,19 @@ class Participant:
         return {"role": self.role, "name": self.name, "title": self.title, "country": self.country,
                 "organization": self.organization, "sector": self.sector}
 
+    @property
+    def title_class(self) -> str | None:
+        """The class of the title's head noun (minister, envoy, chief, deputy: data/titles.yaml
+        `classes`), or None. Derived from `title` whenever it is read, so it follows a title that
+        fusion completes; not part of `to_dict()`.
+
+        >>> Participant("guest", None, "السفيرة الفرنسية", "FRA").title_class
+        'envoy'
+        """
+        from .lexicons import lexicons  # the data model imports no lexicon until one is needed
+
+        return lexicons().title_classes.of(self.title)
+
 
 @dataclass(slots=True)
 class Location:

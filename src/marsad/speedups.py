@@ -14,10 +14,11 @@ the rest of the package imports from here and never knows which runs.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 PURE = os.environ.get("MARSAD_PURE", "") not in ("", "0")
 
-if PURE:
+if TYPE_CHECKING or PURE:  # the type checker reads the twin's signatures (the C module has no stub)
     from ._native import Automaton, Folding, matches_at, positions, tokens, word_runs
 else:
     try:

@@ -66,6 +66,10 @@ def blocked_scan(before: str) -> bool:
 def subject_scan(mentions, p0, p1, is_verb, protagonist, text):
     after = [m for m in mentions if m[0] >= p1]
     before = [m for m in mentions if m[1] <= p0]
+    if is_verb and before:  # a subject right before its verb (only spaces between)
+        eid = before[-1][2]
+        if not text[max(y for _, y, e in mentions if e == eid and y <= p0):p0].strip():
+            return eid
     if is_verb and after and len(text[p1:after[0][0]].split()) <= 2:
         if len({m[2] for m in after}) == 1 and not before and protagonist not in {None, after[0][2]}:
             return protagonist

@@ -29,7 +29,7 @@ def no_article_text(doc: Document) -> InputError:
 
 def clean_document(doc: Document, settings: Settings) -> list[Segment]:
     """Step 2 of the pipeline: a document's article segments, main article first."""
-    text, meta = doc.text, {}
+    text, meta = doc.text, dict[str, str | None]()
     if doc.html is not None:
         text, meta = html_to_text(doc.html)
     segments = split_page(text, doc.doc, settings, lexicons())

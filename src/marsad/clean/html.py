@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 # Characters XML forbids: lxml refuses a whole page for one of them ("All strings must be XML compatible").
@@ -49,7 +50,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     html = NOT_XML.sub(" ", html)
-    result = None
+    result: Any = None  # a trafilatura Document (with_metadata=True), or None
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                              include_tables=False, deduplicate=False)

@@ -155,10 +155,14 @@ def chrome_tables(lex: Lexicons) -> ChromeTables:
 
     widgets = alternation("widgets")
     feed = "|".join(".{0,300}?".join(re.escape(part.strip()) for part in w.split("…")) for w in chrome["feed_footers"])
+    related, tags, copyright, loading = (re.compile(f"(?:{alternation(kind)})")
+                                         for kind in ("related", "tags", "copyright", "loading"))
+    outlet_prefixes, outlet_suffixes, author_prefixes = (frozenset(chrome[kind]) for kind in
+                                                         ("outlet_prefixes", "outlet_suffixes", "author_prefixes"))
     tables = ChromeTables(
-        *(re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags", "copyright", "loading")),
+        related, tags, copyright, loading,
         re.compile(rf"[\W_]*(?:(?:{widgets})(?!\w)[\W_]*)+"),
-        *(frozenset(chrome[kind]) for kind in ("outlet_prefixes", "outlet_suffixes", "author_prefixes")),
+        outlet_prefixes, outlet_suffixes, author_prefixes,
         starts=re.compile(rf"(?P<link>(?:{alternation('links')})(?!\w)|(?:{widgets})\s*[|:])"
                           rf"|(?P<caption>(?:{alternation('captions')})(?!\w))|(?P<ticker>(?:{alternation('tickers')})(?!\w))"),
         anywhere=re.compile(f"(?P<footer>{alternation('footers')})|(?P<weather>{alternation('weather')})"),

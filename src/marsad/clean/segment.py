@@ -45,7 +45,8 @@ class Draft:
 
 def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[Segment]:
     """A page's text -> its article segments, main article first."""
-    raws, folded = text.splitlines(), fold_word(text).splitlines()
+    folded: list[str | None]
+    raws, folded = text.splitlines(), list(fold_word(text).splitlines())
     if len(folded) != len(raws):
         folded = [None] * len(raws)  # folding changed the line structure (never seen): fold line by line
     tables = chrome_tables(lex)
@@ -195,4 +196,5 @@ def _dateline(header: list[Line], title_at: int | None) -> Line | None:
     anchor = title_at if title_at is not None else len(header)
     near = [h for i, h in enumerate(header) if h.kind == "dateline" and i >= anchor - 2]
     dated = [h for h in near if h.value]
-    return (dated or near or [None])[-1]
+    found = dated or near
+    return found[-1] if found else None

@@ -22,7 +22,6 @@ SOURCE_SEPARATORS = re.compile(r"[-–—_|/.ـ«»:()]+")
 SOURCE_MAX_WORDS = 7  # a source line is a name or two: more words make it a headline
 MAX_CANDIDATES = 6  # headline-like lines before the body that may be the headline
 LEDE_CHARS = 600  # the start of the story, which its headline sums up
-DAY_WORDS = frozenset({"امس", "اليوم", "غدا"})
 
 
 def is_source_line(line: Line, lex: Lexicons) -> bool:
@@ -43,7 +42,7 @@ def is_source_line(line: Line, lex: Lexicons) -> bool:
 
 def _names_a_source(part: str, lex: Lexicons) -> bool:
     """A part that is a place, a news agency or a compiler's label (متابعات، رصد)."""
-    if part in lex.chrome["outlet_suffixes"] or part in {"رصد", "خاص"}:
+    if part in lex.chrome["outlet_suffixes"] or part in lex.chrome["source_labels"]:
         return True
     if any(part == name for name, _ in lex.news_agencies):
         return True
@@ -67,7 +66,7 @@ def headline_first_paragraph(body: list[Line], lex: Lexicons) -> bool:
     first = body[0]
     if "،" in first.text or "," in first.text:
         return False  # a comma: a lede ("غادر القاهرة، مساء الأحد، ...")
-    return not any(w in lex.weekdays or w in DAY_WORDS for w in split_words(first.folded))
+    return not any(w in lex.weekdays or w in lex.day_words for w in split_words(first.folded))
 
 
 def _stems(folded: str, lex: Lexicons) -> set[str]:

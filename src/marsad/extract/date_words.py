@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ class DateWords:
     next: frozenset[str]
     current: frozenset[str]
     year_words: tuple[str, ...]
+    year_nouns: tuple[str, ...]  # "عام 2025"
     this_year: tuple[str, ...]
     periods: dict[str, str]  # word -> week | month
     month_parts: tuple[str, ...]
@@ -38,6 +39,8 @@ class DateWords:
     not_relative_after: tuple[str, ...]
     not_relative_before: tuple[str, ...]
     named_before: tuple[str, ...]
+    range_starts: tuple[str, ...]  # "من" 30 يناير إلى 2 فبراير
+    range_links: tuple[str, ...]  # من 30 يناير "إلى" 2 فبراير
     ordinals: dict[str, int]
     before_ordinal: frozenset[str]
     back: tuple[str, ...]
@@ -75,11 +78,12 @@ def words() -> DateWords:
         shifts={fold_word(k): int(v) for k, v in d["shifts"].items()},
         past=frozenset(_folded(q["past"])), next=frozenset(_folded(q["next"])),
         current=frozenset(_folded(q["current"])),
-        year_words=_folded(d["year_words"]), this_year=_folded(d["this_year"]),
+        year_words=_folded(d["year_words"]), year_nouns=_folded(d["year_nouns"]), this_year=_folded(d["this_year"]),
         periods={fold_word(w): kind for kind, ws in d["periods"].items() for w in ws},
         month_parts=_folded(d["month_parts"]), not_day_before_weekday=_folded(d["not_day_before_weekday"]),
         not_relative_after=_folded(d["not_relative_after"]), not_relative_before=_folded(d["not_relative_before"]),
         named_before=_folded(d["named_before"]),
+        range_starts=_folded(d["range_starts"]), range_links=_folded(d["range_links"]),
         ordinals={fold_word(w): int(day) for day, ws in d["ordinals"].items() for w in ws},
         before_ordinal=frozenset(_folded(d["before_ordinal"])),
         back=_folded(dur["back"]), forward=_folded(dur["forward"]), **_units(dur["units"]),
@@ -137,19 +141,19 @@ def word_starts(t: str) -> dict[str, list[int]]:
     return _starts().find_labelled(t)
 
 
-def in_scope(found: Sequence[int], scope: Scope) -> Sequence[int]:
+def in_scope(found: list[int] | tuple[int, ...], scope: Scope) -> list[int] | tuple[int, ...]:
     if scope is None:
         return found
     return [p for lo, hi in scope for p in found[bisect_left(found, lo):bisect_left(found, hi)]]
 
 
 @functools.lru_cache(maxsize=32)
-def _scoped(t: str, label: str, scope: Scope) -> Sequence[int]:
+def _scoped(t: str, label: str, scope: Scope) -> list[int] | tuple[int, ...]:
     """The starts of `label` (a word label, or "digits") inside `scope`: several finders share them."""
     return in_scope(digit_starts(t) if label == "digits" else word_starts(t)[label], scope)
 
 
-def scan(pattern: re.Pattern[str], label: str, t: str, scope: Scope = None) -> Iterator[re.Match[str]]:
+def scan(pattern: re.Pattern[str], label: str, t: str, scope: Scope = None) -> list[re.Match[str]]:
     """`pattern.finditer(t)` for a pattern that starts with one of the words labelled `label`."""
     return matches_at(pattern, t, _scoped(t, label, scope))
 
@@ -173,6 +177,6 @@ def _free(t: str, p: int) -> bool:
     return not c.isalpha() or (t[p - 2:p] == "ال" and (p == 2 or not t[p - 3].isalpha()))
 
 
-def at_digits(pattern: re.Pattern[str], t: str, scope: Scope = None) -> Iterator[re.Match[str]]:
+def at_digits(pattern: re.Pattern[str], t: str, scope: Scope = None) -> list[re.Match[str]]:
     """Non-overlapping matches of `pattern` starting at a digit run not glued to a word or a number."""
     return matches_at(pattern, t, _scoped(t, "digits", scope))

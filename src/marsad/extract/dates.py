@@ -60,11 +60,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     hijri = alternation(list(lex.hijri_months))
     weekdays = alternation(list(lex.weekdays))
     qual = alternation(sorted(w.qualifiers))
-    year = r"(?:\s*[،,/-]?\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d)(?:\s*م)?(?!\w))?"
+    year_noun = alternation(w.year_nouns)  # "عام 2025"
+    period_nouns = alternation([p for p, kind in w.periods.items() if kind == "month"] + list(w.year_words))  # الشهر، العام
+    year = rf"(?:\s*[،,/-]?\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d)(?:\s*م)?(?!\w))?"
     other_name = rf"(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"  # "كانون الثاني/يناير", "يناير (كانون الثاني)"
     return {
         "day_month": re.compile(
-            r"(?:(\d{1,2})\s*(?:-|–|/|الي|حتي|و)\s*)?(\d{1,2})(?:\s+|\s*[/-]\s*)(?:من\s+)?(?:شهر\s+)?"
+            rf"(?:(\d{{1,2}})\s*(?:-|–|/|{alternation(w.range_links)}|و)\s*)?(\d{{1,2}})(?:\s+|\s*[/-]\s*)(?:من\s+)?(?:شهر\s+)?"
             rf"({months})(?!\w){other_name}" + year),
         "numeric": re.compile(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
         "iso": re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
@@ -72,19 +74,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_before": re.compile(rf"(?<!\w)(?:({alternation(w.month_parts)})\s+)?(?:(شهر)\s+)?$"),
         "month_year": re.compile(
             rf"({months})(?!\w){other_name}"
-            rf"(?:\s+(?:من\s+)?(?:عام|سنه)?\s*(\d{{4}})(?!\d)|\s+({qual})(?!\w))?"),
+            rf"(?:\s+(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d)|\s+({qual})(?!\w))?"),
         "hijri": re.compile(
             rf"(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)"
-            r"(?:\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{4})(?!\d))?(?:\s*(?:ه|هجري\w*)(?!\w))?"),
+            rf"(?:\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d))?(?:\s*(?:ه|هجري\w*)(?!\w))?"),
         "ordinal": re.compile(
             rf"({alternation(list(w.ordinals))})\s+(?:من\s+(?:شهر\s+)?|شهر\s+)(?:({months})|({hijri}))(?!\w)"
-            rf"{other_name}(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه)?\s*(\d{{4}})(?!\d))?(?:\s*(ه|هجري\w*|م)(?!\w))?"),
-        "weekday_before": re.compile(rf"(?:(اليوم|يوم)\s+)?({weekdays})\s*[،,]?\s*\(?\s*(?:الموافق\s+)?(?:ال)?$"),
+            rf"{other_name}(?:\s*[،,]?\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d))?(?:\s*(ه|هجري\w*|م)(?!\w))?"),
+        "weekday_before": re.compile(rf"(?:((?:ال)?يوم)\s+)?({weekdays})\s*[،,]?\s*\(?\s*(?:الموافق\s+)?(?:ال)?$"),
         "weekday_after": re.compile(
             rf"\s*[،,]?\s*\(?\s*(?:(?:ال)?يوم\s+)?({weekdays})(?!\w)\)?"
             rf"(?!\s*(?:{alternation(sorted(w.past | w.next))})(?!\w))"),
-        "qualifier_after": re.compile(rf"\s*(?:من\s+)?(?:الشهر\s+|العام\s+|السنه\s+)?({qual})(?!\w)"),
+        "qualifier_after": re.compile(rf"\s*(?:من\s+)?(?:(?:{period_nouns})\s+)?({qual})(?!\w)"),
         "this_month": re.compile(rf"(\d{{1,2}})\s+من\s+(?:هذا\s+)?(?:الشهر)\s+({qual})(?!\w)"),
+        "range_link": re.compile(rf"\s*(?:{alternation(w.range_links)}|-|–)\s*$"),  # من 30 يناير "إلى" 2 فبراير
+        "range_start": re.compile(rf"(?:{alternation(w.range_starts)})\s+$"),
     }
 
 
@@ -141,17 +145,15 @@ def _placed(span: Span, pub: dt.date | None, ref: dt.date) -> Span:
     return start, end, None, {**extra, "how": "unplaceable-year", "until": None}
 
 
-RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*$")
-
-
 def _join_ranges(t: str, spans: list[Span]) -> list[Span]:
     """"من 30 يناير إلى 2 فبراير 2025": two day mentions joined by إلى become one range."""
     out: list[Span] = []
+    link, opening = _patterns()["range_link"], _patterns()["range_start"]
     for span in spans:
         if out and out[-1][3].get("precision") == span[3].get("precision") == "day" and span[2] \
                 and (out[-1][2] or "dm" in out[-1][3]) \
-                and RANGE_LINK.match(t[out[-1][1]:span[0]]) and not out[-1][3].get("until") \
-                and re.search(r"(?:من|بين)\s+$", t[max(0, out[-1][0] - 6):out[-1][0]]):
+                and link.match(t[out[-1][1]:span[0]]) and not out[-1][3].get("until") \
+                and opening.search(t[max(0, out[-1][0] - 6):out[-1][0]]):
             first, second = out[-1], span
             value = first[2]
             if first[3].get("how") != "explicit" and second[3].get("how") == "explicit" and "dm" in first[3]:

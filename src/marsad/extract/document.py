@@ -176,7 +176,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     characters (str.find, no scan of every character by the regex engine).
 
     >>> sentences("التقى الوزير بنظيره. وبحثا التعاون!؟\\nفي الرباط")
-    [(0, 20), (20, 37), (38, 47)]
+    [(0, 20), (20, 36), (37, 46)]
     """
     out = []
     start, n = 0, len(text)

@@ -49,7 +49,7 @@ class PeopleFinder:
         self.not_names = set(self.lex.not_names) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | self.w.qualifiers
-        self.date_words = set(self.lex.weekdays) | set(self.lex.months) | {"اليوم", "امس", "غدا", "صباح", "مساء"}
+        self.date_words = set(self.lex.weekdays) | set(self.lex.months) | self.lex.day_words | w.day_parts
         self.trigger_words = self.lex.trigger_words
         self.common = self.lex.common_words
         self.first_names = self.lex.first_names

@@ -10,19 +10,42 @@ other city's country (طرابلس اللبنانية، شمال لبنان).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold
 
-CITY_CUE = re.compile(r"(?:العاصمه|مدينه|بالعاصمه|بمدينه|وبالعاصمه|وبمدينه|حاضره)\s*(?:ال\w+\s+)?$")
-PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:في|داخل|الي|نحو|من)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه|حاضره)\s+)?$")
-CUE_WITH_BA = re.compile(r"(?:^|\s)[وف]?ب(?:ال)?(?:مدينه|عاصمه)\s+(?:ال\w+\s+)?$")
-STATE_BEFORE = re.compile(r"(?:سلطنه|دوله|مملكه|جمهوريه)\s*$")
-# CITY_CUE, CUE_WITH_BA and STATE_BEFORE need one of these words: a substring test spares the regexes.
-CUE_WORDS = ("عاصمه", "مدينه", "حاضره", "سلطنه", "دوله", "مملكه", "جمهوريه")
-DESTINATION_BEFORE = re.compile(r"(?:الي|نحو)\s+(?:(?:ال)?(?:عاصمه|مدينه|دوله|مملكه|جمهوريه|سلطنه)\s+)?$")
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCues:
+    """The tests of the words before a name, built from data/place_words.yaml (`PlaceWords`)."""
+
+    city: re.Pattern[str]  # "بالعاصمة الرباط", "العاصمة الأردنية عمان": a city follows
+    preposition: re.Pattern[str]  # "في الرباط", "في مدينة طرابلس": the place says where
+    with_ba: re.Pattern[str]  # "بمدينة طرابلس"
+    state: re.Pattern[str]  # "سلطنة عمان": a state follows
+    destination: re.Pattern[str]  # "إلى الرباط": where someone goes
+    words: tuple[str, ...]  # the city, with_ba and state tests need one of these: a substring test spares them
+    destination_words: tuple[str, ...]  # the destination test needs one of these
+
+
+@functools.cache
+def cues() -> PlaceCues:
+    w = lexicons().place_words
+    return PlaceCues(
+        city=re.compile(rf"(?:{_either(w.city_cues)})\s*(?:ال\w+\s+)?$"),
+        preposition=re.compile(rf"(?:^|\s)(?:{_either(w.locative_prepositions)})\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
+        with_ba=re.compile(rf"(?:^|\s)[وف]?ب(?:ال)?(?:{_either(w.city_nouns)})\s+(?:ال\w+\s+)?$"),
+        state=re.compile(rf"(?:{_either(w.state_nouns)})\s*$"),
+        destination=re.compile(rf"(?:{_either(w.destination_prepositions)})\s+"
+                               rf"(?:(?:ال)?(?:{_either(w.city_nouns + w.state_nouns)})\s+)?$"),
+        words=w.nouns, destination_words=w.destination_prepositions)
 
 
 @dataclass(slots=True)
@@ -53,6 +76,7 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
     hits = lex.places.find_all(t) if hits is None else hits
     lo, hi = (folded.fpos(within[0]), folded.fpos(within[1])) if within else (0, len(t))
     named = states_named(hits) if named is None else named
+    c = cues()
     out = []
     for start, end, entries in hits:
         if not lo <= start < hi:
@@ -65,23 +89,23 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             continue
         prefix = _proclitic(t, start)
         before = t[max(0, start - 30):start - len(prefix)]
-        cue_word = any(w in before for w in CUE_WORDS)  # most names have none of these before them
-        state_word = cue_word and bool(STATE_BEFORE.search(before + prefix))
-        city_cue = cue_word and bool(CITY_CUE.search(before + prefix))
+        cue_word = any(w in before for w in c.words)  # most names have none of these before them
+        state_word = cue_word and bool(c.state.search(before + prefix))
+        city_cue = cue_word and bool(c.city.search(before + prefix))
         entry = _choose(entries, city_cue, t[end:end + 40], named, state_word)
         s, e = folded.span(start, end)
         place = Place(entry.kind, entry.key if entry.kind == "country" else entry.attrs["iso3"], s, e, text[s:e])
         if entry.kind == "city":
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
-        cue = cue_word and bool(CITY_CUE.search(before))
-        place.locative = "ب" in prefix or bool(PREPOSITION_BEFORE.search(before)) \
-            or cue_word and bool(CUE_WITH_BA.search(before)) \
+        cue = cue_word and bool(c.city.search(before))
+        place.locative = "ب" in prefix or bool(c.preposition.search(before)) \
+            or cue_word and bool(c.with_ba.search(before)) \
             or entry.kind == "city" and cue  # "تستضيفه العاصمة السعودية الرياض"
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
-        place.destination = prefix.endswith("ل") or ("الي" in before or "نحو" in before) \
-            and bool(DESTINATION_BEFORE.search(before))
+        place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \
+            and bool(c.destination.search(before))
         out.append(place)
     return out
 

@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?!\s+(?:{alternation(w.not_relative_after)})(?!\w))(?:\s+({weekdays})(?!\w))?"),
         "shift": re.compile(rf"({alternation(list(w.shifts))})(?!\w)"),
         "weekday": re.compile(rf"({weekdays})(?!\w)(?:\s+({alternation(sorted(w.past | w.next))})(?!\w))?"),
-        "day_word_before": re.compile(r"(?<!\w)[وف]?(?:يوم|ليوم)\s+$"),
+        "day_word_before": re.compile(r"(?<!\w)[وف]?ل?يوم\s+$"),  # "يوم الأحد", "ليوم الجمعة"
         "period": re.compile(rf"({alternation(list(w.periods))})\s+({alternation(sorted(w.qualifiers))})(?!\w)"),
         "year": re.compile(rf"({alternation(w.year_words)})(?:\s+({alternation(sorted(w.qualifiers))}))?(?!\w)"),
         "duration": re.compile(

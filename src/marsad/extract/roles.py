@@ -6,18 +6,24 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import lexicons
+from ..lexicons import Entry, lexicons
 from ..model import Location, Participant
 from ..normalize import fold
 from .document import Analysis
 from .sides import Engagement
 
 
-def _posting_state(participants: list[Participant], known: set[str | None]) -> str | None:
+def _state(e: Entry) -> str | None:
+    """The state a gazetteer entry names: a country's or nisba's key, a city's country."""
+    return e.attrs.get("iso3") if e.kind == "city" else e.key
+
+
+def _posting_state(participants: list[Participant], known: set[str]) -> str | None:
     """The state a known diplomat is posted to, from the second state named in the title."""
     for p in participants:
         if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
-            states = [e.key for _, _, e in lexicons().places.find(fold(p.title).text) if e.kind == "country"]
+            states = [entries[0].key for _, _, entries in lexicons().places.find_all(fold(p.title).text)
+                      if entries[0].kind == "country" and len({_state(e) for e in entries}) == 1]  # not عمان
             later = [s for s in states if s not in known]
             if later:
                 return later[0]
@@ -28,10 +34,25 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places); none when two tie."""
     votes = {k: v for k, v in _votes(a).items() if k not in exclude}
+    for x, y in _pairs(a):  # "التعاون بين مصر وإيطاليا" with Italy a known side: Egypt is the other
+        for known, other in ((x, y), (y, x)):
+            if known in exclude and other in votes:
+                votes[other] = (votes[other][0] + 2, votes[other][1])
     counts = sorted((n for n, _ in votes.values()), reverse=True)
     if not counts or len(counts) > 1 and counts[0] == counts[1]:
         return None  # no state, or two named as often: unsure, and a wrong state is worse than none
     return max(votes, key=votes.__getitem__)
+
+
+def _pairs(a: Analysis) -> list[tuple[str, str]]:
+    """The states written as a pair, "بين مصر وإيطاليا" (country names, unambiguous)."""
+    def find() -> list[tuple[str, str]]:
+        cues, text = lexicons().cues, a.folded.text
+        hits = [(s, e, entries[0].key) for s, e, entries in a.hits
+                if entries[0].kind == "country" and len({_state(x) for x in entries}) == 1]
+        return [(p, q) for (s1, e1, p), (s2, _, q) in zip(hits, hits[1:], strict=False)
+                if p != q and cues.pair_link.match(text[e1:s2]) and cues.between.search(text, max(0, s1 - 8), s1)]
+    return a.cached(("state pairs", None), find)
 
 
 def _votes(a: Analysis) -> dict[str, tuple[int, int]]:
@@ -59,10 +80,10 @@ def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
             e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
             if e.attrs.get("common") or e.form in lex.people_words.weak_nisbas:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
-            iso = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
-            if iso and iso not in {"ESH", "IGO"}:
-                counts[iso] = counts.get(iso, 0) + weight
-                first.setdefault(iso, len(first))
+            state = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
+            if state and state not in {"ESH", "IGO"}:
+                counts[state] = counts.get(state, 0) + weight
+                first.setdefault(state, len(first))
     return {iso: (n, -first[iso]) for iso, n in counts.items()}
 
 

@@ -32,7 +32,7 @@ def engagements(a: Analysis) -> list[Engagement]:
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
     starts = a.trigger_starts if a.trigger_starts is not None else first_words.find(folded.text)
-    for s, t in a.sentences:
+    for n, (s, t) in enumerate(a.sentences):
         fs, ft = folded.fpos(s), folded.fpos(t)
         mentions = clause = None
         for m in matches_at(pattern, folded.text, starts, fs, ft):
@@ -46,13 +46,24 @@ def engagements(a: Analysis) -> list[Engagement]:
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
             each = is_verb and _each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - 12), m.start())))
-            subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
+            if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
+                subject, family, p1 = _welcomed(mentions, p1)
+            else:
+                subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
             if subject is None:
                 continue
+            if family == "reception" and not is_verb and cues.received.search(folded.text, fs, m.start()):
+                family = "guest_of"  # "حظي الوزير ... باستقبال من الرئيس"
             protagonist = protagonist if protagonist is not None else subject
             kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
-            for obj in _objects(a, mentions, p1, subject, each):
-                found.append(Engagement(kind, family, subject, obj, (s, t)))
+            objects = _objects(a, mentions, p1, subject, each)
+            if not objects and is_verb and n + 1 < len(a.sentences):  # "استقبل X بمكتبه. سفير ...": a stray stop
+                objects = _objects_next(a, subject, p1, (s, t), a.sentences[n + 1], each)
+            if not objects and not is_verb:  # "عقد X مع Y جلسة مباحثات": both sides stand before the noun
+                subject, objects = _sides_before(a, mentions, p0, subject, cues.with_before)
+            for obj in objects:
+                flipped = family == "reception" and _after_agent(a, mentions, obj, p1, cues.passive_agent)
+                found.append(Engagement(kind, "guest_of" if flipped else family, subject, obj, (s, t)))
     return found
 
 
@@ -66,8 +77,11 @@ class Mentions:
     def __init__(self, a: Analysis, items: list[tuple[int, int, int]]):
         self.items = items
         self.starts = [x for x, _, _ in items]
-        self.folded, self.fstarts = a.folded, None
-        self.reach, self.by_state, self.alone = [], {}, [True] * len(items)
+        self.folded = a.folded
+        self.fstarts: list[int] | None = None
+        self.reach: list[int] = []
+        self.by_state: dict[str | None, list[int]] = {}
+        self.alone = [True] * len(items)
         furthest = -1
         for k, (_, y, eid) in enumerate(items):
             furthest = max(furthest, y)
@@ -148,6 +162,47 @@ def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: i
             return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
         return items[i][2]
     return before if before is not None else protagonist
+
+
+def _objects_next(a: Analysis, subject: int, p1: int, sentence: tuple[int, int], nxt: tuple[int, int],
+                  each: bool) -> list[int]:
+    """The objects of a verb whose sentence a stray full stop ends before them: when the next
+    sentence opens with a mention (no word before it), the two are read as one."""
+    first = _mentions_in(a, nxt[0], nxt[1])
+    if not first.items or a.segment.text[nxt[0]:first.items[0][0]].strip(" .،,"):
+        return []
+    return _objects(a, _mentions_in(a, sentence[0], nxt[1]), p1, subject, each)
+
+
+def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
+    """"في استقبال X ... Y": (X, "guest_of", the end of X's mention: Y is looked for after it)."""
+    i = bisect_left(mentions.starts, p1)
+    if i == len(mentions.items):
+        return None, "guest_of", p1
+    return mentions.items[i][2], "guest_of", mentions.items[i][1]
+
+
+def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re.Pattern[str]) -> bool:
+    """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
+    x = next((x for x, _, eid in mentions.items if eid == obj and x >= p1), None)
+    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 30), a.folded.fpos(x)))
+
+
+def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
+                  pattern: re.Pattern[str]) -> tuple[int, list[int]]:
+    """(subject, [object]) of a noun trigger at p0 whose sides both precede it: the first mention
+    after "مع" and, before it, the first of another state; else (subject, [])."""
+    before = [(x, eid) for x, y, eid in mentions.items if y <= p0]
+    for k, (x, eid) in enumerate(before):
+        if not pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 40), a.folded.fpos(x)):
+            continue
+        other = a.entities[eid]
+        for _, sid in before[:k]:
+            ent = a.entities[sid]
+            if sid != eid and (ent.name or ent.country) and not (ent.country and ent.country == other.country):
+                return sid, [eid]
+        break
+    return subject, []
 
 
 def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re.Pattern[str]) -> bool:

@@ -65,8 +65,8 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
         found = given.get(id(gaz))
         found = gaz.find(folded) if found is None else found
         for s, e, entry in found:
-            k0 = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
-            k0 = k0 if k0 >= 0 and s < toks.end[k0] else None
+            holder = bisect_right(offsets, s) - 1  # the token holding the hit's start (after a proclitic)
+            k0 = holder if holder >= 0 and s < toks.end[holder] else None
             k1 = bisect_left(ends, e)  # the token ending where the hit ends
             if k0 is None or k1 == len(ends) or ends[k1] != e:
                 continue

@@ -158,12 +158,17 @@ def create_app(db: str) -> FastAPI:
             request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
             as_html.__signature__ = inspect.Signature([request, *params])  # type: ignore[attr-defined]
             name, keyed = view.__name__, "{" in path
-            missing = {404: {"description": "no such item", "model": schemas.Missing}} if keyed else {}
+            missing: dict[int | str, dict[str, Any]] = {}
+            if keyed:
+                missing[404] = {"description": "no such item", "model": schemas.Missing}
             app.get(path + ".json", response_model=model, response_model_exclude_unset=True, summary=summary,
                     tags=["JSON API"], operation_id=name + "_json", responses=missing)(as_json)
-            page = {"content": {"text/html": {}}}
-            html_errors = ({422: {"description": "invalid parameters (an HTML page)", **page}} if params else {}) | (
-                {404: {"description": "no such item (an HTML page)", **page}} if keyed else {})
+            page: dict[str, Any] = {"content": {"text/html": {}}}
+            html_errors: dict[int | str, dict[str, Any]] = {}
+            if params:
+                html_errors[422] = {"description": "invalid parameters (an HTML page)", **page}
+            if keyed:
+                html_errors[404] = {"description": "no such item (an HTML page)", **page}
             app.get(path, response_class=HTMLResponse, summary=summary + " (HTML page)", tags=["pages"],
                     operation_id=name + "_html", responses=html_errors)(as_html)
             return view

@@ -138,7 +138,8 @@ def world_map(data: dict[str, Any], world: World) -> dict[str, Any]:
                "shade": math.ceil(SHADES * counts[code] / most) if counts.get(code) else 0}
               for code, shape in world.countries.items()]
     top = max((p["events"] for p in data["places"]), default=1)
-    dots, labelled = [], []
+    dots: list[dict[str, Any]] = []
+    labelled: list[dict[str, Any]] = []
     for p in data["places"]:  # most engagements first: a label is dropped when it would overlap one drawn
         r = unit * (0.7 + 1.3 * math.sqrt(p["events"] / top))
         label = not any(abs(p["lon"] - q["lon"]) < unit * 9 and abs(p["lat"] - q["lat"]) < unit * 2.2 for q in labelled)

@@ -228,7 +228,7 @@ def person_view(store: Store, name: str, page: int = 1, per_page: int = 50) -> d
     if not found or not fold_word(name).strip():
         return None
     key = fold_word(name)
-    titles, countries, roles, counterparts, partner_states = (Counter() for _ in range(5))
+    titles, countries, roles, counterparts, partner_states = (Counter[str]() for _ in range(5))
     for ev in found:
         mine = [p for p in ev.participants if key in fold_word(p.name or "")]
         titles.update({p.title for p in mine if p.title})
@@ -254,7 +254,7 @@ def country_view(store: Store, code: str, page: int = 1, per_page: int = 50) -> 
     """Country: its engagements (as a participant's state or the place), partners, people, topics."""
     code = code.upper()
     found = select(store, Filters(country=code))
-    partners, people, cities = Counter(), Counter(), Counter()
+    partners, people, cities = Counter[str](), Counter[str](), Counter[str]()
     for ev in found:
         partners.update({p.country for p in ev.principals() if p.country and p.country != code})
         people.update({p.name for p in ev.participants if p.country == code and p.name})
@@ -301,6 +301,7 @@ def search_view(store: Store, q: str, limit: int = 20) -> dict[str, Any]:
     hits = []
     query = Query.parse(q)  # once, for the search and every hit's marks
     for hit in store.search(query, limit) if query else []:
+        assert query is not None  # hits come from a query
         article = segment(store, hit.doc, hit.segment) or {"text": "", "title": None}
         parts = marked(article["text"], query) or marked(article["title"] or "", query)
         hits.append(hit.to_dict() | {"parts": [{"text": t, "match": m} for t, m in parts]})
