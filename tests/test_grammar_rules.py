@@ -199,3 +199,22 @@ def test_a_pair_of_states_names_the_other_side() -> None:
             "روما. واستعرض الجانبان التعاون بين مصر وإيطاليا في مراقبة السواحل الليبية.")
     (ev,) = events(text)
     assert sides(ev) == {"EGY": ("حسام الدين الشناوي", "guest"), "ITA": ("جوفاني بيانكي", "host")}
+
+
+TWO_SIDES = [
+    pytest.param("استقبل وزير الخارجية العراقي فؤاد حسين وزير الدولة الألماني للشؤون الخارجية توبياس لندنر. "
+                 "والتقى الوزيران على هامش حوار المنامة في العاصمة البحرينية.",
+                 {"IRQ": "فؤاد حسين", "DEU": "توبياس لندنر"}, id="dual-subject-the-two-ministers"),
+    pytest.param("عقد الرئيس التركي رجب طيب أردوغان، وأمير قطر الشيخ تميم بن حمد آل ثاني، اجتماعا ثنائيا "
+                 "في الدوحة.", {"TUR": "رجب طيب أردوغان", "QAT": "تميم بن حمد آل ثاني"},
+                 id="two-sides-joined-before-the-noun"),
+    pytest.param("تحدث وزير الداخلية التركي علي يرلي كايا عن مكالمة أجراها مع وزير الداخلية البلغاري كالين "
+                 "ستويانوف.", {"TUR": "علي يرلي كايا", "BGR": "كالين ستويانوف"}, id="mukalama-is-a-call"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_SIDES)
+def test_two_sides_told_together(text: str, expected: dict) -> None:
+    found = events(text)
+    assert len(found) == 1
+    assert {p["country"]: p["name"] for p in found[0]["participants"] if p["role"] != "attendee"} == expected

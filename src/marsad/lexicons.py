@@ -70,6 +70,8 @@ class Cues:
     received: re.Pattern[str]  # "حظي ... باستقبال": the subject was received
     between: re.Pattern[str]  # "بين" just before the first state of a pair
     pair_link: re.Pattern[str]  # the "و" between the two states of a pair
+    dual_subject: re.Pattern[str]  # "التقى الوزيران": the article's two sides
+    joined: re.Pattern[str]  # "X، وY": the و before the second of two sides
 
 
 def _cues(spec: dict[str, Any]) -> Cues:

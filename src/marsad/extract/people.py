@@ -251,6 +251,8 @@ class PeopleFinder:
         word, frequent = toks.text[k], self.lex.frequent_words
         if word.startswith("ال") or word.endswith("ي"):
             return False  # a family name: البصري، الطيب
+        if k + 1 >= len(toks) or toks.text[k + 1] in STOP_PUNCT:
+            return False  # "رجب طيب أردوغان،": a frequent name, closed by the punctuation after it
         return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتركزت المحادثات"
 
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:

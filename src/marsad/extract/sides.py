@@ -48,6 +48,12 @@ def engagements(a: Analysis) -> list[Engagement]:
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - 12), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
+            elif is_verb and cues.dual_subject.match(folded.text, m.end()):  # "والتقى الوزيران"
+                pair = _two_sides(a)
+                if pair is not None:
+                    kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
+                    found.append(Engagement(kind, family, pair[0], pair[1], (s, t)))
+                continue
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
             if subject is None:
@@ -202,7 +208,31 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
             if sid != eid and (ent.name or ent.country) and not (ent.country and ent.country == other.country):
                 return sid, [eid]
         break
+    for (x, eid), (_, sid) in zip(before[1:], before, strict=False):  # "عقد X، وY، اجتماعا"
+        if sid != eid and _differ(a, sid, eid) and _joined(a, x):
+            return sid, [eid]
     return subject, []
+
+
+def _differ(a: Analysis, x: int, y: int) -> bool:
+    """Two entities that can be two sides: each named or of a known state, and not of one state."""
+    ex, ey = a.entities[x], a.entities[y]
+    return bool((ex.name or ex.country) and (ey.name or ey.country)) and not (ex.country and ex.country == ey.country)
+
+
+def _joined(a: Analysis, at: int) -> bool:
+    """Is the mention at `at` joined to the one before it by و ("X، وY")?"""
+    fat = a.folded.fpos(at)
+    return bool(lexicons().cues.joined.search(a.folded.text, max(0, fat - 6), fat))
+
+
+def _two_sides(a: Analysis) -> tuple[int, int] | None:
+    """The article's two sides: its first named entity and the first after it of another state."""
+    named = [e for e in a.entities if e.name and e.country]
+    for e in named[1:]:
+        if named and e.country != named[0].country:
+            return named[0].id, e.id
+    return None
 
 
 def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re.Pattern[str]) -> bool:
