@@ -221,6 +221,8 @@ class PeopleFinder:
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
         if toks.latin(k):
             return True
+        if len(word) == 1:
+            return False  # a detached proclitic ("بـ Alex PINFIELD") or a lone letter is no name word
         if word.startswith("بال") and k > 0 and toks.text[k - 1] in self.first_names and word[3:] not in self.common:
             return True  # "سفيان بالصادق": a Tunisian surname, not "بال" + a noun
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):

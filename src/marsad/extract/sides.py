@@ -191,7 +191,7 @@ def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
 def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re.Pattern[str]) -> bool:
     """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
     x = next((x for x, _, eid in mentions.items if eid == obj and x >= p1), None)
-    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 30), a.folded.fpos(x)))
+    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 50), a.folded.fpos(x)))
 
 
 def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
