@@ -218,3 +218,19 @@ def test_two_sides_told_together(text: str, expected: dict) -> None:
     found = events(text)
     assert len(found) == 1
     assert {p["country"]: p["name"] for p in found[0]["participants"] if p["role"] != "attendee"} == expected
+
+
+def test_a_name_in_quotes_is_the_name_of_its_title() -> None:
+    """'استقبل "عبد اللطيف حموشي"، المدير العام ...': quotes around a name, on either side of its title."""
+    text = ('استقبل "عبد اللطيف حموشي"، المدير العام للأمن الوطني المغربي، يوم الثلاثاء بالرباط، المفوض العام '
+            'للاستعلامات بالمملكة الإسبانية "أوخينيو بيرييرو"، وبحثا التعاون الأمني.')
+    (ev,) = events(text)
+    assert {p["country"]: p["name"] for p in ev["participants"]} == {"MAR": "عبد اللطيف حموشي", "ESP": "أوخينيو بيرييرو"}
+
+
+def test_qabala_is_a_meeting() -> None:
+    """"قابل X ... مع Y": the verb قابل (met) is a meeting; في مكتبه makes the home side the host."""
+    text = ("قابل أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية جبريل الرجوب، اليوم، في مكتبه بمدينة رام الله، "
+            "المبعوث الألماني لفلسطين أوليفر أوفتشا.")
+    (ev,) = events(text)
+    assert ev["kind"] == "meeting" and sides(ev) == {"PSE": ("جبريل الرجوب", "host"), "DEU": ("أوليفر أوفتشا", "guest")}

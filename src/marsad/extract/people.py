@@ -26,6 +26,7 @@ from .honorifics import Honorifics
 from .mentions import Person, merge_ranks
 from .tokens import Tokens, mark_hits, strip, tokenize
 
+QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
@@ -261,13 +262,15 @@ class PeopleFinder:
         k = start - 1
         if k >= 0 and toks.text[k] in {"،", ","}:
             k -= 1
+        quoted = k >= 0 and toks.text[k] in QUOTES  # '"عبد اللطيف حموشي"، المدير العام'
+        k -= quoted
         end = k + 1
         while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k) \
                 and not self._inside_honorific(toks, k):
             k -= 1
         k += 1
         honored = self._honorific_ends_at(toks, k - 1)
-        enclosed = end < start and (k == 0 or toks.text[k - 1] in {"،", ","})  # "، NAME، TITLE"
+        enclosed = quoted or end < start and (k == 0 or toks.text[k - 1] in {"،", ","})  # "، NAME، TITLE"
         if honored or end - k >= 2 or (end - k == 1 and toks.latin(k)):
             return (k, end) if end - k >= 1 and self._plausible(toks, k, end, honored or enclosed) else None
         return None
@@ -277,6 +280,8 @@ class PeopleFinder:
         comma = k < len(toks) and toks.text[k] in {"،", ","}
         if comma:
             k += 1
+        quoted = k < len(toks) and toks.text[k] in QUOTES  # 'المفوض العام للاستعلامات "أوخينيو بيرييرو"'
+        k += quoted
         honored = False
         while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
             if not comma and toks.text[k][0] == "ب" and parts[0] != toks.text[k]:
@@ -302,7 +307,7 @@ class PeopleFinder:
             if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} and toks.hit[k + 1] is not None \
                     and toks.hit[k + 1].kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1]:
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
-            enclosed = comma and closed  # "TITLE، NAME،": the apposition vouches for the name
+            enclosed = comma and closed or quoted  # "TITLE، NAME،", 'TITLE "NAME"': the apposition vouches for it
             return (start, k) if self._plausible(toks, start, k, enclosed or honored) else None
         return None
 
