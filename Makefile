@@ -34,6 +34,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash tools/install_browser.sh || echo "no chromium: browser tests will be skipped"
 	$(BIN)/ruff check src tests tools bench eval
+	$(BIN)/mypy src
 	$(BIN)/pytest
 
 # The real development set (eval/real/): texts rebuilt from the cache when missing, then scored.

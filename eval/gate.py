@@ -3,7 +3,8 @@
     python eval/gate.py            prints the scores next to the floors in eval/baseline.json
 
 A change that lowers a floor fails `make test` (tests/test_eval_gate.py) unless the floor is
-consciously re-pinned in baseline.json.
+consciously re-pinned in baseline.json. Without ../shared (the scorer, the seeds and their gold)
+the gate fails: it cannot say the floors hold.
 """
 
 from __future__ import annotations
@@ -16,9 +17,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "gold" / "score.py"
+NEEDED = (SCORER, SHARED / "gold" / "seeds.json", SHARED / "seeds")
+
+
+class SharedMissing(RuntimeError):
+    """../shared, which holds the scorer and the seeds, is not next to the clone."""
+
+
+def missing() -> list[Path]:
+    """The paths of ../shared the gate reads that are not there."""
+    return [p for p in NEEDED if not p.exists()]
+
+
+def require_shared() -> None:
+    if gone := missing():
+        raise SharedMissing(f"the evaluation gate needs ../shared next to the clone ({SHARED}); missing: "
+                            + ", ".join(str(p) for p in gone))
 
 
 def score(gold: Path, inputs: Path) -> dict:
+    require_shared()
     events = subprocess.run([sys.executable, "-m", "marsad", "extract", str(inputs), "--ref-date", "2026-11-22"],
                             capture_output=True, text=True, check=True).stdout
     out = subprocess.run([sys.executable, str(SCORER), "--json", str(gold), "/dev/stdin"], input=events,
@@ -42,6 +60,11 @@ def check(name: str, result: dict, floors: dict[str, float]) -> list[str]:
 
 
 def main() -> int:
+    try:
+        require_shared()
+    except SharedMissing as e:
+        print(f"gate: {e}", file=sys.stderr)
+        return 2
     floors = json.loads((ROOT / "eval" / "baseline.json").read_text())
     problems = check("seeds", score(SHARED / "gold" / "seeds.json", SHARED / "seeds"), floors["seeds"])
     own = score(ROOT / "tests" / "pages" / "events" / "gold.json", ROOT / "tests" / "pages" / "events")

@@ -1,6 +1,9 @@
 """The C inner loops (marsad._speedups) against their Python twin (marsad._native): the same
 answers on real pages, on generated text, over the whole BMP, and on the edge cases of each one
-(see src/marsad/speedups.py for the pairs)."""
+(see src/marsad/speedups.py for the pairs).
+
+The C module must be built: without it every test here fails, unless MARSAD_PURE=1 says that
+only the Python twin is wanted (then the tests that need C skip, if it is not built)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from conftest import NO_SHARED, SEEDS, need_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,11 +28,16 @@ from marsad.normalize import FOLDING, fold
 
 try:
     from marsad import _speedups as C
-except ImportError:  # not built: only the twin's own tests run
+except ImportError:  # not built: a failure below, unless MARSAD_PURE=1
     C = None
 
 ROOT = Path(__file__).resolve().parent.parent
-needs_c = pytest.mark.skipif(C is None, reason="marsad._speedups is not built")
+NOT_BUILT = ("marsad._speedups is not built, so nothing compares it with its Python twin: pip install -e . "
+             "with a C compiler (and read its output), or set MARSAD_PURE=1 to test the twin alone")
+# Reached only under MARSAD_PURE=1 (without it, `c_is_built` fails the test first).
+needs_c = pytest.mark.skipif(C is None, reason="MARSAD_PURE=1 and marsad._speedups is not built")
+# The implementations every test runs: both, or the twin alone under MARSAD_PURE=1 without the C module.
+SIDES = [_native] if C is None else [_native, C]
 BMP = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
 
 # Letters, every deleted mark, every replaced character, three digit scripts, spaces, punctuation.
@@ -49,18 +58,24 @@ def regex_tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     return [m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def c_is_built() -> None:
+    if C is None and not speedups.PURE:
+        pytest.fail(NOT_BUILT, pytrace=False)
+
+
 # ------------------------------------------------------------------------ the choice, made once
 
 
-def test_built_where_a_compiler_is() -> None:
-    """The extension is optional for installs without a compiler; with one, a silent build
-    failure would only show as a slow run, so it fails here instead."""
+def test_the_c_module_runs_unless_pure_is_asked() -> None:
+    """The extension is optional for installs without a compiler, but a silent build failure would
+    only show as a slow run: without MARSAD_PURE=1 it must be built and chosen."""
     if speedups.PURE:
         assert speedups.IMPLEMENTATION == "marsad._native"
         return
-    if shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0]) is not None:
-        assert C is not None, "a C compiler is here but marsad._speedups was not built: pip install -e . (see its output)"
-        assert speedups.IMPLEMENTATION == "marsad._speedups"
+    compiler = shutil.which(str(sysconfig.get_config_var("CC") or "cc").split()[0])
+    assert C is not None, NOT_BUILT + ("" if compiler else " (no C compiler on PATH)")
+    assert speedups.IMPLEMENTATION == "marsad._speedups"
 
 
 def test_pure_environment_chooses_the_twin() -> None:
@@ -87,16 +102,13 @@ def test_no_other_compiled_module() -> None:
 
 def test_both_sides_have_the_same_names() -> None:
     for name in ("Folding", "word_runs", "tokens", "Automaton"):
-        assert hasattr(_native, name)
-        assert C is None or hasattr(C, name)
+        for side in SIDES:
+            assert hasattr(side, name)
 
 
 # ------------------------------------------------------------------------------------ Folding
 
-IMPLEMENTATIONS = [_native] + ([C] if C is not None else [])
-
-
-@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("side", SIDES, ids=lambda m: m.__name__)
 def test_folding_table_is_checked(side) -> None:
     for bad in ({"ab": "a"}, {"a": "bc"}, {"a": "b", "b": "c"}, {"a": 1}):
         with pytest.raises(ValueError):
@@ -136,7 +148,7 @@ def test_fold_matches_python(text: str, lower: bool, offsets: bool) -> None:
     ("Alex PINFIELD", "alex pinfield"), ("DGSN وDGST", "dgsn وdgst"), ("ÉCOLE école", "école école"),
     ("ΟΔΥΣΣΕΥΣ Σ", "οδυσσευς σ"), ("İstanbul وİ", "İstanbul وİ"),  # İ lowers to two characters: left as is
 ])
-@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("side", SIDES, ids=lambda m: m.__name__)
 def test_fold_lowers_like_str_lower(side, text: str, folded: str) -> None:
     """ASCII is lowered in C; other cased letters go to str.lower, and a text whose length
     lowering would change is left as it is."""
@@ -162,25 +174,24 @@ def test_fold_offsets_map_back() -> None:
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_word_runs_match_regex(text: str) -> None:
-    assert _native.word_runs(text) == WORD.findall(text) == split_words(text)
-    assert C is None or C.word_runs(text) == WORD.findall(text)
+    assert WORD.findall(text) == split_words(text)
+    for side in SIDES:
+        assert side.word_runs(text) == WORD.findall(text)
 
 
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_tokens_match_regex(text: str) -> None:
-    assert _native.tokens(text) == regex_tokens(text)
-    assert C is None or C.tokens(text) == regex_tokens(text)
+    for side in SIDES:
+        assert side.tokens(text) == regex_tokens(text)
 
 
 def test_tokens_on_real_pages() -> None:
     for text in real_texts():
         folded = fold(text).text
-        assert _native.tokens(folded) == regex_tokens(folded)
-        assert _native.word_runs(folded) == WORD.findall(folded)
-        if C is not None:
-            assert C.tokens(folded) == _native.tokens(folded)
-            assert C.word_runs(folded) == _native.word_runs(folded)
+        for side in SIDES:
+            assert side.tokens(folded) == regex_tokens(folded)
+            assert side.word_runs(folded) == WORD.findall(folded)
 
 
 @pytest.mark.parametrize(("text", "tokens"), [
@@ -189,7 +200,7 @@ def test_tokens_on_real_pages() -> None:
     ("a_b _x 12abc", ["a_b", "x", "12abc"]),
     ("«الداخلية»،", ["«", "الداخلية", "»", "،"]),
 ])
-@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("side", SIDES, ids=lambda m: m.__name__)
 def test_tokens_edge_cases(side, text: str, tokens: list[str]) -> None:
     assert side.tokens(text)[0] == tokens
 
@@ -215,11 +226,11 @@ def test_positions_agree(text: str, part: str) -> None:
     while at >= 0:
         expected.append(at)
         at = text.find(part, at + len(part))
-    assert _native.positions(text, part) == expected
-    assert C is None or C.positions(text, part) == expected
+    for side in SIDES:
+        assert side.positions(text, part) == expected
 
 
-@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("side", SIDES, ids=lambda m: m.__name__)
 def test_positions_of_nothing_is_an_error(side) -> None:
     with pytest.raises(ValueError):
         side.positions("نص", "")  # str.find in a loop would never end
@@ -236,7 +247,7 @@ def test_matches_at_is_finditer(text: str, start: int, end: int | None, cue: str
     stop = len(text) if end is None else end
     expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, stop) if m.end() > m.start()]
     starts = list(range(len(text) + 1))
-    for side in IMPLEMENTATIONS:
+    for side in SIDES:
         for given_starts in (starts, tuple(starts)):
             found = [(m.start(), m.end()) for m in side.matches_at(pattern, text, given_starts, start, end)]
             assert [f for f in found if f[1] > f[0]] == expected
@@ -245,7 +256,7 @@ def test_matches_at_is_finditer(text: str, start: int, end: int | None, cue: str
 def test_matches_at_only_at_starts() -> None:
     import re
 
-    for side in IMPLEMENTATIONS:
+    for side in SIDES:
         got = side.matches_at(re.compile("ab"), "ab ab ab", [3, 6], 0, None)
         assert [m.start() for m in got] == [3, 6]
 
@@ -303,11 +314,11 @@ def test_gazetteer_words_examples() -> None:
     pairs = [("بلجيكا", (6, ["BEL"], False)), ("لمغرب", (5, ["MAR"], True)), ("المغرب", (6, ["MAR"], False))]
     text = "ببلجيكا وبلجيكاه للمغرب لمغرب سبلجيكا"
     expected = [(1, 7, ["BEL"]), (18, 23, ["MAR"])]
-    for side in IMPLEMENTATIONS:
+    for side in SIDES:
         assert side.Automaton(pairs).words(text, PROCLITIC_SET) == expected
 
 
-@pytest.mark.parametrize("side", IMPLEMENTATIONS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("side", SIDES, ids=lambda m: m.__name__)
 def test_automaton_rejects_bad_input(side) -> None:
     with pytest.raises(TypeError):
         side.Automaton([("ab", 1, 2)])
@@ -325,6 +336,24 @@ def test_automaton_tables_of_both_widths(keys: int) -> None:
     pairs = [(f"{k * 7919 % 10**6:06d}", k) for k in range(keys)]
     text = " ".join(f"{k * 104729 % 10**7:07d}" for k in range(2000))
     assert C.Automaton(pairs).iter(text) == _native.Automaton(pairs).iter(text)
+
+
+@needs_c
+def test_automaton_agrees_on_every_bmp_code_point() -> None:
+    """Every code point as a key (code points below U+0800 and above take different paths to their
+    symbol) and as the neighbour of a match (a word character before or after it stops it)."""
+    others = " ".join(BMP[::61])  # code points of other blocks: no symbol
+    for block in range(0, len(BMP), 1024):
+        keys = BMP[block:block + 1024]
+        pairs = [(a + b, k) for k, (a, b) in enumerate(zip(keys, keys[1:] + keys[:1], strict=True))]
+        pairs += [(ch, -k) for k, ch in enumerate(keys)]
+        text = " ".join(keys) + "".join(keys) + others
+        ours, theirs = C.Automaton(pairs), _native.Automaton(pairs)
+        assert ours.iter(text) == theirs.iter(text), hex(ord(keys[0]))
+        assert ours.starts(text) == theirs.starts(text), hex(ord(keys[0]))
+    pairs = [("بلد", (3, ["X"], False)), ("لبلد", (4, ["Y"], True))]
+    around = " ".join(f"{ch}بلد بلد{ch} ل{ch}بلد ل{ch}لبلد" for ch in BMP)
+    assert C.Automaton(pairs).words(around, PROCLITIC_SET) == _native.Automaton(pairs).words(around, PROCLITIC_SET)
 
 
 # ------------------------------------------------------------------------------ the whole run
@@ -351,8 +380,10 @@ def test_topic_prefilter_equals_searching_every_cue() -> None:
     """`Prefilter.matching` (cues tried only where their leading literals are) = a search of every cue,
     over whole pages and over each paragraph of them (topics are also read per event)."""
     texts = real_texts()
-    seeds = ROOT.parent / "shared" / "seeds"
-    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
+    if SEEDS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    elif not NO_SHARED:
+        need_shared(SEEDS)  # fails: the seeds are missing and MARSAD_NO_SHARED=1 does not say so
     pieces = [fold(t).text for t in texts] + [fold(p).text for t in texts for p in t.split("\n") if p.strip()]
     assert any(_topics_plain(p) for p in pieces)
     for piece in pieces:

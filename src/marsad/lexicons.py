@@ -75,7 +75,8 @@ class Cues:
 
 
 def _cues(spec: dict[str, Any]) -> Cues:
-    return Cues(**{k: tuple(v) if isinstance(v, list) else re.compile(v) for k, v in spec.items()})
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else re.compile(v) for k, v in spec.items()}
+    return Cues(**fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,9 @@ class PeopleWords:
 
 def _people_words(spec: dict[str, list[str]]) -> PeopleWords:
     ordered = {"honorific_conjunctions", "honorific_prepositions"}
-    return PeopleWords(**{k: tuple(fold_word(str(w)) for w in v) if k in ordered
-                          else frozenset(fold_word(str(w)) for w in v) for k, v in spec.items()})
+    fields: dict[str, Any] = {k: tuple(fold_word(str(w)) for w in v) if k in ordered
+                              else frozenset(fold_word(str(w)) for w in v) for k, v in spec.items()}
+    return PeopleWords(**fields)
 
 
 @dataclass(slots=True)
@@ -140,7 +142,7 @@ class Lexicons:
     place_words: PlaceWords  # data/place_words.yaml: the words around a place name
 
 
-def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
+def _places(common: set[str] | frozenset[str], calendar: set[str] | frozenset[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
     """Countries, nisbas and cities. A small town named like a common word (إطار، العين), and any
     city named like a month or a weekday (إب is written آب, August, once folded), is marked
     `common`: it needs a city cue (مدينة، ب) before it to count as a place."""
@@ -151,7 +153,7 @@ def _places(common: set[str], calendar: set[str] = frozenset()) -> tuple[list[En
         entries += [Entry("country", iso, fold_word(n)) for n in _split(row["names"])]
         entries += [Entry("nisba", iso, fold_word(n)) for n in _split(row["nisbas"])]
     for row in _tsv("cities.tsv"):
-        attrs = {"name_en": row["name_en"], "geonameid": int(row["geonameid"]), "iso3": row["iso3"],
+        attrs: dict[str, Any] = {"name_en": row["name_en"], "geonameid": int(row["geonameid"]), "iso3": row["iso3"],
                  "lat": float(row["lat"]), "lon": float(row["lon"]), "capital": row["capital"] == "1",
                  "default": row.get("default", "1") != "0", "population": int(row["population"] or 0)}
         for name in _split(row["names_ar"]):

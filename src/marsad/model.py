@@ -196,8 +196,8 @@ class Event:
         guests = [p for p in self.participants if p.role == "guest"]
         hosts = [p for p in self.participants if p.role == "host"]
         others = [p for p in self.participants if p.role == "participant"]
-        actor = (guests or others or self.principals() or [None])[0]
-        recipient = (hosts or [p for p in others if p is not actor] or [None])[0]
+        actor: Participant | None = (guests or others or self.principals() or [None])[0]  # type: ignore[list-item]
+        recipient: Participant | None = (hosts or [p for p in others if p is not actor] or [None])[0]  # type: ignore[list-item]
         mode = {"call": "phone"}.get(self.kind, "visit" if hosts else "third-party")
         if len(self.principals()) > 2:
             mode = "multilateral"

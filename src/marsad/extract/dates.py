@@ -156,7 +156,8 @@ def _join_ranges(t: str, spans: list[Span]) -> list[Span]:
                 and opening.search(t[max(0, out[-1][0] - 6):out[-1][0]]):
             first, second = out[-1], span
             value = first[2]
-            if first[3].get("how") != "explicit" and second[3].get("how") == "explicit" and "dm" in first[3]:
+            if first[3].get("how") != "explicit" and second[3].get("how") == "explicit" and "dm" in first[3] \
+                    and second[2]:
                 day, month = first[3]["dm"]
                 year = int(second[2][:4])
                 value = _iso(year, month, day)

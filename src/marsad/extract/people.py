@@ -77,7 +77,7 @@ class PeopleFinder:
             hit = toks.hit[i]
             if "نظير" in toks.text[i] and COUNTERPART_PROCLITIC.sub("", toks.text[i]) in self.w.counterpart:  # "نظيره التونسي، السيد خالد النوري"
                 end = i + 1
-                while end < len(toks) and toks.hit[end] is not None and toks.hit[end].kind == "nisba":
+                while end < len(toks) and (h := toks.hit[end]) is not None and h.kind == "nisba":
                     end += 1
                 person = self._person(text, folded, toks, i, end, claimed, counterpart=True)
                 if person:
@@ -283,7 +283,7 @@ class PeopleFinder:
         quoted = k < len(toks) and toks.text[k] in QUOTES  # 'المفوض العام للاستعلامات "أوخينيو بيرييرو"'
         k += quoted
         honored = False
-        while (parts := self._honorific_at(toks, k)) if k < len(toks) else None:
+        while k < len(toks) and (parts := self._honorific_at(toks, k)):
             if not comma and toks.text[k][0] == "ب" and parts[0] != toks.text[k]:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts)
@@ -292,7 +292,7 @@ class PeopleFinder:
         while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed) \
                 and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
             k += 1
-        if k - start >= 2 and k + 1 < len(toks) and toks.hit[k] is not None and toks.hit[k].kind == "nisba" \
+        if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
                 and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1)):
             k += 1  # "محمد شياع السوداني،"، "... السوداني اللواء شقير": a family name that is also a nisba
         while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
@@ -304,8 +304,8 @@ class PeopleFinder:
             closed = k >= len(toks) or toks.text[k] in STOP_PUNCT
             if not (closed or not comma):
                 return None
-            if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} and toks.hit[k + 1] is not None \
-                    and toks.hit[k + 1].kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1]:
+            if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} \
+                    and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1]:
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
             enclosed = comma and closed or quoted  # "TITLE، NAME،", 'TITLE "NAME"': the apposition vouches for it
             return (start, k) if self._plausible(toks, start, k, enclosed or honored) else None
@@ -358,7 +358,7 @@ class PeopleFinder:
             if hit.kind in {"country", "nisba"} and not (
                     hit.form in self.w.weak_nisbas and k > 0 and strip(toks.text[k - 1]) in self.w.weak_nisba_after):
                 return hit.key, org, sector, [hit.kind]
-        cities = [toks.hit[k] for k in range(start, end) if toks.hit[k] is not None and toks.hit[k].kind == "city"]
+        cities = [h for k in range(start, end) if (h := toks.hit[k]) is not None and h.kind == "city"]
         if cities:  # "القائد العام لشرطة دبي"
             return cities[0].attrs["iso3"], org, sector, ["city"]
         return None, org, sector, []
@@ -371,7 +371,7 @@ class PeopleFinder:
             if not parts or k < after or k + len(parts) in claimed:
                 continue
             s = k + len(parts)
-            while (more := self._honorific_at(toks, s)) if s < len(toks) else None:
+            while s < len(toks) and (more := self._honorific_at(toks, s)):
                 s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
             e = s
             while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed) and not self._runs_on(toks, e, s):

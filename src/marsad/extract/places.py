@@ -129,7 +129,8 @@ def _capital(text: str, folded, start: int, end: int, iso3: str, lex: Lexicons, 
     if capital is None:
         return Place("country", iso3, s, e, text[s:e])
     a = capital.attrs
-    locative = bool(CAPITAL_OF.search(before).group(1))
+    found = CAPITAL_OF.search(before)
+    locative = bool(found.group(1)) if found else False
     return Place("city", iso3, s, e, text[s:e], a["name_en"], a["geonameid"], a["lat"], a["lon"], locative)
 
 
@@ -154,8 +155,8 @@ def _choose(entries: list[Entry], city_cue: bool, after: str, named: dict[str, s
     if countries and (not city_cue or not cities):
         return countries[0]
     if len(cities) > 1:
-        named = [c for c in cities if c.attrs["iso3"] in _countries_named(after)]
-        cities = named or sorted(cities, key=lambda c: not c.attrs.get("default", True))
+        mentioned = [c for c in cities if c.attrs["iso3"] in _countries_named(after)]
+        cities = mentioned or sorted(cities, key=lambda c: not c.attrs.get("default", True))
     return cities[0]
 
 
