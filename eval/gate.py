@@ -73,6 +73,8 @@ def main() -> int:
     problems += check("heldout_pages", held, floors["heldout_pages"])
     unseen = score(ROOT / "tests" / "pages" / "unseen" / "gold.json", ROOT / "tests" / "pages" / "unseen")
     problems += check("unseen_pages", unseen, floors["unseen_pages"])
+    structures = score(ROOT / "tests" / "pages" / "structures" / "gold.json", ROOT / "tests" / "pages" / "structures")
+    problems += check("structures_pages", structures, floors["structures_pages"])
     print(json.dumps(flatten(own), indent=1))
     print("\n".join(problems) or "all floors met")
     return 1 if problems else 0

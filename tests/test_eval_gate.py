@@ -42,6 +42,13 @@ def test_third_author_pages_meet_the_floors():
     assert gate.check("unseen_pages", result, FLOORS["unseen_pages"]) == []
 
 
+def test_structure_pages_meet_the_floors():
+    """tests/pages/structures: own pages modelled on the real press's structures (series, noun
+    triggers, passive roles, home states from the outlet ...), gated at their first score."""
+    result = gate.score(PAGES / "structures" / "gold.json", PAGES / "structures")
+    assert gate.check("structures_pages", result, FLOORS["structures_pages"]) == []
+
+
 def test_seed_pakistan_reception_is_fused_with_its_date():
     out = subprocess.run([sys.executable, "-m", "marsad", "extract", str(SEEDS), "--ref-date", "2026-11-22"],
                          capture_output=True, text=True, check=True).stdout
