@@ -234,3 +234,36 @@ def test_qabala_is_a_meeting() -> None:
             "المبعوث الألماني لفلسطين أوليفر أوفتشا.")
     (ev,) = events(text)
     assert ev["kind"] == "meeting" and sides(ev) == {"PSE": ("جبريل الرجوب", "host"), "DEU": ("أوليفر أوفتشا", "guest")}
+
+
+def test_counterparts_named_by_their_state_are_sides_of_their_own() -> None:
+    """"عقد لقاءات ثنائية مع وزراء الداخلية: السعودية، ومصر، والأردن": one event per state, its side
+    with neither name nor title; "أبناء شعبنا" makes the national outlet's state the minister's."""
+    text = ("وعقد وزير الداخلية زياد هب الريح، على هامش اجتماع مجلس وزراء الداخلية العرب في تونس، لقاءات "
+            "ثنائية مع وزراء الداخلية: السعودية، ومصر، والأردن، وأكد ضرورة وقف العدوان على أبناء شعبنا.")
+    found = events(text, "https://www.wafa.ps/Pages/Details/1234")
+    assert sorted(tuple(sorted((p["country"], p["name"]) for p in ev["participants"])) for ev in found) == [
+        (("EGY", None), ("PSE", "زياد هب الريح")), (("JOR", None), ("PSE", "زياد هب الريح")),
+        (("PSE", "زياد هب الريح"), ("SAU", None))]
+
+
+def test_a_state_whose_official_is_named_is_not_a_state_only_side() -> None:
+    """The summary "مع نظرائه في الجزائر، وعمان" is not a second event when the page names the Algerian."""
+    text = ("أجرى وزير الخارجية الأردني أيمن الصفدي اتصالات هاتفية مع نظرائه في الجزائر، وسلطنة عمان. "
+            "وبحث الصفدي في اتصال هاتفي مع نظيره الجزائري أحمد عطاف جهود وقف الحرب.")
+    found = events(text)
+    assert sorted((p["country"], p["name"]) for ev in found for p in ev["participants"] if p["country"] != "JOR") == [
+        ("DZA", "أحمد عطاف"), ("OMN", None)]
+
+
+def test_the_cues_are_written_folded() -> None:
+    """data/cues.yaml is matched against folded text: a word written with ة، ى or a hamza seat would never match."""
+    import re as regex
+
+    import yaml
+
+    from marsad.lexicons import DATA
+    from marsad.normalize import fold_word
+    cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    words = {w for v in cues.values() for w in regex.findall(r"[\u0621-\u064a]+", v if isinstance(v, str) else " ".join(v))}
+    assert sorted(w for w in words if fold_word(w) != w) == []

@@ -55,6 +55,13 @@ class Analysis:
     _roots: list[tuple[list[int], list[tuple[int, int]]]] = field(default_factory=list)  # spans whose dates were read
     _memo: dict[tuple[str, Any], Any] = field(default_factory=dict)  # per-sentence and per-paragraph answers
 
+    def state_side(self, iso3: str, span: tuple[int, int]) -> int:
+        """The entity of a side named by its state only ("مع وزراء الداخلية: السعودية ..."), made once."""
+        def make() -> int:
+            self.entities.append(Entity(len(self.entities), None, None, iso3, spans=[span]))
+            return len(self.entities) - 1
+        return self.cached(("state side", iso3), make)
+
     def cached(self, key: tuple[str, Any], compute: Callable[[], T]) -> T:
         """The answer to `key` (a question and the span or item it is about), computed once."""
         if key not in self._memo:

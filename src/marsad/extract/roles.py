@@ -100,7 +100,8 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     state = state or (None if neutral else posted)
     outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
     others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's
-    if outlet and outlet not in known and (outlet in others or not others):
+    ours = bool(outlet) and a.cached(("our country", None), lambda: bool(lexicons().cues.our_country.search(a.folded.text)))
+    if outlet and outlet not in known and (outlet in others or not others or ours):
         state = state or outlet
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})

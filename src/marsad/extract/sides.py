@@ -65,6 +65,8 @@ def engagements(a: Analysis) -> list[Engagement]:
             objects = _objects(a, mentions, p1, subject, each)
             if not objects and is_verb and n + 1 < len(a.sentences):  # "استقبل X بمكتبه. سفير ...": a stray stop
                 objects = _objects_next(a, subject, p1, (s, t), a.sentences[n + 1], each)
+            if not objects:  # "لقاءات ثنائية مع وزراء الداخلية: السعودية، ومصر": sides named by their state
+                objects = _state_sides(a, subject, m.end(), ft)
             if not objects and not is_verb:  # "عقد X مع Y جلسة مباحثات": both sides stand before the noun
                 subject, objects = _sides_before(a, mentions, p0, subject, cues.with_before)
             for obj in objects:
@@ -178,6 +180,25 @@ def _objects_next(a: Analysis, subject: int, p1: int, sentence: tuple[int, int],
     if not first.items or a.segment.text[nxt[0]:first.items[0][0]].strip(" .،,"):
         return []
     return _objects(a, _mentions_in(a, sentence[0], nxt[1]), p1, subject, each)
+
+
+def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
+    """Sides named by their state only, in a list led by "مع نظرائه/وزراء ..." after the trigger
+    (folded end `fend`, sentence end `ft`); a state one of whose officials the segment names is
+    left to that official's own mention."""
+    cues = lexicons().cues
+    hits = [(s, e, state.key) for s, e, entries in a.hits if fend <= s < ft  # a list of states: عمان is Oman
+            and (state := next((x for x in entries if x.kind == "country"), None)) is not None]
+    if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - 60), hits[0][0]):
+        return []
+    run = hits[:1]
+    for prev, nxt in zip(hits, hits[1:], strict=False):
+        if not cues.list_link.match(a.folded.text[prev[1]:nxt[0]]):
+            break
+        run.append(nxt)
+    named = {e.country for e in a.entities if e.name or e.title}
+    own = a.entities[subject].country
+    return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
 
 
 def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
