@@ -267,3 +267,12 @@ def test_the_cues_are_written_folded() -> None:
     cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
     words = {w for v in cues.values() for w in regex.findall(r"[\u0621-\u064a]+", v if isinstance(v, str) else " ".join(v))}
     assert sorted(w for w in words if fold_word(w) != w) == []
+
+
+def test_a_three_party_meeting_is_one_event_of_three_sides() -> None:
+    """"اجتماع ثلاثي" hosted at home: one event, the host and two guests (not two pairs)."""
+    text = ("استضاف الرئيس التونسي قيس سعيد بقصر قرطاج اجتماعا ثلاثيا مع الرئيس الجزائري عبد المجيد تبون "
+            "ورئيس المجلس الرئاسي الليبي محمد المنفي.")
+    (ev,) = events(text, "https://www.tap.info.tn/ar/1234")
+    assert sorted((p["country"], p["role"]) for p in ev["participants"]) == [
+        ("DZA", "guest"), ("LBY", "guest"), ("TUN", "host")]

@@ -75,6 +75,7 @@ class Cues:
     counterparts_of: re.Pattern[str]  # "مع وزراء الداخلية: السعودية، ومصر": sides named by their state
     list_link: re.Pattern[str]  # "، و" between two states of a list
     our_country: re.Pattern[str]  # "شعبنا"، "بلادنا": the outlet speaks as its state
+    joint: re.Pattern[str]  # "اجتماع ثلاثي": one event for every side of the sentence
 
 
 def _cues(spec: dict[str, Any]) -> Cues:

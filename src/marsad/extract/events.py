@@ -35,9 +35,11 @@ def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = 
     if not has_trigger(folded.text, starts):
         return []  # no meeting, call or agreement is written here: nothing to read closely
     a = analyse(segment, ref_date, folded, starts)
-    groups: dict[frozenset[int], list[Engagement]] = {}
-    for eng in engagements(a):
-        groups.setdefault(frozenset((eng.subject, eng.obj)), []).append(eng)
+    groups: dict[object, list[Engagement]] = {}
+    joint = lexicons().cues.joint
+    for eng in engagements(a):  # one event per pair of sides; a three-party meeting is one event of all
+        key = ("joint", eng.sentence) if says(a, joint, eng.sentence) else frozenset((eng.subject, eng.obj))
+        groups.setdefault(key, []).append(eng)
     if groups:  # what `_date` may read, in one pass
         a.read_dates([engs[0].sentence for engs in groups.values()] + (a.paragraphs[:1] or [(0, len(segment.text))]))
     events = [_event(a, engs) for engs in groups.values()]
@@ -67,6 +69,11 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     text = a.segment.text
     neutral = says(a, cues.sidelines, first.sentence)  # on the sidelines of a conference
     participants = assign_roles(a, first, location, kind, neutral)
+    sides = {first.subject, first.obj}
+    for eng in engs[1:]:  # a three-party meeting: every other side of its sentence
+        if eng.obj not in sides:
+            sides.add(eng.obj)
+            participants.append(assign_roles(a, eng, location, kind, neutral)[1])
     filled = fill_home(a, participants, location, neutral)
     if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
             and (says(a, cues.at_home, first.sentence) or any(cues.diplomat.search(fold(p.title or "").text)
