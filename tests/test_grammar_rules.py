@@ -276,3 +276,13 @@ def test_a_three_party_meeting_is_one_event_of_three_sides() -> None:
     (ev,) = events(text, "https://www.tap.info.tn/ar/1234")
     assert sorted((p["country"], p["role"]) for p in ev["participants"]) == [
         ("DZA", "guest"), ("LBY", "guest"), ("TUN", "host")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ويختتم الرئيس اللبناني جوزاف عون زيارته صباح الغد بلقاء الأمين العام لجامعة الدول العربية "
+                 "أحمد أبو الغيط.", id="sabah-al-ghad"),
+    pytest.param("ويلتقي وزير الداخلية المغربي عبد الوافي لفتيت الأسبوع المقبل نظيره الإسباني فرناندو غراندي "
+                 "مارلاسكا في مدريد.", id="al-usbu-al-muqbil"),
+])
+def test_a_meeting_told_with_a_future_time_is_planned(text: str) -> None:
+    assert events(text) == []

@@ -76,6 +76,7 @@ class Cues:
     list_link: re.Pattern[str]  # "، و" between two states of a list
     our_country: re.Pattern[str]  # "شعبنا"، "بلادنا": the outlet speaks as its state
     joint: re.Pattern[str]  # "اجتماع ثلاثي": one event for every side of the sentence
+    future_after: re.Pattern[str]  # "يلتقي ... الأسبوع المقبل": a plan, told after the trigger
 
 
 def _cues(spec: dict[str, Any]) -> Cues:

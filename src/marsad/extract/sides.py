@@ -40,8 +40,8 @@ def engagements(a: Analysis) -> list[Engagement]:
                 continue
             family, is_verb = table[one_space(m.group(1))]
             clause = clause or Clause(folded.text, fs, ft)
-            if blocked(clause, m.start()):
-                continue
+            if blocked(clause, m.start()) or cues.future_after.match(folded.text[m.end():min(ft, m.end() + 80)]):
+                continue  # planned, negated or recalled before it; a future time just after it
             p0, p1 = folded.span(m.start(), m.end())
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
             each = is_verb and _each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
