@@ -1,7 +1,7 @@
-"""Regenerate src/marsad/data/frequent_words.txt: the 20,000 most frequent Arabic words, as the
+"""Regenerate src/marsad/data/frequent_words.txt: the 30,000 most frequent Arabic words, as the
 people grammar uses them to end a name.
 
-Source: wordfreq 3.x (`top_n_list("ar", 20000)`: Wikipedia, subtitles, news, web text; data CC BY-SA
+Source: wordfreq 3.x (`top_n_list("ar", 30000)`: Wikipedia, subtitles, news, web text; data CC BY-SA
 4.0, see https://github.com/rspeer/wordfreq). Kept: folded words of Arabic letters, three letters
 or more, neither a first name (data/first_names.txt) nor a name token of tests/data/people.tsv.
 The people grammar ends a name before one ("اللواء حسن شقير سلسلة لقاءات"; definite and ي-final
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from marsad.normalize import fold_word  # noqa: E402
 
-TOP = 20_000
+TOP = 30_000
 
 
 def main() -> None:
