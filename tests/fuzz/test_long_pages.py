@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import time
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,17 @@ def test_one_long_sentence_of_triggers_takes_near_linear_time() -> None:
     extract_events(Segment("w", 0, CLAUSE * 5), REF)
     small, large = (_cpu(extract_events, Segment("x", 0, CLAUSE * n), REF) for n in (400, 800))
     assert large < 1.5, f"800 clauses: {large:.2f} s (the cubic scan took ~17 s)"
+    assert large <= 3.5 * max(small, 0.01), f"doubling the sentence: x{large / max(small, 0.01):.1f}"
+
+
+NOUN_CLAUSES = ("عقد وزير الداخلية المغربي مع نظيره الإسباني جلسة مباحثات ، و", "لقاءات ثنائية مع وزراء الداخلية المغاربة ، و",
+                "والتقى الوزيران ، و")  # the sides before a noun, a list of states, a dual subject
+
+
+@pytest.mark.parametrize("clause", NOUN_CLAUSES)
+def test_long_sentences_of_the_newer_structures_take_near_linear_time(clause: str) -> None:
+    extract_events(Segment("w", 0, clause * 5), REF)
+    small, large = (_cpu(extract_events, Segment("x", 0, clause * n), REF) for n in (400, 800))
     assert large <= 3.5 * max(small, 0.01), f"doubling the sentence: x{large / max(small, 0.01):.1f}"
 
 

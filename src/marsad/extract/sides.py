@@ -49,7 +49,7 @@ def engagements(a: Analysis) -> list[Engagement]:
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
             elif is_verb and cues.dual_subject.match(folded.text, m.end()):  # "والتقى الوزيران"
-                pair = _two_sides(a)
+                pair = a.cached(("two sides", None), lambda: _two_sides(a))
                 if pair is not None:
                     kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
                     found.append(Engagement(kind, family, pair[0], pair[1], (s, t)))
@@ -187,8 +187,16 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     (folded end `fend`, sentence end `ft`); a state one of whose officials the segment names is
     left to that official's own mention."""
     cues = lexicons().cues
-    hits = [(s, e, state.key) for s, e, entries in a.hits if fend <= s < ft  # a list of states: عمان is Oman
-            and (state := next((x for x in entries if x.kind == "country"), None)) is not None]
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    hits: list[tuple[int, int, str]] = []
+    for s, e, entries in a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]:
+        if not hits and s > fend + LIST_REACH:
+            break  # the list starts right after the trigger ("لقاءات ثنائية مع وزراء الداخلية: ...")
+        state = next((x for x in entries if x.kind == "country"), None)  # a list of states: عمان is Oman
+        if state is not None:
+            hits.append((s, e, state.key))
+        if len(hits) > 1 and not cues.list_link.match(a.folded.text[hits[-2][1]:hits[-1][0]]):
+            break  # the list has ended
     if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - 60), hits[0][0]):
         return []
     run = hits[:1]
@@ -201,6 +209,9 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
 
 
+LIST_REACH = 120  # characters from the trigger to the first state of its list ("مع عدد من نظرائه وزراء الداخلية في")
+
+
 def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
     """"في استقبال X ... Y": (X, "guest_of", the end of X's mention: Y is looked for after it)."""
     i = bisect_left(mentions.starts, p1)
@@ -211,7 +222,8 @@ def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
 
 def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re.Pattern[str]) -> bool:
     """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
-    x = next((x for x, _, eid in mentions.items if eid == obj and x >= p1), None)
+    items = mentions.items
+    x = next((items[k][0] for k in range(bisect_left(mentions.starts, p1), len(items)) if items[k][2] == obj), None)
     return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 50), a.folded.fpos(x)))
 
 
@@ -219,7 +231,8 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
                   pattern: re.Pattern[str]) -> tuple[int, list[int]]:
     """(subject, [object]) of a noun trigger at p0 whose sides both precede it: the first mention
     after "مع" and, before it, the first of another state; else (subject, [])."""
-    before = [(x, eid) for x, y, eid in mentions.items if y <= p0]
+    lo = bisect_left(mentions.starts, p0 - BEFORE_REACH)  # the sides stand in the clause before the noun
+    before = [(x, eid) for x, y, eid in mentions.items[lo:bisect_right(mentions.starts, p0)] if y <= p0]
     for k, (x, eid) in enumerate(before):
         if not pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 40), a.folded.fpos(x)):
             continue
@@ -233,6 +246,9 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
         if sid != eid and _differ(a, sid, eid) and _joined(a, x):
             return sid, [eid]
     return subject, []
+
+
+BEFORE_REACH = 400  # characters before a noun trigger in which its two sides are looked for
 
 
 def _differ(a: Analysis, x: int, y: int) -> bool:
@@ -264,8 +280,17 @@ def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re
 
 def _adjacent(mentions: Mentions, eid: int, p0: int, text: str) -> bool:
     """Does a mention of entity `eid` end right before the verb at `p0` (only spaces between)?"""
-    ends = [y for x, y, e in mentions.items if e == eid and y <= p0]
-    return bool(ends) and not text[max(ends):p0].strip()
+    gap = p0 - len(text[:p0].rstrip())  # the spaces before p0: the mention must end inside them
+    k = bisect_right(mentions.starts, p0) - 1
+    while k >= 0 and mentions.starts[k] >= p0 - gap - ADJACENT_REACH:  # mentions are not longer than that
+        x, y, e = mentions.items[k]
+        if e == eid and p0 - gap <= y <= p0:
+            return True
+        k -= 1
+    return False
+
+
+ADJACENT_REACH = 600  # characters: longer than any mention (a title with its organisation and a name)
 
 
 class Cuts:
