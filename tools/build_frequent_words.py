@@ -4,7 +4,7 @@ people grammar uses them to end a name.
 Source: wordfreq 3.x (`top_n_list("ar", 30000)`: Wikipedia, subtitles, news, web text; data CC BY-SA
 4.0, see https://github.com/rspeer/wordfreq). Kept: folded words of Arabic letters, three letters
 or more, neither a first name (data/first_names.txt) nor a name token of tests/data/people.tsv.
-The people grammar ends a name before one ("اللواء حسن شقير سلسلة لقاءات"; definite and ي-final
+The people grammar ends a name before one ("اللواء فارس الخطيب جولة جديدة"; definite and ي-final
 words excepted: family names البصري، الطيب); a small town named like one (العبور) needs a city cue.
 
     pip install 'wordfreq>=3.1' && python tools/build_frequent_words.py

@@ -72,7 +72,7 @@ class Cues:
     pair_link: re.Pattern[str]  # the "و" between the two states of a pair
     dual_subject: re.Pattern[str]  # "التقى الوزيران": the article's two sides
     joined: re.Pattern[str]  # "X، وY": the و before the second of two sides
-    counterparts_of: re.Pattern[str]  # "مع وزراء الداخلية: السعودية، ومصر": sides named by their state
+    counterparts_of: re.Pattern[str]  # "مع وزراء العدل: الأردن، وتونس": sides named by their state
     list_link: re.Pattern[str]  # "، و" between two states of a list
     our_country: re.Pattern[str]  # "شعبنا"، "بلادنا": the outlet speaks as its state
     joint: re.Pattern[str]  # "اجتماع ثلاثي": one event for every side of the sentence

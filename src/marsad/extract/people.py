@@ -182,7 +182,7 @@ class PeopleFinder:
         if counterpart:
             name = self._name_right(toks, end, claimed)
         else:
-            # "اجتمع شقير برئيس ..."، "الرئيس X ووزير ...": a title with a proclitic takes no name on its left
+            # "واجتمع اللواء الحاج برئيس ..."، "الرئيس X ووزير ...": a title with a proclitic takes no name on its left
             bound = toks.hit_start[start] > toks.start[start]
             left = None if bound else self._name_left(toks, start, claimed)
             right = self._name_right(toks, end, claimed)
@@ -247,8 +247,8 @@ class PeopleFinder:
             and not (bare != word and bare in self.common)
 
     def _runs_on(self, toks: Tokens, k: int, start: int) -> bool:
-        """Would token k run a name of two words or more on into its sentence? "اللواء حسن شقير
-        سلسلة لقاءات": a frequent word that is not a first name, a definite or a nisba-like one."""
+        """Would token k run a name of two words or more on into its sentence? "اللواء فارس الخطيب
+        جولة جديدة": a frequent word that is not a first name, a definite or a nisba-like one."""
         if k - start < 2 or toks.text[k - 1] in self.w.particles:
             return False
         word, frequent = toks.text[k], self.lex.frequent_words
@@ -256,7 +256,7 @@ class PeopleFinder:
             return False  # a family name: البصري، الطيب
         if k + 1 >= len(toks) or toks.text[k + 1] in STOP_PUNCT:
             return False  # "رجب طيب أردوغان،": a frequent name, closed by the punctuation after it
-        return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتركزت المحادثات"
+        return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتناولت المباحثات"
 
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
@@ -294,7 +294,7 @@ class PeopleFinder:
             k += 1
         if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
                 and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1)):
-            k += 1  # "محمد شياع السوداني،"، "... السوداني اللواء شقير": a family name that is also a nisba
+            k += 1  # "هاشم جعفر التونسي،"، "... التونسي العميد": a family name that is also a nisba
         while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
         while k - start > 3 and toks.text[k - 1].startswith("ال") and toks.text[k - 2].startswith("ال") \

@@ -65,7 +65,7 @@ def engagements(a: Analysis) -> list[Engagement]:
             objects = _objects(a, mentions, p1, subject, each)
             if not objects and is_verb and n + 1 < len(a.sentences):  # "استقبل X بمكتبه. سفير ...": a stray stop
                 objects = _objects_next(a, subject, p1, (s, t), a.sentences[n + 1], each)
-            if not objects:  # "لقاءات ثنائية مع وزراء الداخلية: السعودية، ومصر": sides named by their state
+            if not objects:  # "لقاءات مع وزراء العدل: الأردن، وتونس": sides named by their state
                 objects = _state_sides(a, subject, m.end(), ft)
             if not objects and not is_verb:  # "عقد X مع Y جلسة مباحثات": both sides stand before the noun
                 subject, objects = _sides_before(a, mentions, p0, subject, cues.with_before)
@@ -162,7 +162,7 @@ def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: i
     i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
     before = mentions.ending_by(p0)
     if is_verb and before is not None and _adjacent(mentions, before, p0, text):
-        return before  # "أن الشيخ فهد اليوسف استقبل سفير ...": the subject stands right before its verb
+        return before  # "أن الوزير سالم العبدالله استقبل سفير ...": the subject stands right before its verb
     if goes_on and protagonist is not None and i < len(items) and items[i][2] != protagonist:
         return protagonist
     if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
