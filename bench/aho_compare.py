@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "examples", ROOT / "tests" / "pages", ROOT.parent / "shared" / "seeds"]
 
 from marsad import speedups  # noqa: E402
+from marsad._native import longest_apart  # noqa: E402
 from marsad.clean.html import html_to_text  # noqa: E402
 from marsad.ingest import read_inputs  # noqa: E402
 from marsad.lexicons import PROCLITIC_SET, lexicons  # noqa: E402
@@ -145,17 +146,7 @@ class RsGazetteer:
         if not found:
             return []
         if len(found) > 1:
-            found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
-            taken = bytearray(n)
-            kept = []
-            for h in found:
-                start, stop = h[0], h[1]
-                if taken.find(1, start, stop) >= 0:
-                    continue
-                taken[start:stop] = b"\x01" * (stop - start)
-                kept.append(h)
-            kept.sort()
-            found = kept
+            found = longest_apart(found, n)  # the twin's choice, shared
         hits = self.hits
         return [(start, stop, hits[k]) for start, stop, k in found]
 

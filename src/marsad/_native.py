@@ -166,6 +166,22 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int] | tuple[in
 # ---------------------------------------------------------------------------------- Automaton
 
 
+def longest_apart(found: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
+    """The longest of the (start, stop, value) occurrences that do not overlap, leftmost first on
+    equal length, in text order (`n`: the text's length)."""
+    found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
+    taken = bytearray(n)
+    kept: list[tuple[int, int, Any]] = []
+    for h in found:
+        start, stop = h[0], h[1]
+        if taken.find(1, start, stop) >= 0:
+            continue
+        taken[start:stop] = b"\x01" * (stop - start)
+        kept.append(h)
+    kept.sort(key=lambda h: h[0])
+    return kept
+
+
 class Automaton:
     """Aho-Corasick over (key, value) pairs (pyahocorasick; the C twin is a DFA).
 
@@ -254,13 +270,4 @@ class Automaton:
                 if prefix not in proclitics:
                     continue
             found.append((start, stop, hits))
-        found.sort(key=lambda h: (h[0] - h[1], h[0]))  # longest first, then leftmost
-        taken = bytearray(n)
-        kept: list[tuple[int, int, Any]] = []
-        for start, stop, hits in found:
-            if taken.find(1, start, stop) >= 0:
-                continue
-            taken[start:stop] = b"\x01" * (stop - start)
-            kept.append((start, stop, hits))
-        kept.sort(key=lambda h: h[0])
-        return kept
+        return longest_apart(found, n)

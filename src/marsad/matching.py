@@ -29,6 +29,17 @@ class Entry:
     form: str  # the folded form as listed
     attrs: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def state(self) -> str | None:
+        """The state it names: a city's country, else its key (a country's or a nisba's ISO3)."""
+        return self.attrs.get("iso3") if self.kind == "city" else self.key
+
+
+def one_state(entries: list[Entry]) -> str | None:
+    """The state every reading of a gazetteer hit names, or None when they differ (عمان: Oman or Amman)."""
+    states = {e.state for e in entries}
+    return states.pop() if len(states) == 1 else None
+
 
 class Gazetteer:
     """Aho-Corasick over folded text, accepting proclitics and word boundaries.

@@ -94,7 +94,7 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         city_cue = cue_word and bool(c.city.search(before + prefix))
         entry = _choose(entries, city_cue, t[end:end + 40], named, state_word)
         s, e = folded.span(start, end)
-        place = Place(entry.kind, entry.key if entry.kind == "country" else entry.attrs["iso3"], s, e, text[s:e])
+        place = Place(entry.kind, entry.state or "", s, e, text[s:e])
         if entry.kind == "city":
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import Entry, lexicons
+from ..lexicons import lexicons
+from ..matching import one_state
 from ..model import Location, Participant
 from ..normalize import fold
 from .document import Analysis
 from .sides import Engagement
-
-
-def _state(e: Entry) -> str | None:
-    """The state a gazetteer entry names: a country's or nisba's key, a city's country."""
-    return e.attrs.get("iso3") if e.kind == "city" else e.key
 
 
 def _posting_state(participants: list[Participant], known: set[str]) -> str | None:
@@ -23,7 +19,7 @@ def _posting_state(participants: list[Participant], known: set[str]) -> str | No
     for p in participants:
         if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
             states = [entries[0].key for _, _, entries in lexicons().places.find_all(fold(p.title).text)
-                      if entries[0].kind == "country" and len({_state(e) for e in entries}) == 1]  # not عمان
+                      if entries[0].kind == "country" and one_state(entries)]  # not عمان
             later = [s for s in states if s not in known]
             if later:
                 return later[0]
@@ -48,8 +44,7 @@ def _pairs(a: Analysis) -> list[tuple[str, str]]:
     """The states written as a pair, "بين مصر وإيطاليا" (country names, unambiguous)."""
     def find() -> list[tuple[str, str]]:
         cues, text = lexicons().cues, a.folded.text
-        hits = [(s, e, entries[0].key) for s, e, entries in a.hits
-                if entries[0].kind == "country" and len({_state(x) for x in entries}) == 1]
+        hits = [(s, e, entries[0].key) for s, e, entries in a.hits if entries[0].kind == "country" and one_state(entries)]
         return [(p, q) for (s1, e1, p), (s2, _, q) in zip(hits, hits[1:], strict=False)
                 if p != q and cues.pair_link.match(text[e1:s2]) and cues.between.search(text, max(0, s1 - 8), s1)]
     return a.cached(("state pairs", None), find)
@@ -74,13 +69,12 @@ def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
     for weight, hits in ((5, lex.places.find_all(dateline) if dateline else []),
                          (1, lex.places.find_all(fold(seg.title or "").text)), (1, text_hits)):
         for _, _, entries in hits:
-            if len({x.key if x.kind != "city" else x.attrs["iso3"] for x in entries}) > 1 \
-                    and any(x.kind == "country" for x in entries):
+            if one_state(entries) is None and any(x.kind == "country" for x in entries):
                 continue  # عمان: Oman or Amman, no vote
             e = next((x for x in entries if x.attrs.get("default", True)), entries[0])  # طرابلس -> Libya
             if e.attrs.get("common") or e.form in lex.people_words.weak_nisbas:
                 continue  # "إطار" is not the town Atar, "المالية" is finance more often than Mali
-            state = e.key if e.kind in {"country", "nisba"} else e.attrs.get("iso3")
+            state = e.state
             if state and state not in {"ESH", "IGO"}:
                 counts[state] = counts.get(state, 0) + weight
                 first.setdefault(state, len(first))
