@@ -51,8 +51,7 @@ def engagements(a: Analysis) -> list[Engagement]:
             elif is_verb and cues.dual_subject.match(folded.text, m.end()):  # "والتقى الوزيران"
                 pair = a.cached(("two sides", None), lambda: _two_sides(a))
                 if pair is not None:
-                    kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
-                    found.append(Engagement(kind, family, pair[0], pair[1], (s, t)))
+                    found.append(Engagement(_kind(family), family, pair[0], pair[1], (s, t)))
                 continue
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
@@ -61,18 +60,34 @@ def engagements(a: Analysis) -> list[Engagement]:
             if family == "reception" and not is_verb and cues.received.search(folded.text, fs, m.start()):
                 family = "guest_of"  # "حظي الوزير ... باستقبال من الرئيس"
             protagonist = protagonist if protagonist is not None else subject
-            kind = {"call": "call", "agreement": "agreement"}.get(family, "meeting")
-            objects = _objects(a, mentions, p1, subject, each)
-            if not objects and is_verb and n + 1 < len(a.sentences):  # "استقبل X بمكتبه. سفير ...": a stray stop
-                objects = _objects_next(a, subject, p1, (s, t), a.sentences[n + 1], each)
-            if not objects:  # "لقاءات مع وزراء العدل: الأردن، وتونس": sides named by their state
-                objects = _state_sides(a, subject, m.end(), ft)
-            if not objects and not is_verb:  # "عقد X مع Y جلسة مباحثات": both sides stand before the noun
-                subject, objects = _sides_before(a, mentions, p0, subject, cues.with_before)
+            nxt = a.sentences[n + 1] if n + 1 < len(a.sentences) else None
+            subject, objects = _other_sides(a, mentions, subject, is_verb, each, (p0, p1), m.end(), (s, t), nxt)
             for obj in objects:
                 flipped = family == "reception" and _after_agent(a, mentions, obj, p1, cues.passive_agent)
-                found.append(Engagement(kind, "guest_of" if flipped else family, subject, obj, (s, t)))
+                found.append(Engagement(_kind(family), "guest_of" if flipped else family, subject, obj, (s, t)))
     return found
+
+
+def _kind(family: str) -> str:
+    """The event kind of a trigger family: calls and agreements are their own, the rest meetings."""
+    return family if family in {"call", "agreement"} else "meeting"
+
+
+def _other_sides(a: Analysis, mentions: Mentions, subject: int, is_verb: bool, each: bool, trigger: tuple[int, int],
+                 fend: int, sentence: tuple[int, int], nxt: tuple[int, int] | None) -> tuple[int, list[int]]:
+    """(subject, objects) of the trigger at `trigger` (folded end `fend`): the entities after it;
+    else, for a verb, those opening the next sentence ("استقبل X بمكتبه. سفير ...": a stray stop);
+    else sides named by their state ("لقاءات مع وزراء العدل: الأردن، وتونس"); else, for a noun,
+    both sides before it ("عقد X مع Y جلسة مباحثات")."""
+    p0, p1 = trigger
+    objects = _objects(a, mentions, p1, subject, each)
+    if not objects and is_verb and nxt is not None:
+        objects = _objects_next(a, subject, p1, sentence, nxt, each)
+    if not objects:
+        objects = _state_sides(a, subject, fend, a.folded.fpos(sentence[1]))
+    if not objects and not is_verb:
+        return _sides_before(a, mentions, p0, subject, lexicons().cues.with_before)
+    return subject, objects
 
 
 class Mentions:
