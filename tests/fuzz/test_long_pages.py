@@ -37,9 +37,10 @@ CLAUSE = "استقبل وزير الداخلية المغربي السفير ا�
 FEW = settings(max_examples=300, deadline=None)
 
 
-def _cpu(fn, *args) -> float:
+def _cpu(fn, *args, rounds: int = 3) -> float:
+    """The least CPU time of `rounds` runs (the least is the run the machine's load disturbed least)."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(rounds):
         start = time.process_time()
         fn(*args)
         best = min(best, time.process_time() - start)
@@ -59,8 +60,8 @@ NOUN_CLAUSES = ("عقد وزير الداخلية المغربي مع نظيره
 
 @pytest.mark.parametrize("clause", NOUN_CLAUSES)
 def test_long_sentences_of_the_newer_structures_take_near_linear_time(clause: str) -> None:
-    extract_events(Segment("w", 0, clause * 5), REF)  # sizes where a run takes ~0.1 s: a busy machine's noise stays small
-    small, large = (_cpu(extract_events, Segment("x", 0, clause * n), REF) for n in (700, 1400))
+    extract_events(Segment("w", 0, clause * 5), REF)  # each run ~0.1-0.3 s; the least of 7 on a loaded machine
+    small, large = (_cpu(extract_events, Segment("x", 0, clause * n), REF, rounds=7) for n in (700, 1400))
     assert large <= 3.5 * max(small, 0.01), f"doubling the sentence: x{large / max(small, 0.01):.1f}"
 
 
