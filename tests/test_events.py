@@ -7,6 +7,7 @@ import datetime as dt
 from marsad.extract.document import SENTENCE
 from marsad.extract.events import extract_events
 from marsad.model import Segment
+from marsad.settings import Settings
 
 REF = dt.date(2026, 11, 22)
 LEDE = ("استقبل وزير الداخلية المغربي عبد الوافي لفتيت، يوم الثلاثاء 14 أكتوبر 2025 بالرباط، "
@@ -21,7 +22,7 @@ def test_a_paragraph_without_a_full_stop_is_a_sentence() -> None:
 
 
 def test_the_event_of_a_lede_without_a_full_stop_is_found() -> None:
-    events = extract_events(Segment(doc="a.txt", index=0, text=f"{LEDE}\n\n{BODY}"), REF)
+    events = extract_events(Segment(doc="a.txt", index=0, text=f"{LEDE}\n\n{BODY}"), Settings(ref_date=REF))
     assert len(events) == 1
     ev = events[0]
     assert ev.date == "2025-10-14"
@@ -31,4 +32,4 @@ def test_the_event_of_a_lede_without_a_full_stop_is_found() -> None:
 
 def test_a_segment_without_any_trigger_gives_no_event() -> None:
     text = "قال وزير الداخلية المغربي عبد الوافي لفتيت إن الحصيلة السنوية للمديرية تعكس جهود الأمن الوطني."
-    assert extract_events(Segment(doc="b.txt", index=0, text=text), REF) == []
+    assert extract_events(Segment(doc="b.txt", index=0, text=text), Settings(ref_date=REF)) == []

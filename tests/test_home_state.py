@@ -13,6 +13,7 @@ from conftest import REF
 
 from marsad.extract.events import extract_events
 from marsad.model import Segment
+from marsad.settings import Settings
 
 ABSENT = "<not a participant>"
 
@@ -20,7 +21,7 @@ ABSENT = "<not a participant>"
 def countries_of(text: str, outlet_home: str | None = None) -> list[dict[str, str | None]]:
     """Per event, {name or, failing a name, title: country} of its participants."""
     segment = Segment(doc="t.txt", index=0, text=text, outlet_home=outlet_home, outlet_country=outlet_home)
-    return [{p.name or p.title: p.country for p in ev.participants} for ev in extract_events(segment, REF)]
+    return [{p.name or p.title: p.country for p in ev.participants} for ev in extract_events(segment, Settings(ref_date=REF))]
 
 
 def gap(text: str, want: dict[str, str | None], fact: str, instead: str, outlet_home: str | None = None):

@@ -20,6 +20,7 @@ from marsad.extract.tokens import TOKEN, tokenize
 from marsad.lexicons import lexicons
 from marsad.model import Segment
 from marsad.normalize import fold, fold_word
+from marsad.settings import Settings
 
 ROWS = read_table("people.tsv")
 FLOORS = {k: v["accuracy"] for k, v in json.loads((ROOT / "eval" / "baseline.json").read_text()).items()
@@ -29,7 +30,7 @@ FLOOR = FLOORS["people_table"]
 
 def people_of(sentence: str) -> list[tuple[str | None, str | None, str | None]]:
     """(name, title, country) per person, the home side's country taken from the meeting place."""
-    a = analyse(Segment("t", 0, sentence), dt.date(2026, 11, 22))
+    a = analyse(Segment("t", 0, sentence), Settings(ref_date=dt.date(2026, 11, 22)))
     for eng in engagements(a):
         parts = assign_roles(a, eng, _location(a, eng), eng.kind)
         for ent, part in zip((a.entities[eng.subject], a.entities[eng.obj]), parts, strict=True):

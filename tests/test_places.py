@@ -12,13 +12,14 @@ from marsad.extract.events import _location
 from marsad.extract.places import find_places
 from marsad.extract.sides import engagements
 from marsad.model import Segment
+from marsad.settings import Settings
 
 ROWS = read_table("places.tsv")
 
 
 def place_of(sentence: str) -> tuple[str, str]:
     """(city, ISO3) of the first engagement's place, else of the first place said to host something."""
-    a = analyse(Segment("t", 0, sentence), dt.date(2026, 11, 22))
+    a = analyse(Segment("t", 0, sentence), Settings(ref_date=dt.date(2026, 11, 22)))
     found = engagements(a)
     if found:
         loc = _location(a, found[0])

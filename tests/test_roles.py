@@ -13,11 +13,12 @@ from conftest import REF
 
 from marsad.extract.events import extract_events
 from marsad.model import Segment
+from marsad.settings import Settings
 
 
 def principals_of(text: str) -> list[set[tuple[str, str | None]]]:
     """Per event, the (role, name or, failing a name, title) of its principals."""
-    events = extract_events(Segment(doc="t.txt", index=0, text=text), REF)
+    events = extract_events(Segment(doc="t.txt", index=0, text=text), Settings(ref_date=REF))
     return [{(p.role, p.name or p.title) for p in ev.participants if p.role != "attendee"} for ev in events]
 
 

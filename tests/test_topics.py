@@ -17,6 +17,7 @@ from marsad.extract.topics import find_topics
 from marsad.lexicons import leads, lexicons
 from marsad.model import Segment
 from marsad.normalize import fold
+from marsad.settings import Settings
 
 ROWS = read_table("topics.tsv")
 REF = dt.date(2026, 11, 22)
@@ -42,13 +43,13 @@ def test_row_gives_exactly_its_topics(row: dict[str, str]) -> None:
 
 
 def test_the_lede_alone_has_no_topic() -> None:
-    events = extract_events(Segment(doc="lede.txt", index=0, text=LEDE), REF)
+    events = extract_events(Segment(doc="lede.txt", index=0, text=LEDE), Settings(ref_date=REF))
     assert len(events) == 1 and events[0].topics == []
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r["note"][:40])
 def test_row_after_an_engagement_gives_the_event_its_topics(row: dict[str, str]) -> None:
-    events = extract_events(Segment(doc="row.txt", index=0, text=f"{LEDE}.\n\n{row['text']}"), REF)
+    events = extract_events(Segment(doc="row.txt", index=0, text=f"{LEDE}.\n\n{row['text']}"), Settings(ref_date=REF))
     assert len(events) == 1
     assert set(events[0].topics) == expected(row), row["text"]
 

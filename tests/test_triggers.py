@@ -13,10 +13,11 @@ from conftest import REF
 
 from marsad.extract.events import extract_events
 from marsad.model import Segment
+from marsad.settings import Settings
 
 
 def kinds_of(text: str) -> list[str]:
-    return sorted(ev.kind for ev in extract_events(Segment(doc="t.txt", index=0, text=text), REF))
+    return sorted(ev.kind for ev in extract_events(Segment(doc="t.txt", index=0, text=text), Settings(ref_date=REF)))
 
 
 def gap(text: str, kinds: list[str], fact: str, instead: str):

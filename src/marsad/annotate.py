@@ -10,7 +10,7 @@ def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
     """Labels: date, person, title, organization, country, place (offsets into segment.text)."""
     from .extract.document import analyse
 
-    a = analyse(segment, settings.ref_date)
+    a = analyse(segment, settings)
     text = segment.text
     out = list(a.dates)
     for p in a.people:

@@ -25,7 +25,7 @@ def process(doc: Document, settings: Settings) -> Page:
     """Steps 2-3 for one document."""
     segments = clean_document(doc, settings)  # 2
     folded = [fold(seg.text) for seg in segments]
-    events = [ev for seg, f in zip(segments, folded, strict=True) for ev in extract_events(seg, settings.ref_date, f)]  # 3
+    events = [ev for seg, f in zip(segments, folded, strict=True) for ev in extract_events(seg, settings, f)]  # 3
     return Page(doc, segments, events, fingerprints=fingerprints(segments[:1]), folded=[f.text for f in folded])
 
 

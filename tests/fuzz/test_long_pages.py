@@ -22,14 +22,16 @@ from marsad.extract.entities import Covered, Entity, _occurrences, _same_entity,
 from marsad.extract.events import extract_events
 from marsad.extract.mentions import Person
 from marsad.extract.sides import Cuts, Mentions, _objects, _subject
-from marsad.extract.triggers import TAIL, Clause, _first_match_end
-from marsad.extract.triggers import blocked as _blocked
+from marsad.extract.triggers import Clause, _first_match_end, blocked
 from marsad.extract.triggers import guard_pattern as _guard_pattern
 from marsad.lexicons import lexicons
 from marsad.model import Segment
 from marsad.normalize import fold
+from marsad.settings import Reach, Settings
 
 REF = dt.date(2026, 11, 22)
+SETTINGS = Settings(ref_date=REF)
+TAIL = Reach().guard_tail
 CUES = lexicons().cues
 ATTENDING = re.compile("(?:" + "|".join(CUES.attending) + ")")  # the cut `Cuts` finds without a regex
 NEGATED, RECALLED = CUES.negated, (CUES.recalled_near, CUES.recalled_far)
@@ -48,8 +50,8 @@ def _cpu(fn, *args, rounds: int = 3) -> float:
 
 
 def test_one_long_sentence_of_triggers_takes_near_linear_time() -> None:
-    extract_events(Segment("w", 0, CLAUSE * 5), REF)
-    small, large = (_cpu(extract_events, Segment("x", 0, CLAUSE * n), REF) for n in (400, 800))
+    extract_events(Segment("w", 0, CLAUSE * 5), SETTINGS)
+    small, large = (_cpu(extract_events, Segment("x", 0, CLAUSE * n), SETTINGS) for n in (400, 800))
     assert large < 1.5, f"800 clauses: {large:.2f} s (the cubic scan took ~17 s)"
     assert large <= 3.5 * max(small, 0.01), f"doubling the sentence: x{large / max(small, 0.01):.1f}"
 
@@ -60,8 +62,8 @@ NOUN_CLAUSES = ("عقد وزير الداخلية المغربي مع نظيره
 
 @pytest.mark.parametrize("clause", NOUN_CLAUSES)
 def test_long_sentences_of_the_newer_structures_take_near_linear_time(clause: str) -> None:
-    extract_events(Segment("w", 0, clause * 5), REF)  # each run ~0.1-0.3 s; the least of 7 on a loaded machine
-    small, large = (_cpu(extract_events, Segment("x", 0, clause * n), REF, rounds=7) for n in (700, 1400))
+    extract_events(Segment("w", 0, clause * 5), SETTINGS)  # each run ~0.1-0.3 s; the least of 7 on a loaded machine
+    small, large = (_cpu(extract_events, Segment("x", 0, clause * n), SETTINGS, rounds=7) for n in (700, 1400))
     assert large <= 3.5 * max(small, 0.01), f"doubling the sentence: x{large / max(small, 0.01):.1f}"
 
 
@@ -126,7 +128,7 @@ def test_the_clause_guards_answer_as_the_scan_of_the_text_before(text: str, data
     start = data.draw(st.integers(0, len(text)))
     clause = Clause(text, start, len(text))
     for end in range(start, len(text) + 1):
-        assert _blocked(clause, end) == blocked_scan(text[start:end]), (text, start, end)
+        assert blocked(clause, end, Reach()) == blocked_scan(text[start:end]), (text, start, end)
 
 
 def test_the_guards_of_a_long_clause_see_the_character_before_their_tail() -> None:
@@ -135,7 +137,7 @@ def test_the_guards_of_a_long_clause_see_the_character_before_their_tail() -> No
             text = "ب" * pad + word + "التقى " + "ب" * 5
             clause = Clause(text, 0, len(text))
             for end in range(len(text) + 1):
-                assert _blocked(clause, end) == blocked_scan(text[:end]), (pad, word, end)
+                assert blocked(clause, end, Reach()) == blocked_scan(text[:end]), (pad, word, end)
 
 
 @FEW
@@ -200,7 +202,7 @@ def test_subject_and_objects_answer_as_the_scans_of_every_mention(case, data: st
         p1 = data.draw(st.integers(p0, len(text)))
         is_verb = data.draw(st.booleans())
         protagonist = data.draw(st.sampled_from([None, 0, len(entities) - 1]))
-        assert _subject(mentions, p0, p1, is_verb, protagonist, text) == subject_scan(items, p0, p1, is_verb, protagonist, text)
+        assert _subject(mentions, p0, p1, is_verb, protagonist, text, False, Reach().mention_chars) == subject_scan(items, p0, p1, is_verb, protagonist, text)
         subject = data.draw(st.integers(0, len(entities) - 1))
         assert _objects(a, mentions, p1, subject) == objects_scan(a, items, p1, subject)
 
@@ -244,7 +246,7 @@ class DatesScan(Analysis):
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
                 merged.append((lo, hi))
-        found = document.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        found = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded, merged)
         for span in merged:
             self._dates[span] = [d for d in found if span[0] <= d.start < span[1]]
 
@@ -254,7 +256,7 @@ class DatesScan(Analysis):
             if known is None and span is not None:
                 known = next((ds for (lo, hi), ds in ((k, v) for k, v in self._dates.items() if k)
                               if lo <= span[0] and span[1] <= hi), None)
-            self._dates[span] = document.find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
+            self._dates[span] = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded,
                                               None if span is None else [span]) if known is None \
                 else [d for d in known if span[0] <= d.start < span[1]]
         return self._dates[span]
@@ -273,7 +275,7 @@ steps = st.lists(st.one_of(st.tuples(st.just("read"), st.lists(span, min_size=1,
 def test_dates_of_a_span_come_from_the_first_stored_span_that_holds_it(ops) -> None:
     text = "استقبل يوم 20 يناير 2025 ثم في 3 مارس 2025 وبعدها من 9 إلى 11 أبريل 2025 السفير في 1 مايو."
     seg = Segment("t", 0, text, published="2025-12-01")
-    a, b = (cls(seg, [], [], [], [], fold(text), REF) for cls in (Analysis, DatesScan))
+    a, b = (cls(seg, [], [], [], [], fold(text), SETTINGS) for cls in (Analysis, DatesScan))
     for op, arg in ops:
         if op == "read":
             a.read_dates(arg)

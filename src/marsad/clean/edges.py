@@ -22,9 +22,6 @@ from .lines import ARABIC, ChromeTables, Line, _ends_sentence, split_words
 
 INSIDE = frozenset({"short", "menu"})  # kinds a line of the article may have been given
 SKIPPED = frozenset({"latin", "caption"})  # photo ids and credits between two paragraphs
-MAX_SKIPPED = 2
-SUBHEADING_WORDS = 6  # "محاور اللقاء", "نحو شراكة أوسع": a headline has more words
-PROSE_WORDS = 15  # a line this long, with function words, is prose even without a comma
 LONE = frozenset({"short", "menu", "teaser"})  # kinds a lone paragraph may have been given
 
 
@@ -34,10 +31,10 @@ def extend_article(lines: list[Line], settings: Settings, lex: Lexicons, tables:
         _lone_paragraph(lines, settings, lex)
         return
     for i, line in enumerate(lines):
-        if line.kind == "body" or not _after_paragraph(lines, i):
+        if line.kind == "body" or not _after_paragraph(lines, i, settings.skipped_lines):
             continue
         after = lines[i + 1] if i + 1 < len(lines) else None
-        if goes_on(line, settings, lex, tables, last=after is None) or _subheading(line, lex) and after is not None \
+        if goes_on(line, settings, lex, tables, last=after is None) or _subheading(line, lex, settings.subheading_words) and after is not None \
                 and (after.kind == "body" or goes_on(after, settings, lex, tables, opener=True)):
             promote(line)
     _before(lines, settings, lex)
@@ -48,15 +45,15 @@ def promote(line: Line) -> None:
     line.key = "".join(split_words(line.folded))
 
 
-def _after_paragraph(lines: list[Line], i: int) -> bool:
+def _after_paragraph(lines: list[Line], i: int, skipped: int) -> bool:
     j = i - 1
-    while j >= 0 and i - j <= MAX_SKIPPED and lines[j].kind in SKIPPED:
+    while j >= 0 and i - j <= skipped and lines[j].kind in SKIPPED:
         j -= 1
     return j >= 0 and lines[j].kind == "body"
 
 
-def _subheading(line: Line, lex: Lexicons) -> bool:
-    return (line.kind in INSIDE and line.words <= SUBHEADING_WORDS and ARABIC.search(line.text) is not None
+def _subheading(line: Line, lex: Lexicons, most_words: int) -> bool:
+    return (line.kind in INSIDE and line.words <= most_words and ARABIC.search(line.text) is not None
             and not _ends_sentence(line.text) and not is_place_list(line, lex))
 
 
@@ -76,7 +73,7 @@ def goes_on(line: Line, settings: Settings, lex: Lexicons, tables: ChromeTables,
         return True
     if opener:
         return False
-    if not (last or "،" in line.text or len(words) >= PROSE_WORDS):
+    if not (last or "،" in line.text or len(words) >= settings.prose_words):
         return False  # a headline of the next story: no comma, not cut at the page's end
     function = sum(1 for w in words if w in lex.function_words)
     return len(words) >= 2 * settings.body_min_words and function >= 2  # a paragraph without its full stop

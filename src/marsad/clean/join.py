@@ -31,8 +31,6 @@ CONTINUES = frozenset("،,؛;.:)]»”’!?؟")  # a line starting with one of t
 OPENS = frozenset("،,؛;([«“")  # a line ending with one of these goes on in the next
 JOINABLE = frozenset({"short", "menu", "body", "latin"})
 NONE, WEAK, STRONG = 0, 1, 2
-FRAGMENT_WORDS = 3  # a weak signal only at the end of a piece this short (never a headline)
-WRAP_SLACK = 0.15  # the lines of a wrapped paragraph differ in width by less than this share
 
 
 def join_lines(lines: list[Line], settings: Settings, lex: Lexicons, tables: ChromeTables) -> list[Line]:
@@ -40,11 +38,11 @@ def join_lines(lines: list[Line], settings: Settings, lex: Lexicons, tables: Chr
     open_ = [_joinable(line) and not _ends_sentence(line.text) and not _truncated(line.text) for line in lines]
     if sum(open_[:-1]) == 0:
         return lines  # every line ends a sentence or is chrome: nothing to join (most pages)
-    links = [_link(a, b, lex, tables) if open_[i] and _joinable(b) else NONE
+    links = [_link(a, b, lex, tables, settings) if open_[i] and _joinable(b) else NONE
              for i, (a, b) in enumerate(zip(lines, lines[1:], strict=False))]
     if not any(links):
         return lines
-    _continuations(lines, open_, links)
+    _continuations(lines, open_, links, settings.wrap_slack)
     if not any(links):
         return lines
     out: list[Line] = []
@@ -89,7 +87,7 @@ def _joinable(line: Line) -> bool:
     return line.kind in JOINABLE and bool(line.text) and (line.words > 0 or line.text[0] in CONTINUES)
 
 
-def _link(a: Line, b: Line, lex: Lexicons, tables: ChromeTables) -> int:
+def _link(a: Line, b: Line, lex: Lexicons, tables: ChromeTables, settings: Settings) -> int:
     """How surely line `a`, which ends no sentence, goes on in line `b` (NONE, WEAK, STRONG)."""
     blanks = b.number - a.number - 1
     if blanks > 1:
@@ -99,12 +97,12 @@ def _link(a: Line, b: Line, lex: Lexicons, tables: ChromeTables) -> int:
         return STRONG
     if blanks:
         return NONE
-    if _ends_with_head(a.folded, last, a.words, lex) or a.words <= FRAGMENT_WORDS and _starts_with_nisba(b.folded, lex):
+    if _ends_with_head(a.folded, last, a.words, lex, settings.fragment_words) or a.words <= settings.fragment_words and _starts_with_nisba(b.folded, lex):
         return WEAK
     return NONE
 
 
-def _continuations(lines: list[Line], open_: list[bool], links: list[int]) -> None:
+def _continuations(lines: list[Line], open_: list[bool], links: list[int], slack: float) -> None:
     """Weak links between adjacent open lines that a sentence already known to be broken runs
     through: after a linked piece (it goes on until a line ends a sentence), before a piece
     strongly linked to the next (a paragraph line then "شبكات تهريب" then "، إلى جانب ..."), and
@@ -119,7 +117,7 @@ def _continuations(lines: list[Line], open_: list[bool], links: list[int]) -> No
         before = prose and i + 1 < len(links) and links[i + 1] == STRONG
         if after or before:
             links[i] = WEAK
-    for start, end in _wrapped(lines, open_):
+    for start, end in _wrapped(lines, open_, slack):
         if any(links[k] == STRONG for k in range(start, end)):
             for k in range(start, end):
                 links[k] = links[k] or WEAK
@@ -130,12 +128,12 @@ def _last_word(folded: str) -> str:
     return words[-1] if words else ""
 
 
-def _ends_with_head(folded: str, last: str, words: int, lex: Lexicons) -> bool:
+def _ends_with_head(folded: str, last: str, words: int, lex: Lexicons, fragment_words: int) -> bool:
     """"اجتمع وزير", "التقى مدير": the line ends with a bare title head (no article: a headline
     never does) or, in a piece of at most three words, a trigger verb; both need what follows."""
     if not last:
         return False
-    if words <= FRAGMENT_WORDS and last in lex.trigger_words:
+    if words <= fragment_words and last in lex.trigger_words:
         return True
     if last.startswith("ال"):
         return False
@@ -148,14 +146,14 @@ def _starts_with_nisba(folded: str, lex: Lexicons) -> bool:
     return any(s == 0 and entry.kind == "nisba" for s, _, entry in lex.places.find(folded[:40]))
 
 
-def _wrapped(lines: list[Line], open_: list[bool]) -> list[tuple[int, int]]:
+def _wrapped(lines: list[Line], open_: list[bool], slack: float) -> list[tuple[int, int]]:
     """(start, end) link indices of each run of three or more adjacent lines of about the same
     width, none but the last ending a sentence: maybe one hard-wrapped paragraph."""
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(lines) - 2:
         j = i
-        while j + 1 < len(lines) and open_[j] and _wraps(lines[j], lines[j + 1], lines[i]):
+        while j + 1 < len(lines) and open_[j] and _wraps(lines[j], lines[j + 1], lines[i], slack):
             j += 1
         if j - i >= 2:
             out.append((i, j))
@@ -163,7 +161,7 @@ def _wrapped(lines: list[Line], open_: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
-def _wraps(a: Line, b: Line, first: Line) -> bool:
+def _wraps(a: Line, b: Line, first: Line, slack: float) -> bool:
     width = max(len(first.text), len(a.text))
-    return (b.number == a.number + 1 and a.words >= 5 and abs(len(a.text) - len(first.text)) <= WRAP_SLACK * width
-            and len(b.text) <= (1 + WRAP_SLACK) * width)
+    return (b.number == a.number + 1 and a.words >= 5 and abs(len(a.text) - len(first.text)) <= slack * width
+            and len(b.text) <= (1 + slack) * width)

@@ -27,7 +27,6 @@ LATIN = re.compile("[A-Za-z]")
 SENTENCE_END = frozenset(".!?؟»”\"')]:")  # a line's last character (a `$` regex would scan the line)
 TRUNCATED = ("..", "…")  # a line's end: "...", "..", "…"
 BULLET = re.compile(r"^\s*(?:[•·▪●◦■□►▸\-–—*]|\d{1,2}[.)-])\s+")
-MASTHEAD_LINES = 12  # an outlet name on a line of its own counts as the masthead only this near the top
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|am|pm|AM|PM)?")
 
 
@@ -63,7 +62,7 @@ def classify(number: int, raw: str, settings: Settings, lex: Lexicons, folded: s
     meta = _metadata(folded, text, tables)
     if meta:
         return Line(number, text, meta[0], n, meta[1], folded)
-    if _outlet_name(folded, n, tables) or _known_outlet(number, text, n, lex):
+    if _outlet_name(folded, n, tables) or _known_outlet(number, text, n, lex, settings):
         return Line(number, text, "outlet", n, text.strip(" .:-–—|/"), folded)
     kind = _chrome(folded, n, tables)
     if kind:
@@ -238,9 +237,9 @@ def _outlet_name(folded: str, n: int, tables: ChromeTables) -> bool:
     return n <= 5 and tables.outlet_names.search(folded) is not None
 
 
-def _known_outlet(number: int, text: str, n: int, lex: Lexicons) -> bool:
+def _known_outlet(number: int, text: str, n: int, lex: Lexicons, settings: Settings) -> bool:
     """A masthead line near the top that is a known outlet's name (data/outlets.tsv): "ليبيا أوبزرفر"."""
-    return number <= MASTHEAD_LINES and n <= 5 and outlet_of(None, text, lex) is not None
+    return number <= settings.masthead_lines and n <= 5 and outlet_of(None, text, lex) is not None
 
 
 def dateline_rest(folded: str, lex: Lexicons) -> str:

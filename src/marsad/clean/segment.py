@@ -31,8 +31,6 @@ from .titles import headline_first_paragraph, is_source_line, title_index
 
 DIGIT = re.compile(r"\d")
 # A run of paragraphs after a "read also" marker is an article, not a list, from this size on.
-ARTICLE_MIN_PARAGRAPHS = 2
-ARTICLE_MIN_WORDS = 40
 
 
 @dataclass(slots=True)
@@ -56,13 +54,13 @@ def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[S
     for line in lines:
         if line.kind in {"short", "menu", "latin"} and line.words <= 14 and DIGIT.search(line.folded or line.text):
             _mark_dateline(line, settings, lex)
-        if line.kind in {"short", "menu"} and is_source_line(line, lex):
+        if line.kind in {"short", "menu"} and is_source_line(line, lex, settings):
             line.kind = "dateline"  # "الرباط - الأفق 24": where the story was filed, no date
         elif line.kind == "short" and is_place_list(line, lex):
             line.kind = "menu"  # "الرباط فاس مراكش طنجة": a menu of cities, never a headline
     extend_article(lines, settings, lex, tables)
-    drafts = _group(lines)
-    return [_finish(d, doc, i, lex) for i, d in enumerate(drafts)]
+    drafts = _group(lines, settings)
+    return [_finish(d, doc, i, lex, settings) for i, d in enumerate(drafts)]
 
 
 def _mark_dateline(line: Line, settings: Settings, lex: Lexicons) -> None:
@@ -108,7 +106,7 @@ def _set_dateline(line: Line, dates: list) -> None:
     line.kind, line.value = "dateline", (full[-1] if full else None)
 
 
-def _group(lines: list[Line]) -> list[Draft]:
+def _group(lines: list[Line], settings: Settings) -> list[Draft]:
     drafts: list[Draft] = []
     pending: list[Line] = []  # lines since the last kept body paragraph
     seen: set[str] = set()
@@ -124,7 +122,7 @@ def _group(lines: list[Line]) -> list[Draft]:
             run.append(lines[i + len(run)])
         i += len(run)
         after_marker = any(p.kind == "related" for p in pending)
-        if drafts and after_marker and not _is_article(run, pending):
+        if drafts and after_marker and not _is_article(run, pending, settings):
             pending.clear()
             continue  # a related headline list, not an article
         if not drafts or (after_marker and _has_headline(pending)):
@@ -142,9 +140,9 @@ def _group(lines: list[Line]) -> list[Draft]:
     return [d for d in drafts if d.body]
 
 
-def _is_article(run: list[Line], pending: list[Line]) -> bool:
+def _is_article(run: list[Line], pending: list[Line], settings: Settings) -> bool:
     words = sum(line.words for line in run)
-    return len(run) >= ARTICLE_MIN_PARAGRAPHS or words >= ARTICLE_MIN_WORDS
+    return len(run) >= settings.article_min_paragraphs or words >= settings.article_min_words
 
 
 def _has_headline(pending: list[Line]) -> bool:
@@ -160,9 +158,9 @@ def _absorb_metadata(draft: Draft, lines: list[Line]) -> None:
             draft.author = line.value
 
 
-def _finish(draft: Draft, doc: str, index: int, lex: Lexicons) -> Segment:
+def _finish(draft: Draft, doc: str, index: int, lex: Lexicons, settings: Settings) -> Segment:
     header, body = draft.header, list(draft.body)
-    title_at = title_index(header, body, lex)
+    title_at = title_index(header, body, lex, settings)
     title = header[title_at].text if title_at is not None else None
     if title is None and headline_first_paragraph(body, lex):
         title, body = body[0].text, body[1:]  # a headline that ends with a full stop

@@ -16,17 +16,15 @@ from __future__ import annotations
 import re
 
 from ..lexicons import Lexicons
+from ..settings import Settings
 from .lines import TIME, Line, split_words
 
 SOURCE_SEPARATORS = re.compile(r"[-–—_|/.ـ«»:()]+")
-SOURCE_MAX_WORDS = 7  # a source line is a name or two: more words make it a headline
-MAX_CANDIDATES = 6  # headline-like lines before the body that may be the headline
-LEDE_CHARS = 600  # the start of the story, which its headline sums up
 
 
-def is_source_line(line: Line, lex: Lexicons) -> bool:
+def is_source_line(line: Line, lex: Lexicons, settings: Settings) -> bool:
     """"الرباط - الأفق 24", "09:40 م": a line naming where (and by whom) the story was filed."""
-    if line.words > SOURCE_MAX_WORDS:
+    if line.words > settings.source_max_words:
         return False
     text = line.text.strip()
     if ":" in text and TIME.fullmatch(text):
@@ -49,13 +47,13 @@ def _names_a_source(part: str, lex: Lexicons) -> bool:
     return any(s == 0 and e == len(part) and entry.kind in {"city", "country"} for s, e, entry in lex.places.find(part))
 
 
-def title_index(header: list[Line], body: list[Line], lex: Lexicons) -> int | None:
+def title_index(header: list[Line], body: list[Line], lex: Lexicons, settings: Settings) -> int | None:
     """The index in `header` of the article's headline, or None."""
     start = max((i + 1 for i, h in enumerate(header) if h.kind == "related"), default=0)
-    candidates = [i for i in range(start, len(header)) if header[i].kind == "short"][-MAX_CANDIDATES:]
+    candidates = [i for i in range(start, len(header)) if header[i].kind == "short"][-settings.title_candidates:]
     if len(candidates) < 2:
         return candidates[-1] if candidates else None
-    lede = _stems(" ".join(p.folded for p in body[:2])[:LEDE_CHARS], lex)
+    lede = _stems(" ".join(p.folded for p in body[:2])[:settings.lede_chars], lex)
     return max(candidates, key=lambda i: (len(_stems(header[i].folded, lex) & lede), i))
 
 

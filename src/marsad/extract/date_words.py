@@ -8,6 +8,7 @@ finders of `dates.py` and `relative_dates.py` try their pattern only there (`at_
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from bisect import bisect_left
@@ -19,6 +20,7 @@ from ..lexicons import Starts, lexicons, matches_at
 from ..normalize import fold_word, positions
 
 Scope = tuple[tuple[int, int], ...] | None  # folded spans where a mention may start (None: anywhere)
+Day = dt.date | None  # the publication date, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def alternation(forms: Sequence[str]) -> str:
     return "|".join(one(w) for w in sorted(set(forms), key=len, reverse=True))
 
 
-def before(t: str, start: int, forms: Sequence[str], reach: int = 16) -> bool:
+def before(t: str, start: int, forms: Sequence[str], reach: int) -> bool:
     """Does the folded text end with one of these words (as a whole word) just before `start`?"""
     return bool(_ends_with(tuple(forms)).search(t, max(0, start - reach), start))
 
@@ -110,9 +112,9 @@ def _ends_with(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(forms)})\s*$")
 
 
-def previous_word(t: str, start: int) -> str:
+def previous_word(t: str, start: int, reach: int) -> str:
     """The word just before `start` in folded text ("" after punctuation or at the start)."""
-    m = _PREVIOUS.search(t, max(0, start - 24), start)
+    m = _PREVIOUS.search(t, max(0, start - reach), start)
     return m.group(1) if m else ""
 
 
@@ -180,3 +182,13 @@ def _free(t: str, p: int) -> bool:
 def at_digits(pattern: re.Pattern[str], t: str, scope: Scope = None) -> list[re.Match[str]]:
     """Non-overlapping matches of `pattern` starting at a digit run not glued to a word or a number."""
     return matches_at(pattern, t, _scoped(t, "digits", scope))
+
+
+def weekday_year(day: int, month: int, weekday: int, ref: dt.date, iso, last_year: int, years: int) -> str | None:
+    """The most recent date on or before `ref` (years back from `last_year`, by `iso(y, m, d)`)
+    that falls on `weekday`."""
+    for year in range(last_year, last_year - years, -1):
+        value = iso(year, month, day)
+        if value and value <= ref.isoformat() and dt.date.fromisoformat(value).weekday() == weekday:
+            return value
+    return None

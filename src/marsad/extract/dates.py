@@ -35,8 +35,10 @@ from hijridate import Gregorian, Hijri
 from ..lexicons import Lexicons, lexicons
 from ..model import Mention
 from ..normalize import Folded, fold, one_space, word_start
+from ..settings import Reach
 from . import relative_dates
 from .date_words import (
+    Day,
     Scope,
     alternation,
     at_digits,
@@ -44,12 +46,12 @@ from .date_words import (
     digit_starts,
     previous_word,
     scan,
+    weekday_year,
     word_starts,
     words,
 )
 
 Span = tuple[int, int, str | None, dict]
-FIRST_YEAR = 1900  # a written year before it is never a date of the story
 HIJRI_YEARS = range(1300, 1500)  # a numeric date with such a year is Hijri, marked or not
 
 
@@ -93,24 +95,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def find_dates(text: str, published: dt.date | str | None, ref_date: dt.date,
-               folded: Folded | None = None, within: list[tuple[int, int]] | None = None) -> list[Mention]:
+               folded: Folded | None = None, within: list[tuple[int, int]] | None = None,
+               reach: Reach = Reach()) -> list[Mention]:
     """Every date mention of `text`, resolved per spec §3 (see the module docstring); `folded` is
     `fold(text)` when the caller has it already. With `within` (sorted, disjoint spans of `text`),
-    only the mentions that start inside them: the rest of the text is not read."""
+    only the mentions that start inside them: the rest of the text is not read (`reach`: `Reach`)."""
     pub = dt.date.fromisoformat(published) if isinstance(published, str) else published
     folded = folded or fold(text)
     scope = None if within is None else tuple((folded.fpos(lo), folded.fpos(hi)) for lo, hi in within)
     t = folded.text
-    spans = _read(t, pub, ref_date, scope)
-    window = None if scope is None else (lambda lo, hi: _read(t, pub, ref_date, ((lo, hi),)))
+    spans = _read(t, pub, ref_date, scope, reach)
+    window = None if scope is None else (lambda lo, hi: _read(t, pub, ref_date, ((lo, hi),), reach))
     mentions = []
-    for start, end, value, extra in relative_dates.resolve_shifts(spans, pub, window):
+    for start, end, value, extra in relative_dates.resolve_shifts(spans, pub, reach.shift_anchor, window):
         s, e = folded.span(start, end)
         mentions.append(Mention("date", s, e, text[s:e], value, extra))
     return mentions
 
 
-def _read(t: str, pub: dt.date | None, ref: dt.date, scope: Scope) -> list[Span]:
+def _read(t: str, pub: dt.date | None, ref: dt.date, scope: Scope, reach: Reach) -> list[Span]:
     """The spans of folded text `t` in text order, ranges joined, shifts not yet resolved."""
     spans: list[Span] = []
     lex = lexicons()
@@ -118,10 +121,10 @@ def _read(t: str, pub: dt.date | None, ref: dt.date, scope: Scope) -> list[Span]
     for finder, label in _finders():
         if not (digits if label == "digits" else starts[label]):
             continue  # nothing where this finder's pattern could start
-        for start, end, value, extra in finder(t, pub, ref, lex, scope):
+        for start, end, value, extra in finder(t, pub, ref, lex, scope, reach):
             if not any(start < e and s < end for s, e, _, _ in spans):
                 spans.append((start, end, value, extra))
-    return [_placed(s, pub, ref) for s in _join_ranges(t, sorted(spans, key=lambda s: s[0]))]
+    return [_placed(s, pub, ref, reach.first_year) for s in _join_ranges(t, sorted(spans, key=lambda s: s[0]), reach)]
 
 
 @functools.cache
@@ -132,20 +135,20 @@ def _finders() -> tuple[tuple[Callable[..., Iterator[Span]], str], ...]:
             (_hijri, "digits"), (_month_year, "month_year"), *relative_dates.finders())
 
 
-def _placed(span: Span, pub: dt.date | None, ref: dt.date) -> Span:
+def _placed(span: Span, pub: dt.date | None, ref: dt.date, first_year: int) -> Span:
     """A written year marsad cannot place gives no value (spec: null rather than wrong)."""
     start, end, value, extra = span
     if extra.get("how") not in ("explicit", "hijri") or not value:
         return span
     last = max(ref.year, pub.year if pub else ref.year) + 1
-    if extra.get("until") and not FIRST_YEAR <= int(extra["until"][:4]) <= last:
+    if extra.get("until") and not first_year <= int(extra["until"][:4]) <= last:
         extra["until"] = None
-    if FIRST_YEAR <= int(value[:4]) <= last:
+    if first_year <= int(value[:4]) <= last:
         return span
     return start, end, None, {**extra, "how": "unplaceable-year", "until": None}
 
 
-def _join_ranges(t: str, spans: list[Span]) -> list[Span]:
+def _join_ranges(t: str, spans: list[Span], reach: Reach) -> list[Span]:
     """"من 30 يناير إلى 2 فبراير 2025": two day mentions joined by إلى become one range."""
     out: list[Span] = []
     link, opening = _patterns()["range_link"], _patterns()["range_start"]
@@ -153,7 +156,7 @@ def _join_ranges(t: str, spans: list[Span]) -> list[Span]:
         if out and out[-1][3].get("precision") == span[3].get("precision") == "day" and span[2] \
                 and (out[-1][2] or "dm" in out[-1][3]) \
                 and link.match(t[out[-1][1]:span[0]]) and not out[-1][3].get("until") \
-                and opening.search(t[max(0, out[-1][0] - 6):out[-1][0]]):
+                and opening.search(t[max(0, out[-1][0] - reach.range_open_before):out[-1][0]]):
             first, second = out[-1], span
             value = first[2]
             if first[3].get("how") != "explicit" and second[3].get("how") == "explicit" and "dm" in first[3] \
@@ -183,9 +186,9 @@ def _hijri_iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _weekday_before(t: str, start: int, lex: Lexicons) -> tuple[int, int | None]:
+def _weekday_before(t: str, start: int, lex: Lexicons, reach: Reach) -> tuple[int, int | None]:
     """(new start, weekday) for a weekday written just before a date."""
-    window = t[max(0, start - 30):start]
+    window = t[max(0, start - reach.weekday_before):start]
     m = _patterns()["weekday_before"].search(window)
     if not m:
         return start, None
@@ -198,16 +201,16 @@ def _weekday_after(t: str, end: int, lex: Lexicons) -> tuple[int, int | None]:
     return (m.end(), lex.weekdays[one_space(m.group(1))]) if m else (end, None)
 
 
-def _weekday(t: str, start: int, end: int, lex: Lexicons) -> tuple[int, int, int | None]:
+def _weekday(t: str, start: int, end: int, lex: Lexicons, reach: Reach) -> tuple[int, int, int | None]:
     """(start, end, weekday) of a date with the weekday written before or after it."""
-    start, weekday = _weekday_before(t, start, lex)
+    start, weekday = _weekday_before(t, start, lex, reach)
     if weekday is None:
         end, weekday = _weekday_after(t, end, lex)
     return start, end, weekday
 
 
-def _named(t: str, start: int) -> bool:
-    return before(t, start, words().named_before, reach=12)
+def _named(t: str, start: int, reach: Reach) -> bool:
+    return before(t, start, words().named_before, reach.named_before)
 
 
 def _qualifier(t: str, end: int) -> tuple[int, str | None]:
@@ -215,16 +218,16 @@ def _qualifier(t: str, end: int) -> tuple[int, str | None]:
     return (q.end(), q.group(1)) if q else (end, None)
 
 
-def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _day_month(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     for m in at_digits(_patterns()["day_month"], t, scope):
-        if _named(t, m.start()):
+        if _named(t, m.start(), reach):
             continue
         day, month = int(m.group(2)), lex.months[one_space(m.group(3))]
         first = int(m.group(1)) if m.group(1) else None
         year = int(m.group(4)) if m.group(4) else None
         end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
-        start, end, weekday = _weekday(t, m.start(), end, lex)
-        value, extra = resolve_day(day, month, year, weekday, qualifier, pub, ref)
+        start, end, weekday = _weekday(t, m.start(), end, lex, reach)
+        value, extra = resolve_day(day, month, year, weekday, qualifier, pub, ref, reach.weekday_years)
         extra["dm"] = (day, month)
         start_day = _iso(int(value[:4]), month, first) if value and first is not None and first < day else None
         if start_day:  # "يومي 0 و1 ديسمبر" has no first day: the date stays the second
@@ -232,34 +235,34 @@ def _day_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: 
         yield start, end, value, extra
 
 
-def _ordinal(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _ordinal(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """"الأول من رمضان 1446 هـ", "في العاشر من أكتوبر", "الثاني والعشرين من شهر مايو"."""
     for m in scan(_patterns()["ordinal"], "ordinal", t, scope):
-        if not word_start(t, m.start()) or not _ordinal_here(t, m.start(), lex) or _named(t, m.start()):
+        if not word_start(t, m.start()) or not _ordinal_here(t, m.start(), lex, reach) or _named(t, m.start(), reach):
             continue
         day = words().ordinals[one_space(m.group(1)).replace(" و ", " و")]  # "الثاني و العشرين"
         year = int(m.group(4)) if m.group(4) else None
         end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
-        start, end, weekday = _weekday(t, m.start(), end, lex)
+        start, end, weekday = _weekday(t, m.start(), end, lex, reach)
         if m.group(2):
-            value, extra = resolve_day(day, lex.months[one_space(m.group(2))], year, weekday, qualifier, pub, ref)
+            value, extra = resolve_day(day, lex.months[one_space(m.group(2))], year, weekday, qualifier, pub, ref, reach.weekday_years)
         else:
-            value, extra = resolve_hijri_day(day, lex.hijri_months[one_space(m.group(3))], year, weekday, qualifier, pub, ref)
+            value, extra = resolve_hijri_day(day, lex.hijri_months[one_space(m.group(3))], year, weekday, qualifier, pub, ref, reach.weekday_years)
         yield start, end, value, extra
 
 
-def _ordinal_here(t: str, start: int, lex: Lexicons) -> bool:
+def _ordinal_here(t: str, start: int, lex: Lexicons, reach: Reach) -> bool:
     """Is an ordinal at `start` a day? After و/ف, punctuation, a preposition or a weekday it is;
     after a noun it is that noun's rank ("الأسبوع الأول من رمضان")."""
     if start and t[start - 1].isalpha():
         return True  # "والعاشر من": word_start let only و/ف through
-    word = previous_word(t, start)
+    word = previous_word(t, start, reach.word_chars)
     word = word[1:] if word[:1] in ("و", "ف") and word[1:] in words().before_ordinal else word
     return not word or word in words().before_ordinal or word in lex.weekdays
 
 
 def resolve_day(day: int, month: int, year: int | None, weekday: int | None, qualifier: str | None,
-                pub: dt.date | None, ref: dt.date) -> tuple[str | None, dict]:
+                pub: dt.date | None, ref: dt.date, weekday_years: int) -> tuple[str | None, dict]:
     """Resolve day+month(+year) per spec §3 -> (value or None, {precision, how, ...})."""
     extra: dict = {"precision": "day"}
     w = words()
@@ -274,14 +277,14 @@ def resolve_day(day: int, month: int, year: int | None, weekday: int | None, qua
             year += 1
         value, extra["how"] = _iso(year, month, day), "year-from-publication"
     elif weekday is not None:
-        value, extra["how"] = _weekday_year(day, month, weekday, ref, _iso, ref.year), "weekday-inferred"
+        value, extra["how"] = weekday_year(day, month, weekday, ref, _iso, ref.year, weekday_years), "weekday-inferred"
     else:
         value, extra["how"] = None, "unresolved"
     return value, _checked(extra, value, weekday)
 
 
 def resolve_hijri_day(day: int, month: int, year: int | None, weekday: int | None, qualifier: str | None,
-                      pub: dt.date | None, ref: dt.date) -> tuple[str | None, dict]:
+                      pub: dt.date | None, ref: dt.date, weekday_years: int) -> tuple[str | None, dict]:
     """resolve_day for a Hijri day and month: the Hijri year written, or the publication's, or the
     most recent one on or before `ref` in which that day falls on the weekday written."""
     extra: dict = {"precision": "day"}
@@ -294,7 +297,7 @@ def resolve_hijri_day(day: int, month: int, year: int | None, weekday: int | Non
             value = _hijri_iso(pub_year + (-1 if qualifier in w.past else 1), month, day)
         extra["how"] = "year-from-publication"
     elif weekday is not None and (ref_year := _hijri_year(ref)) is not None:
-        value, extra["how"] = _weekday_year(day, month, weekday, ref, _hijri_iso, ref_year), "weekday-inferred"
+        value, extra["how"] = weekday_year(day, month, weekday, ref, _hijri_iso, ref_year, weekday_years), "weekday-inferred"
     else:
         value, extra["how"] = None, "unresolved"
     return value, _checked(extra, value, weekday)
@@ -307,23 +310,13 @@ def _hijri_year(day: dt.date) -> int | None:
         return None
 
 
-def _weekday_year(day: int, month: int, weekday: int, ref: dt.date, iso, last_year: int) -> str | None:
-    """The most recent date on or before `ref` (years back from `last_year`, by `iso(y, m, d)`)
-    that falls on `weekday`."""
-    for year in range(last_year, last_year - 40, -1):
-        value = iso(year, month, day)
-        if value and value <= ref.isoformat() and dt.date.fromisoformat(value).weekday() == weekday:
-            return value
-    return None
-
-
 def _checked(extra: dict, value: str | None, weekday: int | None) -> dict:
     if value and weekday is not None and dt.date.fromisoformat(value).weekday() != weekday:
         extra["conflict"] = "weekday"
     return extra
 
 
-def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _this_month(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """"15 من الشهر الجاري": the day in the publication's month (or the one before or after)."""
     for m in at_digits(_patterns()["this_month"], t, scope):
         if pub is None:
@@ -335,7 +328,7 @@ def _this_month(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope:
         yield m.start(), m.end(), _iso(y, month, int(m.group(1))), {"precision": "day", "how": "year-from-publication"}
 
 
-def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _numeric(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """"20/01/2025", "16-5-2023", "2025-01-20", Hijri "14-09-1432 هـ", "1432/09/14هـ"; "الثلاثاء 23/9"
     (day/month without a year, only after a weekday)."""
     p = _patterns()
@@ -344,45 +337,45 @@ def _numeric(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Sc
             y, mo, d = (int(m.group(k)) for k in order)
             hijri = m.group(5) == "ه" or m.group(5) is None and y in HIJRI_YEARS
             value = _hijri_iso(y, mo, d) if hijri else _iso(y, mo, d)
-            if value and not _named(t, m.start()):
-                start, end, weekday = _weekday(t, m.start(), m.end(), lex)
+            if value and not _named(t, m.start(), reach):
+                start, end, weekday = _weekday(t, m.start(), m.end(), lex, reach)
                 yield start, end, value, _checked({"precision": "day", "how": "hijri" if hijri else "explicit"}, value, weekday)
     for m in at_digits(p["short"], t, scope):
-        start, weekday = _weekday_before(t, m.start(), lex)
-        if weekday is not None and not _named(t, start):
-            value, extra = resolve_day(int(m.group(1)), int(m.group(2)), None, weekday, None, pub, ref)
+        start, weekday = _weekday_before(t, m.start(), lex, reach)
+        if weekday is not None and not _named(t, start, reach):
+            value, extra = resolve_day(int(m.group(1)), int(m.group(2)), None, weekday, None, pub, ref, reach.weekday_years)
             if value:
                 yield start, m.end(), value, extra
 
 
-def _hijri(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _hijri(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """"10 ذو الحجة 1446 هـ"; yearless "الثلاثاء 10 رمضان" by the publication or the weekday."""
     for m in at_digits(_patterns()["hijri"], t, scope):
-        if _named(t, m.start()):
+        if _named(t, m.start(), reach):
             continue
         year = int(m.group(3)) if m.group(3) else None
         end, qualifier = _qualifier(t, m.end()) if year is None else (m.end(), None)
-        start, end, weekday = _weekday(t, m.start(), end, lex)
+        start, end, weekday = _weekday(t, m.start(), end, lex, reach)
         month = lex.hijri_months[one_space(m.group(2))]
-        value, extra = resolve_hijri_day(int(m.group(1)), month, year, weekday, qualifier, pub, ref)
+        value, extra = resolve_hijri_day(int(m.group(1)), month, year, weekday, qualifier, pub, ref, reach.weekday_years)
         if year is not None and value is None:
             continue  # "30 صفر 1433": no such day
         yield start, end, value, extra
 
 
-def _month_year(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def _month_year(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     p, w = _patterns(), words()
     for m in scan(p["month_year"], "month_year", t, scope):
         if not word_start(t, m.start(), proclitic=False):
             continue
         name, year, qualifier = m.groups()
-        before_month = p["month_before"].search(t, max(0, m.start() - 20), m.start())
+        before_month = p["month_before"].search(t, max(0, m.start() - reach.month_before), m.start())
         part, shahr = before_month.groups() if before_month else (None, None)
         start = before_month.start() if before_month and (part or shahr) else m.start()
         name = one_space(name)
         if year is None and not (part or shahr or qualifier):
             continue  # a bare month name: too often a verb or a name (مارس، آب)
-        if re.search(r"\d\s+(?:من\s+)?(?:شهر\s+)?$", t[max(0, m.start() - 10):m.start()]):
+        if re.search(r"\d\s+(?:من\s+)?(?:شهر\s+)?$", t[max(0, m.start() - reach.day_before_month):m.start()]):
             continue  # a day stands before it: the day-month finder took or refused it
         if year is None and name in lex.ambiguous_months and not (part or shahr):
             continue

@@ -8,7 +8,6 @@ offsets into the original text leave it.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import itertools
 import re
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 from ..lexicons import Entry, lexicons
 from ..model import Mention, Segment
 from ..normalize import Folded, fold, positions
+from ..settings import Reach, Settings
 from .dates import find_dates
 from .entities import Entity, link
 from .mentions import Person
@@ -42,7 +42,7 @@ class Analysis:
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     folded: Folded
-    ref_date: dt.date = dt.date.min
+    settings: Settings = field(default_factory=Settings)
     hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
     trigger_starts: list[int] | None = None  # where trigger forms may start (folded offsets), once known
     place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
@@ -68,6 +68,11 @@ class Analysis:
             self._memo[key] = compute()
         return self._memo[key]
 
+    @property
+    def reach(self) -> Reach:
+        """How far the rules look (`Settings.reach`)."""
+        return self.settings.reach
+
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
         return self.folded.sub(start, end)
@@ -88,7 +93,8 @@ class Analysis:
             whole = self._places.get(None)
             if not self._named and self.hits:
                 self._named = states_named(self.hits)
-            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span, self._named) \
+            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span, self._named,
+                                             self.reach) \
                 if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
         return self._places[span]
 
@@ -100,7 +106,8 @@ class Analysis:
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
                 merged.append((lo, hi))
-        found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded, merged)
+        found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded, merged,
+                           reach=self.reach)
         starts = sorted_starts(found)
         for span in merged:
             self._store(span, _starting_in(found, starts, span))
@@ -115,8 +122,8 @@ class Analysis:
         if span is not None and (key is not None or None in self._dates):
             found = _starting_in(self._dates[key], self._starts[key], span)
         else:
-            found = find_dates(self.segment.text, self.segment.published, self.ref_date, self.folded,
-                               None if span is None else [span])
+            found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded,
+                               None if span is None else [span], reach=self.reach)
             if span is not None:
                 self._roots.append(([span[0]], [span]))
         self._store(span, found)
@@ -154,7 +161,7 @@ def _starting_in(found: list, starts: list[int] | None, span: tuple[int, int]) -
     return found[bisect_left(starts, span[0]):bisect_left(starts, span[1])]
 
 
-def analyse(segment: Segment, ref_date: dt.date, folded: Folded | None = None,
+def analyse(segment: Segment, settings: Settings, folded: Folded | None = None,
             trigger_starts: list[int] | None = None) -> Analysis:
     """The document object of `segment` (`folded`: its text folded, and `trigger_starts`: where
     trigger forms may start in it, when the caller has them)."""
@@ -164,12 +171,12 @@ def analyse(segment: Segment, ref_date: dt.date, folded: Folded | None = None,
     hits = lex.places.find_all(folded.text)
     place_hits = [(s, e, entries[0]) for s, e, entries in hits]
     agency_hits = lex.agencies.find(folded.text)
-    people = _finder().find(text, folded, place_hits, agency_hits)
+    people = _finder(settings.reach).find(text, folded, place_hits, agency_hits)
     entities = link(people, text, folded)
     a = Analysis(
         segment, entities, people,
         sentences(text),
-        segment.paragraphs(), folded, ref_date, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
+        segment.paragraphs(), folded, settings, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
         trigger_starts=trigger_starts,
     )
     return a
@@ -206,8 +213,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _finder() -> PeopleFinder:
-    return PeopleFinder()
+def _finder(reach: Reach) -> PeopleFinder:
+    return PeopleFinder(reach=reach)
 
 
 def says(a: Analysis, pattern: re.Pattern[str], sentence: tuple[int, int]) -> bool:

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
 
 from ..lexicons import lexicons
 from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
+from ..settings import Settings
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says, sorted_starts
 from .places import Place
 from .roles import assign_roles, fill_home
@@ -27,14 +27,14 @@ from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
 
 
-def extract_events(segment: Segment, ref_date: dt.date, folded: Folded | None = None) -> list[Event]:
+def extract_events(segment: Segment, settings: Settings, folded: Folded | None = None) -> list[Event]:
     """Step 3 of the pipeline: the engagement events stated in one segment (`folded`: its text
-    folded, when the caller has it)."""
+    folded, when the caller has it), by the reaches of `settings.reach`."""
     folded = folded or fold(segment.text)
     starts = trigger_pattern()[2].find(folded.text)
     if not has_trigger(folded.text, starts):
         return []  # no meeting, call or agreement is written here: nothing to read closely
-    a = analyse(segment, ref_date, folded, starts)
+    a = analyse(segment, settings, folded, starts)
     groups: dict[object, list[Engagement]] = {}
     joint = lexicons().cues.joint
     for eng in engagements(a):  # one event per pair of sides; a three-party meeting is one event of all
@@ -132,7 +132,7 @@ def _location(a: Analysis, eng: Engagement) -> Location:
             return Location(None, c.iso3)
     return Location(None, a.cached(("visit", None), lambda: next(
         (p.iso3 for p in a.places if p.kind == "country" and p.destination
-         and lexicons().cues.visit.search(a.fold(max(0, p.start - 40), p.start))), None)))
+         and lexicons().cues.visit.search(a.fold(max(0, p.start - a.reach.visit_before), p.start))), None)))
 
 
 def _first_usable(a: Analysis, kind: str, lo: int, hi: int) -> Place | None:
@@ -150,7 +150,7 @@ def _usable(a: Analysis, p: Place) -> bool:
     nor is a place inside a title (سفير المغرب في تونس)."""
     return a.cached(("usable", (p.start, p.locative)), lambda: bool(
         p.locative and not in_title(a, p.start)
-        and not guard_pattern("planned").search(a.fold(max(0, p.start - 50), p.start))))
+        and not guard_pattern("planned").search(a.fold(max(0, p.start - a.reach.plan_before_place), p.start))))
 
 
 def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement]]) -> None:

@@ -22,6 +22,7 @@ from bisect import bisect_right
 
 from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
+from ..settings import Reach
 from .honorifics import Honorifics
 from .mentions import Person, merge_ranks
 from .tokens import Tokens, mark_hits, strip, tokenize
@@ -39,10 +40,12 @@ COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
 
 
 class PeopleFinder:
-    """Finds `Person` mentions in a segment's text; holds the lexicons it needs."""
+    """Finds `Person` mentions in a segment's text; holds the lexicons it needs and how far a
+    title and a name may run (`Reach.title_tokens`, `Reach.name_tokens`)."""
 
-    def __init__(self, lex: Lexicons | None = None):
+    def __init__(self, lex: Lexicons | None = None, reach: Reach = Reach()):
         self.lex = lex or lexicons()
+        self.title_tokens, self.name_tokens = reach.title_tokens, reach.name_tokens
         self.w = w = self.lex.people_words
         self.honorific_table = hon = Honorifics(self.lex)
         self.ranks, self.last_words = hon.ranks, hon.last_words
@@ -126,7 +129,7 @@ class PeopleFinder:
         j = i + 1
         while j < len(toks) and toks.hit[j] is head:
             j += 1
-        limit = min(len(toks), i + 18)
+        limit = min(len(toks), i + self.title_tokens)
         posted = head is not None and (head.key in POSTED or any(w in head.key for w in ("envoy", "ambassador", "consul")))
         while j < limit and self._continues(toks, j, posted):
             j += 1
@@ -289,7 +292,7 @@ class PeopleFinder:
             k += len(parts)
             honored = True
         start = k
-        while k < len(toks) and k - start < 10 and self._name_token(toks, k, claimed) \
+        while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
                 and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
             k += 1
         if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
@@ -374,7 +377,7 @@ class PeopleFinder:
             while s < len(toks) and (more := self._honorific_at(toks, s)):
                 s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
             e = s
-            while e < len(toks) and e - s < 10 and self._name_token(toks, e, claimed) and not self._runs_on(toks, e, s):
+            while e < len(toks) and e - s < self.name_tokens and self._name_token(toks, e, claimed) and not self._runs_on(toks, e, s):
                 e += 1
             while e - s > 2 and toks.text[e - 1].startswith("ال") and toks.text[e - 1] in self.common:
                 e -= 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold
+from ..settings import Reach
 
 
 def _either(words: tuple[str, ...]) -> str:
@@ -65,7 +66,7 @@ class Place:
 
 def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = None,
                 hits: list | None = None, within: tuple[int, int] | None = None,
-                named: dict[str, set[str]] | None = None) -> list[Place]:
+                named: dict[str, set[str]] | None = None, reach: Reach = Reach()) -> list[Place]:
     """City and country mentions of `text` (nisba adjectives are not places). `folded`, the
     gazetteer `hits` and `states_named(hits)` may be passed in when the caller has them already;
     with `within` (a span of `text`), only the mentions that start there (read in the context of
@@ -81,18 +82,19 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
     for start, end, entries in hits:
         if not lo <= start < hi:
             continue
-        if entries[0].kind == "nisba" and CAPITAL_OF.search(t[max(0, start - 14):start]):
-            out.append(_capital(text, folded, start, end, entries[0].key, lex, t[max(0, start - 14):start]))
+        capital_cue = t[max(0, start - reach.capital_before):start]
+        if entries[0].kind == "nisba" and CAPITAL_OF.search(capital_cue):
+            out.append(_capital(text, folded, start, end, entries[0].key, lex, capital_cue))
             continue  # "بالعاصمة الجزائرية": the capital of the state the adjective names
         entries = [e for e in entries if e.kind in {"city", "country"}]
         if not entries:
             continue
         prefix = _proclitic(t, start)
-        before = t[max(0, start - 30):start - len(prefix)]
+        before = t[max(0, start - reach.place_cue_before):start - len(prefix)]
         cue_word = any(w in before for w in c.words)  # most names have none of these before them
         state_word = cue_word and bool(c.state.search(before + prefix))
         city_cue = cue_word and bool(c.city.search(before + prefix))
-        entry = _choose(entries, city_cue, t[end:end + 40], named, state_word)
+        entry = _choose(entries, city_cue, t[end:end + reach.state_after_city], named, state_word)
         s, e = folded.span(start, end)
         place = Place(entry.kind, entry.state or "", s, e, text[s:e])
         if entry.kind == "city":

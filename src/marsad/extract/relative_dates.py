@@ -8,7 +8,7 @@ text is speaking of, the last day written before it, or else from the publicatio
 spans carry `extra["delta"]` until `resolve_shifts` gives them their value.
 
 >>> import datetime as dt
->>> [s[2] for s in durations("منذ ثلاثه ايام", dt.date(2014, 9, 1), dt.date(2014, 9, 1), lexicons())]
+>>> [s[2] for s in durations("منذ ثلاثه ايام", dt.date(2014, 9, 1), dt.date(2014, 9, 1), lexicons(), None, Reach())]
 ['2014-08-29']
 """
 
@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterator
 
 from ..lexicons import Lexicons, lexicons
 from ..normalize import one_space, word_start
-from .date_words import Scope, alternation, before, previous_word, scan, words
+from ..settings import Reach
+from .date_words import Day, Scope, alternation, before, previous_word, scan, words
 
 Span = tuple[int, int, str | None, dict]
 HOW = "relative-to-publication"
-REACH = 400  # folded characters before a shift where the date it counts from may be written
 
 
 @functools.cache
@@ -60,20 +60,20 @@ def _step(q: str | None) -> int:
     return -1 if q in w.past else 1 if q in w.next else 0
 
 
-def relative_words(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def relative_words(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """اليوم، أمس، البارحة، أول أمس، غدا، بعد غد (and "أمس الأحد": one mention)."""
     w = words()
     for m in scan(_patterns()["relative"], "relative", t, scope):
         if not word_start(t, m.start()):
             continue
         word = one_space(m.group(1))
-        if word == "اليوم" and before(t, m.start(), w.not_relative_before, reach=8):
+        if word == "اليوم" and before(t, m.start(), w.not_relative_before, reach.word_before):
             continue
         value = (pub + dt.timedelta(days=w.relative_days[word])).isoformat() if pub else None
         yield m.start(1), m.end(), value, {"precision": "day", "how": HOW if pub else "unresolved"}
 
 
-def shifts(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def shifts(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """اليوم السابق، اليوم التالي، اليوم الموالي: a day from the date the text is speaking of. Followed by
     "ل..." ("اليوم التالي لوصوله") it counts from something unnamed: no value."""
     w = words()
@@ -86,15 +86,15 @@ def shifts(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scop
         yield m.start(), m.end(), None, extra
 
 
-def durations(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def durations(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """منذ يومين، قبل 3 أيام، منذ ثلاثة أيام، منذ أسبوع، قبل عامين (back from the publication date);
     بعد يومين (forward from the date the text is speaking of). Hours and minutes are no dates."""
     w = words()
     for m in scan(_patterns()["duration"], "duration", t, scope):
         if not word_start(t, m.start()):
             continue
-        n = _count(t, m)
-        if n is None or _next_word(t, m.end()) in w.not_followed_by:
+        n = _count(t, m, reach.word_chars)
+        if n is None or _next_word(t, m.end(), reach.word_chars) in w.not_followed_by:
             continue
         unit = w.units[one_space(m.group(4))]
         precision = "day" if unit == "day" else unit
@@ -105,7 +105,7 @@ def durations(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: S
         yield m.start(), m.end(), value, {"precision": precision, "how": HOW if pub else "unresolved"}
 
 
-def _count(t: str, m: re.Match[str]) -> int | None:
+def _count(t: str, m: re.Match[str], word_chars: int) -> int | None:
     """How many units a duration counts, or None when it is no precise duration ("منذ أيام")."""
     w = words()
     digits, number, form = m.group(2), m.group(3), m.group(4)
@@ -114,20 +114,20 @@ def _count(t: str, m: re.Match[str]) -> int | None:
         return n if n and form in w.many and not m.group(5) else None
     if form in w.two:
         return 2
-    if form in w.one and (m.group(5) or _free_after(t, m.end())):
+    if form in w.one and (m.group(5) or _free_after(t, m.end(), word_chars)):
         return 1
     return None
 
 
-def _next_word(t: str, end: int) -> str:
-    m = _patterns()["next_word"].match(t, end, end + 24)
+def _next_word(t: str, end: int, reach: int) -> str:
+    m = _patterns()["next_word"].match(t, end, end + reach)
     return m.group(1) if m else ""
 
 
-def _free_after(t: str, end: int) -> bool:
+def _free_after(t: str, end: int, reach: int) -> bool:
     """After "منذ يوم" / "قبل شهر" no name of a day, month or year may follow ("قبل شهر رمضان"، "منذ
     يوم الجمعة"، "قبل عام 2020"): then the word is no duration."""
-    word = _next_word(t, end)
+    word = _next_word(t, end, reach)
     if not word:
         return True
     lex = lexicons()
@@ -145,7 +145,7 @@ def shifted(anchor: dt.date, unit: str, n: int) -> tuple[str, str]:
     return f"{anchor.year + n:04d}", "year"
 
 
-def weekdays(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def weekdays(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """الاثنين، يوم الأحد، الخميس المقبل: the weekday on or before the publication date (strictly
     before with الماضي, after with المقبل)."""
     p, w = _patterns(), words()
@@ -153,10 +153,10 @@ def weekdays(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Sc
         if not word_start(t, m.start(), proclitic=False):
             continue
         word = one_space(m.group(1))
-        day = p["day_word_before"].search(t, max(0, m.start() - 8), m.start())
+        day = p["day_word_before"].search(t, max(0, m.start() - reach.word_before), m.start())
         if not word.startswith("ال") and not day:
             continue  # bare اثنين/أحد/جمعة are numbers and names, not weekdays
-        if before(t, m.start(), w.not_day_before_weekday, reach=8):
+        if before(t, m.start(), w.not_day_before_weekday, reach.word_before):
             continue
         value = _weekday_value(lex.weekdays[word], m.group(2), pub) if pub else None
         yield (day.start() if day else m.start()), m.end(), value, {"precision": "day", "how": HOW if pub else "unresolved"}
@@ -170,7 +170,7 @@ def _weekday_value(weekday: int, qualifier: str | None, pub: dt.date) -> str:
     return (pub - dt.timedelta(days=back or (7 if step < 0 else 0))).isoformat()
 
 
-def periods(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def periods(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """الأسبوع الماضي (publication - 7 days, week precision), الشهر المقبل (the next month)."""
     w = words()
     for m in scan(_patterns()["period"], "period", t, scope):
@@ -184,7 +184,7 @@ def periods(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Sco
         yield m.start(), m.end(), value, {"precision": precision, "how": HOW}
 
 
-def years(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope = None) -> Iterator[Span]:
+def years(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:
     """العام الماضي، السنة المقبلة، العام الجاري، هذا العام: a year from the publication date. After a
     definite noun the word is an adjective: "المدير العام السابق" is no year."""
     w = words()
@@ -192,25 +192,25 @@ def years(t: str, pub: dt.date | None, ref: dt.date, lex: Lexicons, scope: Scope
         if not (word_start(t, m.start()) or t[m.start() - 1] == "ب" and word_start(t, m.start() - 1)):
             continue  # "العام الماضي", "والعام", "بالعام"
         this = not m.group(2) and t.endswith(tuple(d + " " for d in w.this_year), 0, m.start())
-        if not (m.group(2) or this) or previous_word(t, m.start()).startswith("ال"):
+        if not (m.group(2) or this) or previous_word(t, m.start(), reach.word_chars).startswith("ال"):
             continue
         start = t.rfind(" ", 0, m.start() - 1) + 1 if this else m.start()
         value = f"{pub.year + _step(m.group(2)):04d}" if pub else None
         yield start, m.end(), value, {"precision": "year", "how": HOW if pub else "unresolved"}
 
 
-def resolve_shifts(spans: list[Span], pub: dt.date | None,
+def resolve_shifts(spans: list[Span], pub: dt.date | None, reach: int,
                    window: Callable[[int, int], list[Span]] | None = None) -> list[Span]:
     """Give each shift (`extra["delta"]`) its value: counted from the last day written in the
-    `REACH` characters before it, else from the publication date. `window(lo, hi)` reads the
+    `reach` characters before it, else from the publication date. `window(lo, hi)` reads the
     spans starting in [lo, hi) when `spans` are not the whole text's."""
     out: list[Span] = []
     for start, end, value, extra in spans:
         delta = extra.pop("delta", None)
         if delta is not None:
-            anchor = _anchor(out, start)
+            anchor = _anchor(out, start, reach)
             if anchor is None and window is not None:
-                anchor = _anchor(resolve_shifts(window(max(0, start - REACH), start), pub), start)
+                anchor = _anchor(resolve_shifts(window(max(0, start - reach), start), pub, reach), start, reach)
             base = anchor or pub
             if base is not None:
                 value, extra["precision"] = shifted(base, *delta)
@@ -219,8 +219,8 @@ def resolve_shifts(spans: list[Span], pub: dt.date | None,
     return out
 
 
-def _anchor(spans: list[Span], start: int) -> dt.date | None:
+def _anchor(spans: list[Span], start: int, reach: int) -> dt.date | None:
     for s, e, value, extra in reversed(spans):
-        if e <= start and s >= start - REACH and value and len(value) == 10 and extra.get("precision") == "day":
+        if e <= start and s >= start - reach and value and len(value) == 10 and extra.get("precision") == "day":
             return dt.date.fromisoformat(extra.get("until") or value)
     return None

@@ -27,7 +27,7 @@ class Engagement:
 
 def engagements(a: Analysis) -> list[Engagement]:
     pattern, table, first_words = trigger_pattern()
-    cues = lexicons().cues
+    cues, reach = lexicons().cues, a.reach
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
     folded = a.folded
@@ -40,12 +40,12 @@ def engagements(a: Analysis) -> list[Engagement]:
                 continue
             family, is_verb = table[one_space(m.group(1))]
             clause = clause or Clause(folded.text, fs, ft)
-            if blocked(clause, m.start()) or cues.future_after.match(folded.text[m.end():min(ft, m.end() + 80)]):
+            if blocked(clause, m.start(), reach) or cues.future_after.match(folded.text[m.end():min(ft, m.end() + reach.future_after)]):
                 continue  # planned, negated or recalled before it; a future time just after it
             p0, p1 = folded.span(m.start(), m.end())
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
             each = is_verb and _each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
-            goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - 12), m.start())))
+            goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
             elif is_verb and cues.dual_subject.match(folded.text, m.end()):  # "والتقى الوزيران"
@@ -54,7 +54,8 @@ def engagements(a: Analysis) -> list[Engagement]:
                     found.append(Engagement(_kind(family), family, pair[0], pair[1], (s, t)))
                 continue
             else:
-                subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on)
+                subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on,
+                                   reach.mention_chars)
             if subject is None:
                 continue
             if family == "reception" and not is_verb and cues.received.search(folded.text, fs, m.start()):
@@ -170,13 +171,13 @@ THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # matches where `len(text.split(
 
 
 def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: int | None,
-             text: str, goes_on: bool = False) -> int | None:
+             text: str, goes_on: bool, mention_chars: int) -> int | None:
     """The subject of the trigger at [p0, p1). `goes_on`: the verb continues the protagonist's
     series ("كما التقى"، "التقى كلا من"): it is the subject unless it is named after the verb."""
     items = mentions.items
     i = bisect_left(mentions.starts, p1)  # the mentions after the trigger: items[i:]
     before = mentions.ending_by(p0)
-    if is_verb and before is not None and _adjacent(mentions, before, p0, text):
+    if is_verb and before is not None and _adjacent(mentions, before, p0, text, mention_chars):
         return before  # "أن الوزير سالم العبدالله استقبل سفير ...": the subject stands right before its verb
     if goes_on and protagonist is not None and i < len(items) and items[i][2] != protagonist:
         return protagonist
@@ -201,18 +202,18 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     """Sides named by their state only, in a list led by "مع نظرائه/وزراء ..." after the trigger
     (folded end `fend`, sentence end `ft`); a state one of whose officials the segment names is
     left to that official's own mention."""
-    cues = lexicons().cues
+    cues, reach = lexicons().cues, a.reach
     starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
     hits: list[tuple[int, int, str]] = []
     for s, e, entries in a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]:
-        if not hits and s > fend + LIST_REACH:
+        if not hits and s > fend + reach.state_list:
             break  # the list starts right after the trigger ("لقاءات ثنائية مع وزراء الداخلية: ...")
         state = next((x for x in entries if x.kind == "country"), None)  # a list of states: عمان is Oman
         if state is not None:
             hits.append((s, e, state.key))
         if len(hits) > 1 and not cues.list_link.match(a.folded.text[hits[-2][1]:hits[-1][0]]):
             break  # the list has ended
-    if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - 60), hits[0][0]):
+    if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - reach.counterparts_before), hits[0][0]):
         return []
     run = hits[:1]
     for prev, nxt in zip(hits, hits[1:], strict=False):
@@ -222,9 +223,6 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     named = {e.country for e in a.entities if e.name or e.title}
     own = a.entities[subject].country
     return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
-
-
-LIST_REACH = 120  # characters from the trigger to the first state of its list ("مع عدد من نظرائه وزراء الداخلية في")
 
 
 def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
@@ -239,17 +237,17 @@ def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re
     """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
     items = mentions.items
     x = next((items[k][0] for k in range(bisect_left(mentions.starts, p1), len(items)) if items[k][2] == obj), None)
-    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 50), a.folded.fpos(x)))
+    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - a.reach.agent_before), a.folded.fpos(x)))
 
 
 def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
                   pattern: re.Pattern[str]) -> tuple[int, list[int]]:
     """(subject, [object]) of a noun trigger at p0 whose sides both precede it: the first mention
     after "مع" and, before it, the first of another state; else (subject, [])."""
-    lo = bisect_left(mentions.starts, p0 - BEFORE_REACH)  # the sides stand in the clause before the noun
+    lo = bisect_left(mentions.starts, p0 - a.reach.sides_before)  # the sides stand in the clause before the noun
     before = [(x, eid) for x, y, eid in mentions.items[lo:bisect_right(mentions.starts, p0)] if y <= p0]
     for k, (x, eid) in enumerate(before):
-        if not pattern.search(a.folded.text, max(0, a.folded.fpos(x) - 40), a.folded.fpos(x)):
+        if not pattern.search(a.folded.text, max(0, a.folded.fpos(x) - a.reach.with_before), a.folded.fpos(x)):
             continue
         other = a.entities[eid]
         for _, sid in before[:k]:
@@ -263,9 +261,6 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
     return subject, []
 
 
-BEFORE_REACH = 400  # characters before a noun trigger in which its two sides are looked for
-
-
 def _differ(a: Analysis, x: int, y: int) -> bool:
     """Two entities that can be two sides: each named or of a known state, and not of one state."""
     ex, ey = a.entities[x], a.entities[y]
@@ -275,7 +270,7 @@ def _differ(a: Analysis, x: int, y: int) -> bool:
 def _joined(a: Analysis, at: int) -> bool:
     """Is the mention at `at` joined to the one before it by و ("X، وY")?"""
     fat = a.folded.fpos(at)
-    return bool(lexicons().cues.joined.search(a.folded.text, max(0, fat - 6), fat))
+    return bool(lexicons().cues.joined.search(a.folded.text, max(0, fat - a.reach.joined_before), fat))
 
 
 def _two_sides(a: Analysis) -> tuple[int, int] | None:
@@ -293,19 +288,16 @@ def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re
     return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
 
 
-def _adjacent(mentions: Mentions, eid: int, p0: int, text: str) -> bool:
+def _adjacent(mentions: Mentions, eid: int, p0: int, text: str, reach: int) -> bool:
     """Does a mention of entity `eid` end right before the verb at `p0` (only spaces between)?"""
     gap = p0 - len(text[:p0].rstrip())  # the spaces before p0: the mention must end inside them
     k = bisect_right(mentions.starts, p0) - 1
-    while k >= 0 and mentions.starts[k] >= p0 - gap - ADJACENT_REACH:  # mentions are not longer than that
+    while k >= 0 and mentions.starts[k] >= p0 - gap - reach:  # mentions are not longer than that
         x, y, e = mentions.items[k]
         if e == eid and p0 - gap <= y <= p0:
             return True
         k -= 1
     return False
-
-
-ADJACENT_REACH = 600  # characters: longer than any mention (a title with its organisation and a name)
 
 
 class Cuts:

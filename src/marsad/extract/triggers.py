@@ -9,6 +9,7 @@ import re
 
 from ..lexicons import Starts, lexicons, matches_at
 from ..normalize import fold_word
+from ..settings import Reach
 
 
 @functools.cache
@@ -32,9 +33,6 @@ def guard_pattern(kind: str) -> re.Pattern[str]:
     words = sorted((fold_word(w) for w in lexicons().triggers[kind]), key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
-
-
-TAIL = 80  # the end-anchored guards (cues `negated`, `recalled_near`) match fewer characters: searched from here
 
 
 class Clause:
@@ -76,18 +74,22 @@ def _first_match_end(pattern: re.Pattern[str], text: str) -> float:
     return hi
 
 
-def blocked(clause: Clause, end: int) -> bool:
+def blocked(clause: Clause, end: int, reach: Reach) -> bool:
     """Is the trigger at `end` (folded) preceded in its clause by a plan, a negation or a recalled
-    meeting? All guards but one read only its last TAIL characters: that one, the clause asks."""
-    before = clause.text[max(clause.start, end - TAIL - 1):end]  # = text[start:end][-TAIL - 1:]
-    if guard_pattern("planned").search(before[-60:]):
+    meeting? All guards but one read only its last `reach.guard_tail` characters: that one, the
+    clause asks."""
+    tail_chars = reach.guard_tail
+    before = clause.text[max(clause.start, end - tail_chars - 1):end]  # = text[start:end][-tail_chars - 1:]
+    def last(n: int) -> str:
+        return before[max(0, len(before) - n):]
+    if guard_pattern("planned").search(last(reach.planned_before)):
         return True
-    tail = max(0, len(before) - TAIL)  # the lookbehinds still see the text before `tail`
+    tail = max(0, len(before) - tail_chars)  # the lookbehinds still see the text before `tail`
     cues = lexicons().cues
-    if cues.negated.search(before, tail) or guard_pattern("negated").search(before[-40:]):
+    if cues.negated.search(before, tail) or guard_pattern("negated").search(last(reach.negated_before)):
         return True
     return clause.has_kan(end) and (bool(cues.recalled_near.search(before, tail)) or clause.recalled(end)) \
-        or bool(guard_pattern("background").search(before[-40:]))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
+        or bool(guard_pattern("background").search(last(reach.background_before)))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
 
 
 def has_trigger(folded: str, starts: list[int]) -> bool:
