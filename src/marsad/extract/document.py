@@ -88,14 +88,22 @@ class Analysis:
         return self.places_within(None)
 
     def places_within(self, span: tuple[int, int] | None) -> list[Place]:
-        """The place mentions that start in `span` (None: the whole segment)."""
+        """The place mentions that start in `span` (None: the whole segment). They are read one
+        paragraph at a time, the paragraphs `span` meets (a meeting's place is looked for in its
+        sentence, paragraph, the next one and the lede: the rest is seldom read)."""
         if span not in self._places:
             whole = self._places.get(None)
-            if not self._named and self.hits:
-                self._named = states_named(self.hits)
-            self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span, self._named,
-                                             self.reach) \
-                if whole is None else [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
+            if whole is not None:
+                self._places[span] = [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
+            elif span is None or span in self.paragraphs or not self.paragraphs:
+                if not self._named and self.hits:
+                    self._named = states_named(self.hits)
+                self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span,
+                                                 self._named, self.reach)
+            else:
+                lo, hi = span
+                met = [p for p in self.paragraphs if p[0] < hi and lo < p[1] or p[0] == lo]
+                self._places[span] = [p for para in met for p in self.places_within(para) if lo <= p.start < hi]
         return self._places[span]
 
     def read_dates(self, spans: list[tuple[int, int]]) -> None:

@@ -13,13 +13,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..lexicons import lexicons
 from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
 from ..settings import Settings
-from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says, sorted_starts
+from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place
 from .roles import assign_roles, fill_home
 from .sides import Engagement, engagements
@@ -138,10 +136,7 @@ def _location(a: Analysis, eng: Engagement) -> Location:
 def _first_usable(a: Analysis, kind: str, lo: int, hi: int) -> Place | None:
     """The first place of `kind` starting in [lo, hi) that can be the meeting's (per scope, once)."""
     def first() -> Place | None:
-        places = a.places
-        starts = a.cached(("place starts", None), lambda: sorted_starts(places))
-        pool = places if starts is None else places[bisect_left(starts, lo):bisect_left(starts, hi)]
-        return next((p for p in pool if lo <= p.start < hi and p.kind == kind and _usable(a, p)), None)
+        return next((p for p in a.places_within((lo, hi)) if p.kind == kind and _usable(a, p)), None)
     return a.cached(("first usable", (kind, lo, hi)), first)
 
 
