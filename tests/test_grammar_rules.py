@@ -106,6 +106,26 @@ def test_a_series_of_meetings_gives_one_event_per_host(text: str, expected: set)
     assert found == expected
 
 
+def _met(text: str, visitor: str) -> set[tuple[str | None, str | None]]:
+    """(state, name) of the other side of each event of `visitor`'s state."""
+    return {(p["country"], p["name"]) for ev in events(text) for p in ev["participants"]
+            if p["role"] != "attendee" and p["country"] != visitor}
+
+
+def test_a_comma_list_after_the_verb_is_met_by_the_protagonist() -> None:
+    """"التقى X، وY، وZ" with the subject dropped: the visitor of the article meets each of them."""
+    text = ("وصل وزير الداخلية الأردني سامي العدوان إلى تونس في زيارة عمل. وخلال زيارته، التقى رئيس الحكومة "
+            "التونسي منير الجلاصي، ووزير العدل التونسي رضا بن علي، ومدير الأمن الوطني التونسي كمال الطرابلسي.")
+    assert _met(text, "JOR") == {("TUN", "منير الجلاصي"), ("TUN", "رضا بن علي"), ("TUN", "كمال الطرابلسي")}
+
+
+def test_two_sides_after_the_verb_are_subject_and_object() -> None:
+    """"التقى X وY": X met Y, as before (a list needs three members)."""
+    text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."
+    (ev,) = events(text)
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"TUN": "كمال الطرابلسي", "JPN": "كينجي ساتو"}
+
+
 def test_a_title_with_a_proclitic_takes_no_name_on_its_left() -> None:
     """"واجتمع اللواء الحاج برئيس جهاز الأمن العراقي": الحاج is the subject, not the Iraqi's name."""
     text = ("وصل المدير العام للأمن العام اللبناني اللواء كريم الحاج إلى بغداد. واجتمع اللواء الحاج برئيس جهاز "

@@ -64,6 +64,7 @@ class Cues:
     visit: re.Pattern[str]  # "زيارة ... إلى": the state visited
     summing_up: re.Pattern[str]  # "هذه اللقاءات": a paragraph about every meeting
     each_of: re.Pattern[str]  # "كلا من": each member of the list that follows is met in turn
+    listed: re.Pattern[str]  # "التقى X، وY، وZ": the comma link of a list of people met in turn
     series: re.Pattern[str]  # "كما التقى": the protagonist's series goes on
     with_before: re.Pattern[str]  # "عقد X مع Y جلسة مباحثات": the other side before a noun trigger
     passive_agent: re.Pattern[str]  # "من قبل" before the name of the one who receives

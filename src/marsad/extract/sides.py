@@ -44,7 +44,8 @@ def engagements(a: Analysis) -> list[Engagement]:
                 continue  # planned, negated or recalled before it; a future time just after it
             p0, p1 = folded.span(m.start(), m.end())
             mentions = _mentions_in(a, s, t) if mentions is None else mentions
-            each = is_verb and _each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
+            each = is_verb and (_each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
+                                or protagonist is not None and _listed(a, mentions, p1, cues.listed))
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
@@ -286,6 +287,26 @@ def _each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re
     """Does `pattern` end just before the first mention after the trigger (folded end `fend`)?"""
     i = bisect_left(mentions.starts, p1)
     return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
+
+
+def _listed(a: Analysis, mentions: Mentions, p1: int, link: re.Pattern[str]) -> bool:
+    """"التقى X، وY، وZ": do `Reach.listed` mentions of different entities, linked by commas, follow
+    the verb ending at p1 (at most two words before the first)? Then each is met in turn, by the
+    article's protagonist: "التقى X وY" is left to the usual reading (X met Y)."""
+    items, text, least = mentions.items, a.segment.text, a.reach.listed
+    i = bisect_left(mentions.starts, p1)
+    if i >= len(items) or THREE_WORDS.match(text, p1, items[i][0]):
+        return False
+    run, k = 1, i
+    for j in range(i + 1, len(items)):
+        if items[j][2] == items[k][2] or items[j][0] < items[k][1]:
+            continue  # another mention of the same entity, or one inside it
+        if not link.match(a.fold(items[k][1], items[j][0])):
+            break
+        run, k = run + 1, j
+        if run >= least:
+            return True
+    return False
 
 
 def _adjacent(mentions: Mentions, eid: int, p0: int, text: str, reach: int) -> bool:
