@@ -40,7 +40,12 @@ def merge_ranks(people: list[Person], text: str) -> list[Person]:
             def weak(x: Person) -> bool:  # a rank, an honorific-like title (الأمير) or none
                 return x.evidence == ["rank"] or x.title is None or len(x.title.split()) == 1
             ranked, titled = (prev, p) if weak(prev) and prev.name else (p, prev)
-            if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled):
+            # "استقبل الرئيس X الوزيرَ السوداني": after a name, a definite title with no comma between is
+            # the verb's object, not an apposition (a rank's apposition may lack the comma: "اللواء X مدير ...")
+            definite_object = ranked is prev and ranked.evidence != ["rank"] and bool(titled.title) \
+                and titled.title.startswith("ال") and "،" not in text[prev.end:p.start] and "," not in text[prev.end:p.start]
+            if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled) \
+                    and not definite_object:
                 titled.name, titled.name_span = ranked.name, ranked.name_span
                 titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
                 out[-1] = titled
