@@ -41,6 +41,8 @@ ROWS = [
                  id="reception-two-audiences-two-events"),
     pytest.param("أكد رئيس الجمهورية التونسي سليم بوعزة، لدى استقباله لوزير الداخلية الليبي سالم الورفلي، "
                  "أهمية تأمين الحدود المشتركة.", MEETING, id="reception-noun-with-pronoun-istiqbaluhu"),
+    pytest.param("وكان وزير الداخلية المصري حسن الشربيني على رأس مستقبلي وزير الداخلية النمساوي كارل هوبر "
+                 "لدى وصوله إلى مطار القاهرة.", MEETING, id="reception-ala-rasi-mustaqbili"),
     # --- meeting verbs ---------------------------------------------------------------------
     pytest.param("التقى وزير الخارجية المصري حسام عبد الفتاح، يوم الأحد في القاهرة، نظيره اليوناني نيكوس "
                  "باباس.", MEETING, id="meeting-iltaqa"),
