@@ -225,6 +225,21 @@ def test_the_dateline_beside_a_source_gives_the_publication_date(settings):
     assert seg.title is None and seg.published == "2025-09-04"
 
 
+@pytest.mark.parametrize("stamp, published", [
+    ("تاريخ الإضافة: 18-11-2024 14:49:52 |", "2024-11-18"),  # a labelled stamp after the article
+    ("ثلاثاء, 31/12/2024 - 16:15", "2024-12-31"),  # a CMS's weekday, date and time
+])
+def test_a_dated_line_right_after_the_body_is_the_publication_stamp(stamp, published, settings):
+    (seg,) = _clean("\n".join(["وزير الدفاع يستقبل سفير جمهورية مالي", LEDE, TAIL, stamp, "القراءة رقم : 512"]), settings)
+    assert seg.published == published
+
+
+def test_a_date_after_a_list_of_related_articles_is_not_the_stamp(settings):
+    page = ["وزير الدفاع يستقبل سفير جمهورية مالي", LEDE, TAIL, "مقالات ذات صلة", "ثلاثاء, 31/12/2024 - 16:15"]
+    (seg,) = _clean("\n".join(page), settings)
+    assert seg.published is None
+
+
 def test_share_buttons_glued_to_a_paragraph_are_removed(settings):
     para = ("* email * facebook * twitter * google+ نفت المديرية العامة للأمن الوطني أمس كل الأخبار التي لا تصدر "
             "عن قنواتها الرسمية، ودعت المواطنين إلى عدم تداول الإشاعات عبر مواقع التواصل الاجتماعي.")

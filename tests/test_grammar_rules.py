@@ -119,6 +119,24 @@ def test_a_comma_list_after_the_verb_is_met_by_the_protagonist() -> None:
     assert _met(text, "JOR") == {("TUN", "منير الجلاصي"), ("TUN", "رضا بن علي"), ("TUN", "كمال الطرابلسي")}
 
 
+def test_a_dual_after_a_noun_trigger_is_the_two_sides() -> None:
+    """"جلسة مباحثات برئاسة الوزيرين": the article's two sides, the home one of a state not written."""
+    text = ("قام وزير الداخلية حسن الشربيني بزيارة رسمية إلى إيطاليا تلبية لدعوة من نظيره الإيطالي كارلو "
+            "فيراري. وعقدت جلسة مباحثات موسعة برئاسة الوزيرين بمقر وزارة الداخلية الإيطالية في روما.")
+    (ev,) = events(text)
+    assert {p["name"] for p in ev["participants"]} == {"حسن الشربيني", "كارلو فيراري"}
+    assert ev["location"]["city"] == "Rome"
+
+
+def test_a_dual_in_a_series_speaks_of_the_meeting_just_told() -> None:
+    """In a series, "وبحث الجانبان" after the second meeting is that meeting's, not the first's."""
+    text = ("استقبل وزير الداخلية المغربي خالد الناصري سفير اليابان هيروشي تاناكا، وبحث الجانبان تبادل "
+            "المعلومات.\n\nكما استقبل سفير البرازيل جواو سيلفا.\n\nوبحث الجانبان مكافحة الهجرة غير النظامية.")
+    topics = {next(p["country"] for p in ev["participants"] if p["country"] != "MAR"): set(ev["topics"])
+              for ev in events(text)}
+    assert "illegal_migration" not in topics["JPN"] and "illegal_migration" in topics["BRA"]
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

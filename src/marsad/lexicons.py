@@ -72,6 +72,7 @@ class Cues:
     between: re.Pattern[str]  # "بين" just before the first state of a pair
     pair_link: re.Pattern[str]  # the "و" between the two states of a pair
     dual_subject: re.Pattern[str]  # "التقى الوزيران": the article's two sides
+    dual_after: re.Pattern[str]  # "جلسة مباحثات برئاسة الوزيرين": the article's two sides, after a noun
     joined: re.Pattern[str]  # "X، وY": the و before the second of two sides
     counterparts_of: re.Pattern[str]  # "مع وزراء العدل: الأردن، وتونس": sides named by their state
     list_link: re.Pattern[str]  # "، و" between two states of a list

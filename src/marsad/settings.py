@@ -76,6 +76,8 @@ class Settings:
     lede_chars: int = 600
     # An outlet's name on a line of its own is the masthead only this near the top (lines).
     masthead_lines: int = 12
+    # A full date on a line of its own this near after the body is the page's publication stamp.
+    stamp_lines: int = 3
     # A paragraph goes on after at most this many chrome lines (a caption, a share bar).
     skipped_lines: int = 2
     # A subheading inside the article ("محاور اللقاء"): a headline has more words.

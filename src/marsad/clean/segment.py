@@ -39,6 +39,7 @@ class Draft:
     body: list[Line] = field(default_factory=list)
     outlet: str | None = None
     author: str | None = None
+    stamp: Line | None = None  # a dated line right after the body: the page's publication stamp
 
 
 def split_page(text: str, doc: str, settings: Settings, lex: Lexicons) -> list[Segment]:
@@ -129,6 +130,7 @@ def _group(lines: list[Line], settings: Settings) -> list[Draft]:
             drafts.append(Draft(header=list(pending)))
         else:
             _absorb_metadata(drafts[-1], pending)
+            _stamp(drafts[-1], pending, settings)
         draft = drafts[-1]
         for para in run:
             if para.key not in seen:
@@ -137,7 +139,20 @@ def _group(lines: list[Line], settings: Settings) -> list[Draft]:
         pending = []
     if drafts:
         _absorb_metadata(drafts[-1], pending)
+        _stamp(drafts[-1], pending, settings)
     return [d for d in drafts if d.body]
+
+
+def _stamp(draft: Draft, after: list[Line], settings: Settings) -> None:
+    """"تاريخ الإضافة: 18-11-2013 14:49"، "ثلاثاء, 31/12/2019 - 16:15": a full date on a line of its
+    own within `settings.stamp_lines` lines after a body paragraph, before any list of related
+    articles, is the page's publication stamp (used when no dateline stands near the headline)."""
+    for line in after[:settings.stamp_lines]:
+        if line.kind == "related":
+            return
+        if line.kind == "dateline" and line.value and draft.stamp is None:
+            draft.stamp = line
+            return
 
 
 def _is_article(run: list[Line], pending: list[Line], settings: Settings) -> bool:
@@ -167,7 +182,8 @@ def _finish(draft: Draft, doc: str, index: int, lex: Lexicons, settings: Setting
     line = _dateline(header, title_at)
     head = body[0].text[:80] if body else ""
     lede = LEDE_DATELINE.match(head) if any(c in head for c in "/-–(:") else None  # its closing mark
-    published = (line.value if line else None) or (_lede_dateline(lede.group(0)) if lede else None)
+    published = (line.value if line else None) or (_lede_dateline(lede.group(0)) if lede else None) \
+        or (draft.stamp.value if draft.stamp else None)
     _absorb_metadata(draft, header)
     return Segment(
         doc=doc, index=index, text="\n\n".join(p.text for p in body), title=title,

@@ -44,6 +44,7 @@ class DateWords:
     range_starts: tuple[str, ...]  # "من" 30 يناير إلى 2 فبراير
     range_links: tuple[str, ...]  # من 30 يناير "إلى" 2 فبراير
     ordinals: dict[str, int]
+    bare_ordinals: tuple[str, ...]  # "فاتح ماي": written right before the month
     before_ordinal: frozenset[str]
     back: tuple[str, ...]
     forward: tuple[str, ...]
@@ -87,6 +88,7 @@ def words() -> DateWords:
         named_before=_folded(d["named_before"]),
         range_starts=_folded(d["range_starts"]), range_links=_folded(d["range_links"]),
         ordinals={fold_word(w): int(day) for day, ws in d["ordinals"].items() for w in ws},
+        bare_ordinals=_folded(d["bare_ordinals"]),
         before_ordinal=frozenset(_folded(d["before_ordinal"])),
         back=_folded(dur["back"]), forward=_folded(dur["forward"]), **_units(dur["units"]),
         one_words=_folded(dur["one"]), numbers={fold_word(k): int(v) for k, v in dur["numbers"].items()},

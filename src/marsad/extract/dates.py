@@ -59,6 +59,7 @@ HIJRI_YEARS = range(1300, 1500)  # a numeric date with such a year is Hijri, mar
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex, w = lexicons(), words()
     months = alternation(list(lex.months))
+    bare = "".join(f"|(?<={re.escape(b)}\\s)" for b in w.bare_ordinals)  # "فاتح ماي": no "من" between
     hijri = alternation(list(lex.hijri_months))
     weekdays = alternation(list(lex.weekdays))
     qual = alternation(sorted(w.qualifiers))
@@ -81,7 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({hijri})(?!\w)"
             rf"(?:\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d))?(?:\s*(?:ه|هجري\w*)(?!\w))?"),
         "ordinal": re.compile(
-            rf"({alternation(list(w.ordinals))})\s+(?:من\s+(?:شهر\s+)?|شهر\s+)(?:({months})|({hijri}))(?!\w)"
+            rf"({alternation(list(w.ordinals))})\s+(?:من\s+(?:شهر\s+)?|شهر\s+{bare})(?:({months})|({hijri}))(?!\w)"
             rf"{other_name}(?:\s*[،,]?\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d))?(?:\s*(ه|هجري\w*|م)(?!\w))?"),
         "weekday_before": re.compile(rf"(?:((?:ال)?يوم)\s+)?({weekdays})\s*[،,]?\s*\(?\s*(?:الموافق\s+)?(?:ال)?$"),
         "weekday_after": re.compile(

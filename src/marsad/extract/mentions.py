@@ -43,7 +43,7 @@ def merge_ranks(people: list[Person], text: str) -> list[Person]:
             # "استقبل الرئيس X الوزيرَ السوداني": after a name, a definite title with no comma between is
             # the verb's object, not an apposition (a rank's apposition may lack the comma: "اللواء X مدير ...")
             definite_object = ranked is prev and ranked.evidence != ["rank"] and bool(titled.title) \
-                and titled.title.startswith("ال") and "،" not in text[prev.end:p.start] and "," not in text[prev.end:p.start]
+                and (titled.title or "").startswith("ال") and "،" not in text[prev.end:p.start] and "," not in text[prev.end:p.start]
             if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled) \
                     and not definite_object:
                 titled.name, titled.name_span = ranked.name, ranked.name_span

@@ -49,8 +49,10 @@ def engagements(a: Analysis) -> list[Engagement]:
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
-            elif is_verb and cues.dual_subject.match(folded.text, m.end()):  # "والتقى الوزيران"
-                pair = a.cached(("two sides", None), lambda: _two_sides(a))
+            elif (cues.dual_subject if is_verb else cues.dual_after).match(folded.text[m.end():ft]):
+                # "والتقى الوزيران"، "جلسة مباحثات برئاسة الوزيرين": the two sides of the engagement
+                # told last (in a series, the dual speaks of the meeting just told), else the article's
+                pair = (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
                 if pair is not None:
                     found.append(Engagement(_kind(family), family, pair[0], pair[1], (s, t)))
                 continue
@@ -275,10 +277,11 @@ def _joined(a: Analysis, at: int) -> bool:
 
 
 def _two_sides(a: Analysis) -> tuple[int, int] | None:
-    """The article's two sides: its first named entity and the first after it of another state."""
-    named = [e for e in a.entities if e.name and e.country]
+    """The article's two sides: its first named entity and the first named after it of another
+    state (one of the two may be of a state not written: the home side of a national outlet)."""
+    named = [e for e in a.entities if e.name]
     for e in named[1:]:
-        if named and e.country != named[0].country:
+        if (e.country or named[0].country) and _differ(a, named[0].id, e.id):
             return named[0].id, e.id
     return None
 
