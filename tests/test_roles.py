@@ -100,6 +100,9 @@ ROWS = [
     pytest.param("وأجرى وزير الخارجية الجزائري رشيد بن علي، على هامش أشغال القمة العربية في بغداد، مباحثات مع نظيره "
                  "السعودي فهد بن ناصر.", {("participant", "رشيد بن علي"), ("participant", "فهد بن ناصر")},
                  id="talks-on-the-sidelines-neutral"),
+    pytest.param("التقى الرئيس التونسي سليم بوعزة، على هامش أشغال المؤتمر العربي لوزراء الداخلية في تونس، وزير "
+                 "الداخلية البحريني خالد بن راشد.", {("host", "سليم بوعزة"), ("guest", "خالد بن راشد")},
+                 id="sidelines-in-the-hosts-own-state-he-hosts"),
     gap("اجتمع وزير الداخلية المغربي عبد الرحيم العلوي، في مكتبه، بسفير المملكة المتحدة لدى المغرب سيمون مارتن.",
         {("host", "عبد الرحيم العلوي"), ("guest", "سيمون مارتن")}, "ijtamaa-fi-maktabihi-with-resident-ambassador",
         "both participant: في مكتبه with an ambassador accredited here does not make the minister host "

@@ -108,7 +108,8 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
 def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
                   neutral: bool = False) -> list[Participant]:
     subj, obj = a.entities[eng.subject], a.entities[eng.obj]
-    home = None if neutral else location.country
+    # on neutral ground ("على هامش ...") no one is at home, unless one side is of the venue's state
+    home = None if neutral and location.country not in {subj.country, obj.country} else location.country
     countries = [subj.country, obj.country]
     if home and kind != "call":  # the side of unknown state meeting a foreigner at this place is at home
         if subj.country is None and obj.country not in {None, home}:
