@@ -25,6 +25,7 @@ class PlaceWords:
     state_nouns: tuple[str, ...]  # "سلطنة عمان": a state follows
     locative_prepositions: tuple[str, ...]  # "في الرباط"
     destination_prepositions: tuple[str, ...]  # "إلى الرباط"
+    event_nouns: tuple[str, ...]  # "معرض إسطنبول": an event named after its city
 
     @classmethod
     def load(cls, spec: dict[str, list[str]]) -> PlaceWords:

@@ -32,6 +32,7 @@ class PlaceCues:
     with_ba: re.Pattern[str]  # "بمدينة طرابلس"
     state: re.Pattern[str]  # "سلطنة عمان": a state follows
     destination: re.Pattern[str]  # "إلى الرباط": where someone goes
+    event: re.Pattern[str]  # "معرض إسطنبول": the city of an event named after it
     words: tuple[str, ...]  # the city, with_ba and state tests need one of these: a substring test spares them
     destination_words: tuple[str, ...]  # the destination test needs one of these
 
@@ -46,6 +47,7 @@ def cues() -> PlaceCues:
         state=re.compile(rf"(?:{_either(w.state_nouns)})\s*$"),
         destination=re.compile(rf"(?:{_either(w.destination_prepositions)})\s+"
                                rf"(?:(?:ال)?(?:{_either(w.city_nouns + w.state_nouns)})\s+)?$"),
+        event=re.compile(rf"(?:^|\s)(?:{_either(w.event_nouns)})\s+$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
 
@@ -103,7 +105,8 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         cue = cue_word and bool(c.city.search(before))
         place.locative = "ب" in prefix or bool(c.preposition.search(before)) \
             or cue_word and bool(c.with_ba.search(before)) \
-            or entry.kind == "city" and cue  # "تستضيفه العاصمة السعودية الرياض"
+            or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before)))  # "تستضيفه العاصمة
+            # السعودية الرياض"، "على هامش معرض إسطنبول الدولي"
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
         place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \
