@@ -137,6 +137,22 @@ def test_a_dual_in_a_series_speaks_of_the_meeting_just_told() -> None:
     assert "illegal_migration" not in topics["JPN"] and "illegal_migration" in topics["BRA"]
 
 
+def test_states_that_sign_are_the_sides_of_the_agreement() -> None:
+    """"وقعت (كل من) تونس واليابان": with no official named, the states alone are the sides."""
+    for text in ("وقعت تونس واليابان، اليوم الثلاثاء بالعاصمة، على مذكرة تفاهم في مجال الحماية المدنية.",
+                 "وقعت كل من تونس واليابان، اليوم الثلاثاء، مذكرة تفاهم في مجال الحماية المدنية."):
+        (ev,) = events(text)
+        assert ev["kind"] == "agreement"
+        assert sorted((p["country"], p["name"]) for p in ev["participants"]) == [("JPN", None), ("TUN", None)]
+
+
+def test_states_that_sign_stand_for_the_officials_the_text_names() -> None:
+    text = ("وقعت تونس واليابان، اليوم، مذكرة تفاهم في مجال الحماية المدنية. وقال وزير الداخلية التونسي كمال "
+            "الطرابلسي إن المذكرة تعزز التعاون، فيما أكد سفير اليابان كينجي ساتو أهميتها.")
+    (ev,) = events(text)
+    assert sorted((p["country"], p["name"]) for p in ev["participants"]) == [("JPN", "كينجي ساتو"), ("TUN", "كمال الطرابلسي")]
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

@@ -107,10 +107,11 @@ class PeopleWords:
     day_parts: frozenset[str]
     honorific_conjunctions: tuple[str, ...]  # in the order written: the forms are built from them
     honorific_prepositions: tuple[str, ...]
+    possessed_endings: tuple[str, ...]  # "أهميتها": a noun with its pronoun, no name
 
 
 def _people_words(spec: dict[str, list[str]]) -> PeopleWords:
-    ordered = {"honorific_conjunctions", "honorific_prepositions"}
+    ordered = {"honorific_conjunctions", "honorific_prepositions", "possessed_endings"}
     fields: dict[str, Any] = {k: tuple(fold_word(str(w)) for w in v) if k in ordered
                               else frozenset(fold_word(str(w)) for w in v) for k, v in spec.items()}
     return PeopleWords(**fields)

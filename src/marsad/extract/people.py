@@ -231,6 +231,8 @@ class PeopleFinder:
             return True  # "سفيان بالصادق": a Tunisian surname, not "بال" + a noun
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):
             return False
+        if len(word) >= 5 and word.endswith(self.w.possessed_endings) and not toks.latin(k):
+            return False  # "أهميتها"، "زيارتهم": a noun and its pronoun
         rest = word[1:]
         if word[0] == "و" and len(word) > 3 and k > 0 and toks.text[k - 1] not in self.w.particles and (
                 rest in self.common or rest in self.not_names or rest in self.trigger_words

@@ -56,6 +56,10 @@ def engagements(a: Analysis) -> list[Engagement]:
                 if pair is not None:
                     found.append(Engagement(_kind(family), family, pair[0], pair[1], (s, t)))
                 continue
+            elif is_verb and (states := _state_pair(a, m.end(), ft)) is not None:
+                # "وقعت موريتانيا والولايات المتحدة على مذكرة تفاهم": the states themselves are the sides
+                found.append(Engagement(_kind(family), family, states[0], states[1], (s, t)))
+                continue
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on,
                                    reach.mention_chars)
@@ -226,6 +230,27 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     named = {e.country for e in a.entities if e.name or e.title}
     own = a.entities[subject].country
     return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
+
+
+def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
+    """"وقعت (كل من) موريتانيا والولايات المتحدة": two state names, joined by و, right after the verb
+    ending at folded `fend` (sentence end `ft`): for each, the official of that state the text names,
+    else the state alone."""
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    k = bisect_left(starts, fend)
+    pair = a.hits[k:k + 2]
+    gap = a.folded.text[fend:pair[0][0]] if pair else ""
+    each = lexicons().cues.each_of.search(gap)  # "وقعت كل من موريتانيا و..."
+    if len(pair) < 2 or (gap[:each.start()] if each else gap).strip() or pair[1][1] > ft:
+        return None
+    first, second = (next((x.key for x in entries if x.kind == "country"), None) for _, _, entries in pair)
+    if first is None or second is None or first == second \
+            or not lexicons().cues.pair_link.match(a.folded.text[pair[0][1]:pair[1][0]]):
+        return None
+    def side(iso: str, span: tuple[int, int]) -> int:  # the state's official the text names, else the state
+        named = next((e.id for e in a.entities if e.country == iso and e.name), None)
+        return named if named is not None else a.state_side(iso, a.folded.span(*span))
+    return side(first, (pair[0][0], pair[0][1])), side(second, (pair[1][0], pair[1][1]))
 
 
 def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
