@@ -153,6 +153,14 @@ def test_states_that_sign_stand_for_the_officials_the_text_names() -> None:
     assert sorted((p["country"], p["name"]) for p in ev["participants"]) == [("JPN", "كينجي ساتو"), ("TUN", "كمال الطرابلسي")]
 
 
+def test_two_sides_joined_through_an_honorific_before_a_noun_trigger() -> None:
+    """"عقد X، ومعالي Y، جلسة مباحثات": the و is written on the honorific the mention leaves out."""
+    text = ("عقد وزير الداخلية المغربي خالد الناصري، ومعالي وزير الداخلية الكويتي الشيخ فهد الصباح، في الكويت "
+            "اليوم، جلسة مباحثات رسمية.")
+    (ev,) = events(text)
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"MAR": "خالد الناصري", "KWT": "فهد الصباح"}
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

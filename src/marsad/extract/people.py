@@ -59,6 +59,7 @@ class PeopleFinder:
         self.first_names = self.lex.first_names
         self.common = self.common - self.first_names
         self.title_left = self.modifiers | w.title_prefixes  # words before a head that belong to its title
+        self.modifier_ordinals = {fold_word(m) for m in self.lex.titles.get("modifier_ordinals") or []}
         self.title_goes_on = w.state_words | w.missions | w.place_words  # "في دولة/سفارة/ولاية ..."
         self.not_purpose = self.not_names | w.purpose
 
@@ -120,8 +121,13 @@ class PeopleFinder:
 
     # 2. the title span
     def _extend_left(self, toks: Tokens, i: int) -> int:
-        while i > 0 and strip(toks.text[i - 1]) in self.title_left:
-            i -= 1
+        while i > 0:
+            if strip(toks.text[i - 1]) in self.title_left:
+                i -= 1
+            elif i > 1 and toks.text[i - 1] in self.modifier_ordinals and strip(toks.text[i - 2]) in self.title_left:
+                i -= 2  # "النائب الأول لرئيس ..."
+            else:
+                break
         return i
 
     def _extend_right(self, toks: Tokens, i: int) -> int:

@@ -5,6 +5,7 @@ other state). Attendees ("بحضور ...") are not objects.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -296,9 +297,19 @@ def _differ(a: Analysis, x: int, y: int) -> bool:
 
 
 def _joined(a: Analysis, at: int) -> bool:
-    """Is the mention at `at` joined to the one before it by و ("X، وY")?"""
-    fat = a.folded.fpos(at)
-    return bool(lexicons().cues.joined.search(a.folded.text, max(0, fat - a.reach.joined_before), fat))
+    """Is the mention at `at` joined to the one before it by و ("X، وY"), also through the
+    honorific the mention leaves out ("X، ومعالي Y")?"""
+    fat, lex = a.folded.fpos(at), lexicons()
+    if lex.cues.joined.search(a.folded.text, max(0, fat - a.reach.joined_before), fat):
+        return True
+    words = a.folded.text[max(0, fat - a.reach.word_chars):fat].split()
+    return bool(words) and words[-1][:1] == "و" and words[-1][1:] in _honorific_words()
+
+
+@functools.cache
+def _honorific_words() -> frozenset[str]:
+    """The one-word honorifics (data/honorifics.txt, folded)."""
+    return frozenset(h for h in lexicons().honorifics if " " not in h)
 
 
 def _two_sides(a: Analysis) -> tuple[int, int] | None:
