@@ -161,6 +161,24 @@ def test_two_sides_joined_through_an_honorific_before_a_noun_trigger() -> None:
     assert {state: name for state, (name, _) in sides(ev).items()} == {"MAR": "خالد الناصري", "KWT": "فهد الصباح"}
 
 
+def test_a_meeting_between_two_states_has_the_officials_of_each_as_sides() -> None:
+    """"اجتماع تنسيقي بين وزارتي الداخلية بدولة قطر والمملكة العربية السعودية", then who led each side."""
+    text = ("وعقد اليوم بالدوحة اجتماع تنسيقي بين وزارتي الداخلية بدولة قطر والمملكة العربية السعودية. وترأس "
+            "الجانب القطري العميد ناصر بن خالد الكواري مدير إدارة المنافذ، فيما ترأس الجانب السعودي اللواء فهد "
+            "بن سالم العتيبي مساعد مدير عام الجوازات.")
+    (ev,) = events(text)
+    assert sides(ev) == {"QAT": ("ناصر بن خالد الكواري", "host"), "SAU": ("فهد بن سالم العتيبي", "guest")}
+
+
+def test_the_signing_verb_with_its_pronoun() -> None:
+    """"المذكرة التي وقعها X ونظيره Y": a signing, its signers after the verb."""
+    text = ("وتهدف المذكرة، التي وقعها وزير العدل التونسي، رضا بن علي، ونظيره البرتغالي، جواو سيلفا، إلى تعزيز "
+            "التعاون القضائي بين البلدين.")
+    (ev,) = events(text)
+    assert ev["kind"] == "agreement"
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"TUN": "رضا بن علي", "PRT": "جواو سيلفا"}
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

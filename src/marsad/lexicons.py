@@ -71,6 +71,7 @@ class Cues:
     received: re.Pattern[str]  # "حظي ... باستقبال": the subject was received
     between: re.Pattern[str]  # "بين" just before the first state of a pair
     pair_link: re.Pattern[str]  # the "و" between the two states of a pair
+    between_sides: re.Pattern[str]  # "الاجتماع بين وزارتي الداخلية بدولة قطر و...": a noun's two states
     dual_subject: re.Pattern[str]  # "التقى الوزيران": the article's two sides
     dual_after: re.Pattern[str]  # "جلسة مباحثات برئاسة الوزيرين": the article's two sides, after a noun
     joined: re.Pattern[str]  # "X، وY": the و before the second of two sides

@@ -94,6 +94,8 @@ def _other_sides(a: Analysis, mentions: Mentions, subject: int, is_verb: bool, e
         objects = _objects_next(a, subject, p1, sentence, nxt, each)
     if not objects:
         objects = _state_sides(a, subject, fend, a.folded.fpos(sentence[1]))
+    if not objects and not is_verb and (pair := _between_states(a, fend, a.folded.fpos(sentence[1]))):
+        return pair[0], [pair[1]]  # "الاجتماع التنسيقي بين وزارتي الداخلية بدولة قطر والمملكة ..."
     if not objects and not is_verb:
         return _sides_before(a, mentions, p0, subject, lexicons().cues.with_before)
     return subject, objects
@@ -248,10 +250,34 @@ def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
     if first is None or second is None or first == second \
             or not lexicons().cues.pair_link.match(a.folded.text[pair[0][1]:pair[1][0]]):
         return None
-    def side(iso: str, span: tuple[int, int]) -> int:  # the state's official the text names, else the state
-        named = next((e.id for e in a.entities if e.country == iso and e.name), None)
-        return named if named is not None else a.state_side(iso, a.folded.span(*span))
-    return side(first, (pair[0][0], pair[0][1])), side(second, (pair[1][0], pair[1][1]))
+    return _state_or_official(a, first, pair[0][:2]), _state_or_official(a, second, pair[1][:2])
+
+
+def _state_or_official(a: Analysis, iso: str, span: tuple[int, int]) -> int:
+    """The side a state stands for: its official the segment names; else the one named official
+    whose state is not written (the home side of a national outlet); else the state alone (folded `span`)."""
+    named = next((e.id for e in a.entities if e.country == iso and e.name), None)
+    if named is None:
+        unplaced = [e.id for e in a.entities if e.name and not e.country]
+        named = unplaced[0] if len(unplaced) == 1 else None
+    return named if named is not None else a.state_side(iso, a.folded.span(*span))
+
+
+def _between_states(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
+    """"بين (وزارتي الداخلية ب)دولة قطر والمملكة العربية السعودية" after a noun trigger (folded end
+    `fend`, sentence end `ft`): the sides the two states stand for."""
+    cues, reach, text = lexicons().cues, a.reach, a.folded.text
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    hits = a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]
+    for (s1, e1, en1), (s2, e2, en2) in zip(hits, hits[1:], strict=False):
+        if s1 > fend + reach.state_list:
+            break
+        first = next((x.key for x in en1 if x.kind == "country"), None)
+        second = next((x.key for x in en2 if x.kind == "country"), None)
+        if first and second and first != second and cues.pair_link.match(text[e1:s2]) \
+                and cues.between_sides.search(text, max(fend, s1 - reach.counterparts_before), s1):
+            return _state_or_official(a, first, (s1, e1)), _state_or_official(a, second, (s2, e2))
+    return None
 
 
 def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
