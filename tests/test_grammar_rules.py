@@ -179,6 +179,22 @@ def test_the_signing_verb_with_its_pronoun() -> None:
     assert {state: name for state, (name, _) in sides(ev).items()} == {"TUN": "رضا بن علي", "PRT": "جواو سيلفا"}
 
 
+def test_the_sides_of_a_signing_between_two_people_not_its_sponsor() -> None:
+    """"رعى X توقيع مذكرة تفاهم بين Y وZ": Y and Z sign; X, before the trigger, is no side."""
+    text = ("ورعى رئيس الحكومة العراقي حيدر الجبوري توقيع مذكرة تفاهم أمنية بين مستشار الأمن الوطني العراقي "
+            "سالم الدليمي والأمين العام لوزارة الداخلية الأردنية خالد العبادي.")
+    (ev,) = events(text)
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"IRQ": "سالم الدليمي", "JOR": "خالد العبادي"}
+
+
+def test_a_three_party_meeting_between_is_one_event_of_all() -> None:
+    """"اجتماعا ثلاثيا بين X وY ... مع Z": the joint meeting keeps its three sides."""
+    text = ("وعقد في الدوحة اجتماع ثلاثي بين وزير الخارجية المصري حسام عبد الفتاح، ووزير الخارجية الأردني "
+            "سامي العدوان، ووزير الخارجية القطري فهد بن ناصر.")
+    (ev,) = events(text)
+    assert {p["country"] for p in ev["participants"] if p["role"] != "attendee"} == {"EGY", "JOR", "QAT"}
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

@@ -50,16 +50,9 @@ def engagements(a: Analysis) -> list[Engagement]:
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
-            elif (cues.dual_subject if is_verb else cues.dual_after).match(folded.text[m.end():ft]):
-                # "والتقى الوزيران"، "جلسة مباحثات برئاسة الوزيرين": the two sides of the engagement
-                # told last (in a series, the dual speaks of the meeting just told), else the article's
-                pair = (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
-                if pair is not None:
-                    found.append(Engagement(_kind(family), family, pair[0], pair[1], (s, t)))
-                continue
-            elif is_verb and (states := _state_pair(a, m.end(), ft)) is not None:
-                # "وقعت موريتانيا والولايات المتحدة على مذكرة تفاهم": the states themselves are the sides
-                found.append(Engagement(_kind(family), family, states[0], states[1], (s, t)))
+            elif (told := _told_pair(a, mentions, found, m.end(), p1, ft, is_verb))[0]:
+                if told[1] is not None:
+                    found.append(Engagement(_kind(family), family, told[1][0], told[1][1], (s, t)))
                 continue
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on,
@@ -233,6 +226,41 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     named = {e.country for e in a.entities if e.name or e.title}
     own = a.entities[subject].country
     return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
+
+
+def _told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int, ft: int,
+               is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
+    """(told, pair): are the two sides told by the words right after the trigger (folded end
+    `fend`, sentence end `ft`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
+    the engagement told last, in a series the meeting just told, else the article's two); two
+    states ("وقعت موريتانيا والولايات المتحدة"); two people after بين ("توقيع مذكرة بين X وY")."""
+    cues = lexicons().cues
+    if (cues.dual_subject if is_verb else cues.dual_after).match(a.folded.text[fend:ft]):
+        return True, (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
+    pair = _state_pair(a, fend, ft) if is_verb else None
+    if pair is None and not cues.joint.search(a.folded.text, fend, ft):
+        pair = _between_people(a, mentions, fend, p1)  # "اجتماعا ثلاثيا بين X وY ومع Z": one of all, not a pair
+    return pair is not None, pair
+
+
+def _between_people(a: Analysis, mentions: Mentions, fend: int, p1: int) -> tuple[int, int] | None:
+    """"رعى توقيع مذكرة تفاهم بين X وY"، "لقاء بين الوزير X ونظيره Y": the first mention after the
+    trigger follows بين (a few words before it, no مع between) and the next one of another side is
+    joined to it by و: the two are the sides (a sponsor before the trigger is not one)."""
+    items, text = mentions.items, a.folded.text
+    i = bisect_left(mentions.starts, p1)
+    if i >= len(items):
+        return None
+    fx = a.folded.fpos(items[i][0])
+    gap = text[fend:fx]
+    if not lexicons().cues.between_sides.search(gap) or " مع " in gap:
+        return None
+    for j in range(i + 1, len(items)):
+        if items[j][2] != items[i][2] and items[j][0] >= items[i][1]:
+            if _joined(a, items[j][0]) and _differ(a, items[i][2], items[j][2]):
+                return items[i][2], items[j][2]
+            return None
+    return None
 
 
 def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
