@@ -165,7 +165,7 @@ class PeopleFinder:
             if word == "الي":
                 return posted and nxt_hit is not None and nxt_hit.kind == "country"
             return nxt_hit is not None and nxt_hit.kind in {"country", "agency"} \
-                or strip(nxt) in self.title_goes_on or nxt in self.w.place_words
+                or strip(nxt) in self.title_goes_on or nxt in self.title_goes_on or nxt in self.w.place_words
         if word in self.w.place_words:
             return True
         if word in self.not_names or word.lstrip("و") in self.not_names or word in self.lex.function_words:
