@@ -226,6 +226,14 @@ def test_different_cities_are_different_events():
     assert len(fuse([a, b], settings())) == 2
 
 
+def test_a_reception_at_home_and_a_visit_abroad_of_the_same_pair_stay_two_events():
+    """One meeting has one host: X receiving Y is not X's visit to Y, even undated."""
+    home = make("a.txt", [HOST, GUEST], date=None)
+    away = make("b.txt", [GUEST, HOST], date=None)  # the guest's state hosts this one
+    assert len(fuse([home, away], settings())) == 2
+    assert len(fuse([home, make("c.txt", [HOST, GUEST], date=None)], settings())) == 1
+
+
 # ------------------------------------------------------------------------------ dates, conflicts
 @pytest.mark.parametrize("undated", ["a.txt", "z.txt"])
 def test_an_undated_report_takes_the_date_of_the_dated_one(undated):

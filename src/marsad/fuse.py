@@ -155,7 +155,14 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         return False
     if {s.doc for s in a.sources} & {s.doc for s in b.sources}:
         return False  # one page's distinct events stay distinct
+    if (ha := _host_state(a)) and (hb := _host_state(b)) and ha != hb:
+        return False  # one meeting has one host: Rabat's reception of X is not X's visit to Madrid
     return all(_person_matches(p, b.principals()) for p in a.principals())
+
+
+def _host_state(ev: Event) -> str | None:
+    """The state of the event's host, when one side hosts."""
+    return next((p.country for p in ev.participants if p.role == "host" and p.country), None)
 
 
 def _dates_compatible(x: str | None, y: str | None, window: int) -> bool:
