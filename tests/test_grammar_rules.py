@@ -128,6 +128,14 @@ def test_a_dual_after_a_noun_trigger_is_the_two_sides() -> None:
     assert ev["location"]["city"] == "Rome"
 
 
+def test_a_nominative_dual_after_a_noun_trigger_is_the_two_sides() -> None:
+    """"خلال لقاء عقده الجانبان": the dual is the subject of a verb right after the noun."""
+    text = ("أكد وزير الداخلية الكويتي فهد الصباح ومستشار الأمن الوطني العراقي سالم الدليمي أهمية التنسيق. "
+            "وجاء ذلك خلال لقاء عقده الجانبان على هامش مؤتمر إقليمي.")
+    (ev,) = events(text)
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"KWT": "فهد الصباح", "IRQ": "سالم الدليمي"}
+
+
 def test_a_dual_in_a_series_speaks_of_the_meeting_just_told() -> None:
     """In a series, "وبحث الجانبان" after the second meeting is that meeting's, not the first's."""
     text = ("استقبل وزير الداخلية المغربي خالد الناصري سفير اليابان هيروشي تاناكا، وبحث الجانبان تبادل "
