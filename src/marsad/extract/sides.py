@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicons import lexicons, matches_at
 from ..normalize import Folded, one_space, word_start
-from .document import Analysis
+from .document import Analysis, says
 from .triggers import Clause, blocked, trigger_pattern
 
 
@@ -50,7 +50,7 @@ def engagements(a: Analysis) -> list[Engagement]:
             goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
-            elif (told := _told_pair(a, mentions, found, m.end(), p1, ft, is_verb))[0]:
+            elif (told := _told_pair(a, mentions, found, m.end(), p1, (s, t), is_verb))[0]:
                 if told[1] is not None:
                     found.append(Engagement(_kind(family), family, told[1][0], told[1][1], (s, t)))
                 continue
@@ -228,17 +228,18 @@ def _state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
     return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
 
 
-def _told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int, ft: int,
-               is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
+def _told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int,
+               sentence: tuple[int, int], is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
     """(told, pair): are the two sides told by the words right after the trigger (folded end
     `fend`, sentence end `ft`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
     the engagement told last, in a series the meeting just told, else the article's two); two
     states ("وقعت موريتانيا والولايات المتحدة"); two people after بين ("توقيع مذكرة بين X وY")."""
-    cues = lexicons().cues
-    if (cues.dual_subject if is_verb else cues.dual_after).match(a.folded.text[fend:ft]):
+    cues, ft = lexicons().cues, a.folded.fpos(sentence[1])
+    near = a.folded.text[fend:min(ft, fend + a.reach.future_after)]  # the few words after it, not the sentence
+    if (cues.dual_subject if is_verb else cues.dual_after).match(near):
         return True, (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
     pair = _state_pair(a, fend, ft) if is_verb else None
-    if pair is None and not cues.joint.search(a.folded.text, fend, ft):
+    if pair is None and not says(a, cues.joint, sentence):
         pair = _between_people(a, mentions, fend, p1)  # "اجتماعا ثلاثيا بين X وY ومع Z": one of all, not a pair
     return pair is not None, pair
 
@@ -252,6 +253,8 @@ def _between_people(a: Analysis, mentions: Mentions, fend: int, p1: int) -> tupl
     if i >= len(items):
         return None
     fx = a.folded.fpos(items[i][0])
+    if fx - fend > a.reach.state_list:
+        return None  # بين stands a few words after the trigger
     gap = text[fend:fx]
     if not lexicons().cues.between_sides.search(gap) or " مع " in gap:
         return None
@@ -270,7 +273,9 @@ def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
     starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
     k = bisect_left(starts, fend)
     pair = a.hits[k:k + 2]
-    gap = a.folded.text[fend:pair[0][0]] if pair else ""
+    if not pair or pair[0][0] - fend > a.reach.state_list:
+        return None
+    gap = a.folded.text[fend:pair[0][0]]
     each = lexicons().cues.each_of.search(gap)  # "وقعت كل من موريتانيا و..."
     if len(pair) < 2 or (gap[:each.start()] if each else gap).strip() or pair[1][1] > ft:
         return None
