@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicons import Starts, lexicons, matches_at
+from ..lexicons import Starts, lexicons
 from ..normalize import fold_word
 from ..settings import Reach
 
@@ -93,7 +93,10 @@ def blocked(clause: Clause, end: int, reach: Reach) -> bool:
 
 
 def has_trigger(folded: str, starts: list[int]) -> bool:
-    return any(True for _ in matches_at(trigger_pattern()[0], folded, starts))
+    """`any(matches_at(pattern, folded, starts))`, stopping at the first start that matches (a
+    page with a trigger most often has one in its lede)."""
+    match = trigger_pattern()[0].match
+    return any(match(folded, at) for at in starts)
 
 
 @functools.cache
