@@ -239,8 +239,8 @@ def _told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: i
     if (cues.dual_subject if is_verb else cues.dual_after).match(near):
         return True, (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
     pair = _state_pair(a, fend, ft) if is_verb else None
-    if pair is None and not says(a, cues.joint, sentence):
-        pair = _between_people(a, mentions, fend, p1)  # "اجتماعا ثلاثيا بين X وY ومع Z": one of all, not a pair
+    if pair is None and (pair := _between_people(a, mentions, fend, p1)) is not None and says(a, cues.joint, sentence):
+        pair = None  # "اجتماعا ثلاثيا بين X وY ومع Z": one meeting of all, not a pair
     return pair is not None, pair
 
 
