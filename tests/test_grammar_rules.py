@@ -203,6 +203,15 @@ def test_a_three_party_meeting_between_is_one_event_of_all() -> None:
     assert {p["country"] for p in ev["participants"] if p["role"] != "attendee"} == {"EGY", "JOR", "QAT"}
 
 
+def test_a_name_right_after_a_meeting_verb_is_its_subject() -> None:
+    """"والتقى محمد رضا نوري، الموجود في الدوحة، بوزير الخارجية القطري": a subject named without a
+    title; the pair of states named gives his."""
+    text = ("والتقى محمد رضا نوري، الموجود في الدوحة، بوزير الخارجية القطري فهد بن ناصر، وبحثا العلاقات "
+            "الثنائية بين إيران وقطر.")
+    (ev,) = events(text)
+    assert {state: name for state, (name, _) in sides(ev).items()} == {"IRN": "محمد رضا نوري", "QAT": "فهد بن ناصر"}
+
+
 def test_two_sides_after_the_verb_are_subject_and_object() -> None:
     """"التقى X وY": X met Y, as before (a list needs three members)."""
     text = "التقى وزير الداخلية التونسي كمال الطرابلسي وسفير اليابان بتونس كينجي ساتو بمقر الوزارة."

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
 from ..settings import Reach
+from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
 from .mentions import Person, merge_ranks
 from .tokens import Tokens, mark_hits, strip, tokenize
@@ -55,6 +56,8 @@ class PeopleFinder:
         self.qualifiers = {fold_word(q) for q in self.lex.titles.get("qualifiers") or []} | self.w.qualifiers
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | self.lex.day_words | w.day_parts
         self.trigger_words = self.lex.trigger_words
+        self.verb_words = {fold_word(p + v.split()[0]) for fam in self.lex.triggers.values() if isinstance(fam, dict)
+                           for v in fam.get("verbs", []) for p in ("", "و", "ف")}  # "والتقى"، "فاستقبل"
         self.common = self.lex.common_words
         self.first_names = self.lex.first_names
         self.common = self.common - self.first_names
@@ -98,7 +101,7 @@ class PeopleFinder:
                 i = max(end, i + 1)
                 continue
             i += 1
-        people += self._honorific_people(text, folded, toks, claimed)
+        people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
         people = merge_ranks(people, text)
         self._side_states(folded, toks, people)
@@ -373,32 +376,3 @@ class PeopleFinder:
         if cities:  # "القائد العام لشرطة دبي"
             return cities[0].attrs["iso3"], org, sector, ["city"]
         return None, org, sector, []
-
-    # 5. people named with an honorific but no title
-    def _honorific_people(self, text: str, folded: Folded, toks: Tokens, claimed: set[int]) -> list[Person]:
-        out = []
-        after = 0
-        for k, parts in enumerate(toks.hon):
-            if not parts or k < after or k + len(parts) in claimed:
-                continue
-            s = k + len(parts)
-            while s < len(toks) and (more := self._honorific_at(toks, s)):
-                s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
-            e = s
-            while e < len(toks) and e - s < self.name_tokens and self._name_token(toks, e, claimed) and not self._runs_on(toks, e, s):
-                e += 1
-            while e - s > 2 and toks.text[e - 1].startswith("ال") and toks.text[e - 1] in self.common:
-                e -= 1
-            while e - s > 3 and toks.text[e - 1].startswith("ال") and toks.text[e - 2].startswith("ال") \
-                    and toks.text[e - 2] in self.common:
-                e -= 2  # "فيصل بن فرحان العلاقات الثنائية"
-            if e > s and self._plausible(toks, s, e, honored=True):
-                claimed.update(range(s, e))
-                span = folded.span(toks.start[s], toks.end[e - 1])
-                rank = " ".join(parts) in self.ranks
-                tspan = folded.span(toks.start[k], toks.end[k + len(parts) - 1]) if rank else None
-                out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
-                                  country=None, start=(tspan or span)[0], end=span[1], name_span=span,
-                                  title_span=tspan, evidence=["rank"] if rank else []))
-            after = max(k + 1, e)
-        return out
