@@ -1,0 +1,186 @@
+"""Sides told together, read right after or around a trigger: a dual ("والتقى الوزيران"), two
+states ("وقعت موريتانيا والولايات المتحدة"، "بين دولة قطر والمملكة ..."), two people after بين, a
+comma list of people met in turn ("التقى X، وY، وZ"), sides named by their state only ("مع وزراء
+الداخلية: الأردن، وتونس"), and two mentions joined by و (extract/sides.py asks).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+
+from ..lexicons import lexicons
+from ..normalize import Folded
+from .clauses import THREE_WORDS, Engagement, Mentions
+from .document import Analysis, says
+
+
+def state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
+    """Sides named by their state only, in a list led by "مع نظرائه/وزراء ..." after the trigger
+    (folded end `fend`, sentence end `ft`); a state one of whose officials the segment names is
+    left to that official's own mention."""
+    cues, reach = lexicons().cues, a.reach
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    hits: list[tuple[int, int, str]] = []
+    for s, e, entries in a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]:
+        if not hits and s > fend + reach.state_list:
+            break  # the list starts right after the trigger ("لقاءات ثنائية مع وزراء الداخلية: ...")
+        state = next((x for x in entries if x.kind == "country"), None)  # a list of states: عمان is Oman
+        if state is not None:
+            hits.append((s, e, state.key))
+        if len(hits) > 1 and not cues.list_link.match(a.folded.text[hits[-2][1]:hits[-1][0]]):
+            break  # the list has ended
+    if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - reach.counterparts_before), hits[0][0]):
+        return []
+    run = hits[:1]
+    for prev, nxt in zip(hits, hits[1:], strict=False):
+        if not cues.list_link.match(a.folded.text[prev[1]:nxt[0]]):
+            break
+        run.append(nxt)
+    named = {e.country for e in a.entities if e.name or e.title}
+    own = a.entities[subject].country
+    return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
+
+
+def told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int,
+               sentence: tuple[int, int], is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
+    """(told, pair): are the two sides told by the words right after the trigger (folded end
+    `fend`, sentence end `ft`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
+    the engagement told last, in a series the meeting just told, else the article's two); two
+    states ("وقعت موريتانيا والولايات المتحدة"); two people after بين ("توقيع مذكرة بين X وY")."""
+    cues, ft = lexicons().cues, a.folded.fpos(sentence[1])
+    near = a.folded.text[fend:min(ft, fend + a.reach.future_after)]  # the few words after it, not the sentence
+    if (cues.dual_subject if is_verb else cues.dual_after).match(near):
+        return True, (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
+    pair = _state_pair(a, fend, ft) if is_verb else None
+    if pair is None and (pair := _between_people(a, mentions, fend, p1)) is not None and says(a, cues.joint, sentence):
+        pair = None  # "اجتماعا ثلاثيا بين X وY ومع Z": one meeting of all, not a pair
+    return pair is not None, pair
+
+
+def _between_people(a: Analysis, mentions: Mentions, fend: int, p1: int) -> tuple[int, int] | None:
+    """"رعى توقيع مذكرة تفاهم بين X وY"، "لقاء بين الوزير X ونظيره Y": the first mention after the
+    trigger follows بين (a few words before it, no مع between) and the next one of another side is
+    joined to it by و: the two are the sides (a sponsor before the trigger is not one)."""
+    items, text = mentions.items, a.folded.text
+    i = bisect_left(mentions.starts, p1)
+    if i >= len(items):
+        return None
+    fx = a.folded.fpos(items[i][0])
+    if fx - fend > a.reach.state_list:
+        return None  # بين stands a few words after the trigger
+    gap = text[fend:fx]
+    if not lexicons().cues.between_sides.search(gap) or " مع " in gap:
+        return None
+    for j in range(i + 1, len(items)):
+        if items[j][2] != items[i][2] and items[j][0] >= items[i][1]:
+            if joined(a, items[j][0]) and differ(a, items[i][2], items[j][2]):
+                return items[i][2], items[j][2]
+            return None
+    return None
+
+
+def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
+    """"وقعت (كل من) موريتانيا والولايات المتحدة": two state names, joined by و, right after the verb
+    ending at folded `fend` (sentence end `ft`): for each, the official of that state the text names,
+    else the state alone."""
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    k = bisect_left(starts, fend)
+    pair = a.hits[k:k + 2]
+    if not pair or pair[0][0] - fend > a.reach.state_list:
+        return None
+    gap = a.folded.text[fend:pair[0][0]]
+    each = lexicons().cues.each_of.search(gap)  # "وقعت كل من موريتانيا و..."
+    if len(pair) < 2 or (gap[:each.start()] if each else gap).strip() or pair[1][1] > ft:
+        return None
+    first, second = (next((x.key for x in entries if x.kind == "country"), None) for _, _, entries in pair)
+    if first is None or second is None or first == second \
+            or not lexicons().cues.pair_link.match(a.folded.text[pair[0][1]:pair[1][0]]):
+        return None
+    return _state_or_official(a, first, pair[0][:2]), _state_or_official(a, second, pair[1][:2])
+
+
+def _state_or_official(a: Analysis, iso: str, span: tuple[int, int]) -> int:
+    """The side a state stands for: its official the segment names; else the one named official
+    whose state is not written (the home side of a national outlet); else the state alone (folded `span`)."""
+    named = next((e.id for e in a.entities if e.country == iso and e.name), None)
+    if named is None:
+        unplaced = [e.id for e in a.entities if e.name and not e.country]
+        named = unplaced[0] if len(unplaced) == 1 else None
+    return named if named is not None else a.state_side(iso, a.folded.span(*span))
+
+
+def between_states(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
+    """"بين (وزارتي الداخلية ب)دولة قطر والمملكة العربية السعودية" after a noun trigger (folded end
+    `fend`, sentence end `ft`): the sides the two states stand for."""
+    cues, reach, text = lexicons().cues, a.reach, a.folded.text
+    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
+    hits = a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]
+    for (s1, e1, en1), (s2, e2, en2) in zip(hits, hits[1:], strict=False):
+        if s1 > fend + reach.state_list:
+            break
+        first = next((x.key for x in en1 if x.kind == "country"), None)
+        second = next((x.key for x in en2 if x.kind == "country"), None)
+        if first and second and first != second and cues.pair_link.match(text[e1:s2]) \
+                and cues.between_sides.search(text, max(fend, s1 - reach.counterparts_before), s1):
+            return _state_or_official(a, first, (s1, e1)), _state_or_official(a, second, (s2, e2))
+    return None
+
+
+def differ(a: Analysis, x: int, y: int) -> bool:
+    """Two entities that can be two sides: each named or of a known state, and not of one state."""
+    ex, ey = a.entities[x], a.entities[y]
+    return bool((ex.name or ex.country) and (ey.name or ey.country)) and not (ex.country and ex.country == ey.country)
+
+
+def joined(a: Analysis, at: int) -> bool:
+    """Is the mention at `at` joined to the one before it by و ("X، وY"), also through the
+    honorific the mention leaves out ("X، ومعالي Y")?"""
+    fat, lex = a.folded.fpos(at), lexicons()
+    if lex.cues.joined.search(a.folded.text, max(0, fat - a.reach.joined_before), fat):
+        return True
+    words = a.folded.text[max(0, fat - a.reach.word_chars):fat].split()
+    return bool(words) and words[-1][:1] == "و" and words[-1][1:] in _honorific_words()
+
+
+@functools.cache
+def _honorific_words() -> frozenset[str]:
+    """The one-word honorifics (data/honorifics.txt, folded)."""
+    return frozenset(h for h in lexicons().honorifics if " " not in h)
+
+
+def _two_sides(a: Analysis) -> tuple[int, int] | None:
+    """The article's two sides: its first named entity and the first named after it of another
+    state (one of the two may be of a state not written: the home side of a national outlet)."""
+    named = [e for e in a.entities if e.name]
+    for e in named[1:]:
+        if (e.country or named[0].country) and differ(a, named[0].id, e.id):
+            return named[0].id, e.id
+    return None
+
+
+def each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re.Pattern[str]) -> bool:
+    """Does `pattern` end just before the first mention after the trigger (folded end `fend`)?"""
+    i = bisect_left(mentions.starts, p1)
+    return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
+
+
+def listed(a: Analysis, mentions: Mentions, p1: int, link: re.Pattern[str]) -> bool:
+    """"التقى X، وY، وZ": do `Reach.listed` mentions of different entities, linked by commas, follow
+    the verb ending at p1 (at most two words before the first)? Then each is met in turn, by the
+    article's protagonist: "التقى X وY" is left to the usual reading (X met Y)."""
+    items, text, least = mentions.items, a.segment.text, a.reach.listed
+    i = bisect_left(mentions.starts, p1)
+    if i >= len(items) or THREE_WORDS.match(text, p1, items[i][0]):
+        return False
+    run, k = 1, i
+    for j in range(i + 1, len(items)):
+        if items[j][2] == items[k][2] or items[j][0] < items[k][1]:
+            continue  # another mention of the same entity, or one inside it
+        if not link.match(a.fold(items[k][1], items[j][0])):
+            break
+        run, k = run + 1, j
+        if run >= least:
+            return True
+    return False
