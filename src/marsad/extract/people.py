@@ -303,6 +303,9 @@ class PeopleFinder:
             k += len(parts)
             honored = True
         start = k
+        if not comma and k < len(toks) and (w := toks.text[k])[:1] == "و" and w not in self.first_names \
+                and w[1:] in self.first_names:
+            return None  # "وزير الخارجية السوداني وسامح شكري": و + a first name begins the next person
         while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
                 and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
             k += 1
