@@ -80,6 +80,7 @@ class Cues:
     our_country: re.Pattern[str]  # "شعبنا"، "بلادنا": the outlet speaks as its state
     joint: re.Pattern[str]  # "اجتماع ثلاثي": one event for every side of the sentence
     future_after: re.Pattern[str]  # "يلتقي ... الأسبوع المقبل": a plan, told after the trigger
+    future_verb_after: re.Pattern[str]  # "محادثات X ستتمحور حول": after a noun, the talks are still to come
 
 
 def _cues(spec: dict[str, Any]) -> Cues:

@@ -35,8 +35,10 @@ def engagements(a: Analysis) -> list[Engagement]:
                 continue
             family, is_verb = table[one_space(m.group(1))]
             clause = clause or Clause(folded.text, fs, ft)
-            if blocked(clause, m.start(), reach) or cues.future_after.match(folded.text[m.end():min(ft, m.end() + reach.future_after)]):
-                continue  # planned, negated or recalled before it; a future time just after it
+            after = folded.text[m.end():min(ft, m.end() + reach.future_after)]
+            if blocked(clause, m.start(), reach) or cues.future_after.match(after) \
+                    or not is_verb and cues.future_verb_after.match(after):
+                continue  # planned, negated or recalled before it; a future time (or verb, after a noun) just after it
             p0, p1 = folded.span(m.start(), m.end())
             mentions = mentions_in(a, s, t) if mentions is None else mentions
             each = is_verb and (each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
