@@ -23,14 +23,11 @@ def annotate_segment(segment: Segment, settings: Settings) -> list[Mention]:
         if p.title_span:
             s, e = p.title_span
             out.append(Mention("title", s, e, text[s:e], p.title, {"country": p.country, "sector": p.sector}))
-    folded = a.folded
-    for s, e, entry in a.agency_hits:
-        x, y = folded.span(s, e)
+    for x, y, entry in a.gazetteer_mentions("agency"):
         out.append(Mention("organization", x, y, text[x:y], entry.attrs.get("name_en"),
                            {"country": None if entry.key == "*" else entry.key, "sector": entry.attrs.get("sector")}))
-    for s, e, entry in a.place_hits:
+    for x, y, entry in a.gazetteer_mentions("place"):
         if entry.kind == "nisba":
-            x, y = folded.span(s, e)
             out.append(Mention("country", x, y, text[x:y], entry.key, {"form": "nisba"}))
     for place in a.places:
         label = "place" if place.kind == "city" else "country"

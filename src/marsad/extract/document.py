@@ -68,6 +68,12 @@ class Analysis:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def gazetteer_mentions(self, kind: str) -> list[tuple[int, int, Entry]]:
+        """The agency (`kind="agency"`) or place-gazetteer (`"place"`) hits, as (start, end, entry)
+        in offsets of the segment's text: what leaves the document object is never folded."""
+        hits = self.agency_hits if kind == "agency" else self.place_hits
+        return [(*self.folded.span(s, e), entry) for s, e, entry in hits]
+
     @property
     def reach(self) -> Reach:
         """How far the rules look (`Settings.reach`)."""
