@@ -46,7 +46,7 @@ def state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
 def told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int,
                sentence: tuple[int, int], is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
     """(told, pair): are the two sides told by the words right after the trigger (folded end
-    `fend`, sentence end `ft`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
+    `fend`, in `sentence`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
     the engagement told last, in a series the meeting just told, else the article's two); two
     states ("وقعت موريتانيا والولايات المتحدة"); two people after بين ("توقيع مذكرة بين X وY")."""
     cues, ft = lexicons().cues, a.folded.fpos(sentence[1])
