@@ -228,6 +228,7 @@ def test_the_dateline_beside_a_source_gives_the_publication_date(settings):
 @pytest.mark.parametrize("stamp, published", [
     ("تاريخ الإضافة: 18-11-2024 14:49:52 |", "2024-11-18"),  # a labelled stamp after the article
     ("ثلاثاء, 31/12/2024 - 16:15", "2024-12-31"),  # a CMS's weekday, date and time
+    ("تاريخ الإضافة: 18-11-2024 14:49:52 | عدد المشاهدات: 215", "2024-11-18"),  # with a page counter
 ])
 def test_a_dated_line_right_after_the_body_is_the_publication_stamp(stamp, published, settings):
     (seg,) = _clean("\n".join(["وزير الدفاع يستقبل سفير جمهورية مالي", LEDE, TAIL, stamp, "القراءة رقم : 512"]), settings)

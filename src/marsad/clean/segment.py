@@ -72,7 +72,7 @@ def _mark_dateline(line: Line, settings: Settings, lex: Lexicons) -> None:
     if not dates:
         return
     head, *sources = SOURCE_PARTS.split(line.text)  # "الخميس 4 سبتمبر 2025 / عدن نت - قسم الأخبار"
-    if sources and all(_is_source(s, lex) for s in sources) and dates[-1].end <= len(head):
+    if sources and all(_is_source(s, lex) or _is_counter(s) for s in sources) and dates[-1].end <= len(head):
         if _rest_words(head, found, lex) <= 3:
             _set_dateline(line, dates)
         return
@@ -87,6 +87,12 @@ SOURCE_PARTS = re.compile(r"\s+[/|]+\s+|\s+[-–—]\s+")
 def _is_source(part: str, lex: Lexicons) -> bool:
     words = split_words(fold_word(part))
     return 0 < len(words) <= 4 and not any(w in lex.function_words for w in words)
+
+
+def _is_counter(part: str) -> bool:
+    """"عدد المشاهدات: 215": a page counter beside the date (a few words ending with a number)."""
+    words = split_words(fold_word(part))
+    return 0 < len(words) <= 3 and words[-1].isdigit()
 
 
 def _rest_words(text: str, dates: list, lex: Lexicons) -> int:
