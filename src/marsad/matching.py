@@ -92,35 +92,35 @@ class Prefilter:
 
     def __init__(self, patterns: dict[str, list[str]]):
         self.compiled = {key: [re.compile(cue) for cue in cues] for key, cues in patterns.items()}
-        self.always: list[tuple[str, int]] = []
-        owners: dict[str, list[tuple[str, int, bool]]] = {}  # literal -> (key, cue, is a lead)
-        for key, cues in patterns.items():
-            for n, cue in enumerate(cues):
-                lead = leads(cue)
-                found = lead or anchors(cue)
+        self.always: list[tuple[str, re.Pattern[str]]] = []
+        owners: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {}  # literal -> (key, cue, is a lead)
+        for key, cues in self.compiled.items():
+            for compiled in cues:
+                lead = leads(compiled.pattern)
+                found = lead or anchors(compiled.pattern)
                 if found is None:
-                    self.always.append((key, n))
+                    self.always.append((key, compiled))
                 for literal in found or ():
-                    owners.setdefault(literal, []).append((key, n, lead is not None))
+                    owners.setdefault(literal, []).append((key, compiled, lead is not None))
         self.automaton = automaton([(a, (len(a), tuple(keys))) for a, keys in owners.items()])
         self.empty = not owners
 
     def matching(self, text: str) -> set[str]:
         """The keys one of whose expressions matches somewhere in `text`."""
-        found = {key for key, n in self.always if self.compiled[key][n].search(text)}
+        found = {key for key, pattern in self.always if pattern.search(text)}
         if self.empty:
             return found
-        windows: dict[tuple[str, int], list[int]] = {}
+        windows: dict[tuple[str, re.Pattern[str]], list[int]] = {}
         for end, (length, owners) in self.automaton.iter(text):
-            for key, n, lead in owners:
+            for key, pattern, lead in owners:
                 if key in found:
                     continue
                 if not lead:
-                    windows.setdefault((key, n), []).append(end + 1)
-                elif self.compiled[key][n].match(text, end + 1 - length):
+                    windows.setdefault((key, pattern), []).append(end + 1)
+                elif pattern.match(text, end + 1 - length):
                     found.add(key)
-        for (key, n), ends in windows.items():
-            if key not in found and self._near(self.compiled[key][n], text, ends):
+        for (key, pattern), ends in windows.items():
+            if key not in found and self._near(pattern, text, ends):
                 found.add(key)
         return found
 

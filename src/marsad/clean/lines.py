@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicons import Lexicons
+from ..lexicons import Lexicons, Starts
 from ..normalize import fold, fold_word
 from ..outlets import outlet_of
 from ..settings import Settings
@@ -123,15 +123,14 @@ class ChromeTables:
 
     related: re.Pattern[str]  # at the line start
     tags: re.Pattern[str]  # at the line start
-    copyright: re.Pattern[str]  # anywhere
-    loading: re.Pattern[str]  # anywhere
+    anywhere: Starts  # words that mark a short line wherever they are written: copyright, loading,
+    # footer, weather (one automaton pass, where a regular expression would try each word everywhere)
     widgets: re.Pattern[str]  # the whole line ("Radio Player Radio Live", "شارك فيسبوك")
     outlet_prefixes: frozenset[str]
     outlet_suffixes: frozenset[str]
     author_prefixes: frozenset[str]
     starts: re.Pattern[str]  # at the line start, one group per kind: link ("ننصح بقراءة: ...", or a
     # widget word then | or :), caption ("صورة أرشيفية"), ticker ("عاجل |")
-    anywhere: re.Pattern[str]  # anywhere in a short line: footer, weather
     feed_footers: re.Pattern[str]  # "the post … appeared first on": start, any text, end
     feed_ends: tuple[str, ...]  # their closing words ("appeared first on"), looked for first
     outlet_names: re.Pattern[str]  # at the line end
@@ -154,17 +153,16 @@ def chrome_tables(lex: Lexicons) -> ChromeTables:
 
     widgets = alternation("widgets")
     feed = "|".join(".{0,300}?".join(re.escape(part.strip()) for part in w.split("…")) for w in chrome["feed_footers"])
-    related, tags, copyright, loading = (re.compile(f"(?:{alternation(kind)})")
-                                         for kind in ("related", "tags", "copyright", "loading"))
+    related, tags = (re.compile(f"(?:{alternation(kind)})") for kind in ("related", "tags"))
     outlet_prefixes, outlet_suffixes, author_prefixes = (frozenset(chrome[kind]) for kind in
                                                          ("outlet_prefixes", "outlet_suffixes", "author_prefixes"))
     tables = ChromeTables(
-        related, tags, copyright, loading,
+        related, tags, Starts({"copyright": chrome["copyright"], "loading": chrome["loading"],
+                               "footer": chrome["footers"], "weather": chrome["weather"]}),
         re.compile(rf"[\W_]*(?:(?:{widgets})(?!\w)[\W_]*)+"),
         outlet_prefixes, outlet_suffixes, author_prefixes,
         starts=re.compile(rf"(?P<link>(?:{alternation('links')})(?!\w)|(?:{widgets})\s*[|:])"
                           rf"|(?P<caption>(?:{alternation('captions')})(?!\w))|(?P<ticker>(?:{alternation('tickers')})(?!\w))"),
-        anywhere=re.compile(f"(?P<footer>{alternation('footers')})|(?P<weather>{alternation('weather')})"),
         feed_footers=re.compile(f"(?:{feed})"),
         feed_ends=tuple({w.split("…")[-1].strip() for w in chrome["feed_footers"]}),
         outlet_names=re.compile(rf"(?<!\w)(?:{alternation('outlet_names')})[\W_]*$"),
@@ -186,12 +184,13 @@ def _chrome(folded: str, n: int, tables: ChromeTables) -> str | None:
             return "link"  # "اقرأ أيضا: <headline>", a link inside the article
     if tables.tags.match(folded):
         return "tag"
-    if n <= 14 and tables.copyright.search(folded):
+    marks = tables.anywhere.find_labelled(folded) if n <= 20 else None
+    if marks and n <= 14 and marks["copyright"]:
         return "copyright"
-    where = tables.anywhere.search(folded) if n <= 20 else None
-    if where and (where.lastgroup == "footer" or n <= 8) or n >= 6 and _feed_footer(folded, tables):
-        return "footer" if not where or where.lastgroup == "footer" else "widget"
-    if n <= 6 and tables.loading.search(folded):
+    where = _first_of(marks["footer"], marks["weather"]) if marks else None
+    if where and (where == "footer" or n <= 8) or n >= 6 and _feed_footer(folded, tables):
+        return "footer" if not where or where == "footer" else "widget"
+    if marks and n <= 6 and marks["loading"]:
         return "loading"
     if n <= 8 and tables.widgets.fullmatch(bare):
         return "widget"
@@ -201,6 +200,13 @@ def _chrome(folded: str, n: int, tables: ChromeTables) -> str | None:
     if n <= 2:
         return "menu"
     return None
+
+
+def _first_of(footers: list[int], weather: list[int]) -> str | None:
+    """Which kind of marker is written first (a footer where both start at one place), if any."""
+    if footers and (not weather or footers[0] <= weather[0]):
+        return "footer"
+    return "weather" if weather else None
 
 
 def _feed_footer(folded: str, tables: ChromeTables) -> bool:

@@ -5,6 +5,7 @@ is given elsewhere or not at all. Part of the people grammar (`people.PeopleFind
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from ..normalize import Folded
@@ -49,7 +50,7 @@ def verb_subjects(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, clai
     """"والتقى محمد جواد ظريف، الموجود في الدوحة، بوزير الخارجية": a meeting verb followed by a first
     name and more name words that no titled person holds names its subject (title: none here)."""
     out: list[Person] = []
-    for k in [k for k, w in enumerate(toks.text) if w in f.verb_words]:
+    for k in compress(range(len(toks)), map(f.verb_words.__contains__, toks.text)):  # the verbs' tokens
         s = k + 1
         if s >= len(toks) or s in claimed or toks.hit[s] is not None or toks.text[s] not in f.first_names:
             continue

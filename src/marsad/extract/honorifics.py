@@ -5,6 +5,7 @@ them: which one starts at each token of a text, whatever proclitics it carries (
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..lexicons import Lexicons
 from ..normalize import fold_word
@@ -39,7 +40,7 @@ class Honorifics:
         if not present:
             return out
         known = self._first_words
-        for k in [k for k, word in enumerate(toks.text) if word in present]:
+        for k in compress(range(len(toks)), map(present.__contains__, toks.text)):
             word = toks.text[k]
             candidates = known.get(word)
             if candidates is None:
