@@ -414,3 +414,46 @@ def test_sentences_on_real_pages() -> None:
 
     for text in real_texts():
         assert sentences(text) == [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _every_cue() -> list:
+    """The rules' cues and guards, each a `Cue` (a literal test before its expression)."""
+    import dataclasses
+
+    from marsad.extract.triggers import guard_pattern
+    from marsad.matching import Cue
+
+    cues = lexicons().cues
+    found = [getattr(cues, f.name) for f in dataclasses.fields(cues)]
+    found += [guard_pattern(kind) for kind in ("planned", "negated", "background")]
+    return [c for c in found if isinstance(c, Cue)]
+
+
+def test_cues_have_literals_to_test() -> None:
+    """Most cues are tried only where one of their literals is written (else the prefilter does nothing)."""
+    cues = _every_cue()
+    assert len(cues) >= 20
+    assert sum(c.needles is not None for c in cues) >= len(cues) // 2
+    assert any(c.scan is not None for c in cues) and any(c.needles and c.scan is None for c in cues)
+
+
+def test_cue_prefilter_equals_the_expression() -> None:
+    """`Cue.search/match/finditer` = the expression's own, on every sentence of the pages we ship and
+    of the seeds, over the whole text and inside windows (the rules read windows of a sentence)."""
+    texts = real_texts()
+    if SEEDS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    pieces = [fold(s).text for t in texts for s in t.replace("؟", ".").split(".") if s.strip()]
+    hits = 0
+    for cue in _every_cue():
+        for piece in pieces:
+            n = len(piece)
+            for pos, endpos in ((0, n), (n // 3, n), (0, 2 * n // 3), (n // 4, n // 2)):
+                want = cue.regex.search(piece, pos, endpos)
+                got = cue.search(piece, pos, endpos)
+                assert (got and got.span()) == (want and want.span()), (cue.pattern, piece)
+                assert bool(cue.match(piece, pos, endpos)) == bool(cue.regex.match(piece, pos, endpos))
+                assert [m.span() for m in cue.finditer(piece, pos, endpos)] == \
+                    [m.span() for m in cue.regex.finditer(piece, pos, endpos)]
+                hits += want is not None
+    assert hits > 100  # the cues do match real text: the comparison is not of empty answers

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,17 @@ from typing import Any
 import yaml
 
 from .literals import anchors, leads
-from .matching import PROCLITIC_SET, PROCLITICS, Entry, Gazetteer, Prefilter, Starts, automaton, matches_at
+from .matching import (
+    PROCLITIC_SET,
+    PROCLITICS,
+    Cue,
+    Entry,
+    Gazetteer,
+    Prefilter,
+    Starts,
+    automaton,
+    matches_at,
+)
 from .normalize import fold, fold_word
 from .outlets import OutletTable, outlet_table
 from .word_tables import PlaceWords, TitleClasses
@@ -46,7 +55,7 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
-__all__ = ["PROCLITICS", "PROCLITIC_SET", "Entry", "Gazetteer", "Lexicons", "Prefilter", "Starts", "anchors",
+__all__ = ["PROCLITICS", "PROCLITIC_SET", "Cue", "Entry", "Gazetteer", "Lexicons", "Prefilter", "Starts", "anchors",
            "automaton", "leads", "lexicons", "matches_at"]
 
 
@@ -54,37 +63,37 @@ __all__ = ["PROCLITICS", "PROCLITIC_SET", "Entry", "Gazetteer", "Lexicons", "Pre
 class Cues:
     """The cues of the event rules (data/cues.yaml), compiled: regular expressions over folded text."""
 
-    negated: re.Pattern[str]  # "لم يلتق": end-anchored, searched before a trigger
-    recalled_near: re.Pattern[str]  # "وكان ... قد" just before a trigger
-    recalled_far: re.Pattern[str]  # "وكان الطرفان قد التقيا"
+    negated: Cue  # "لم يلتق": end-anchored, searched before a trigger
+    recalled_near: Cue  # "وكان ... قد" just before a trigger
+    recalled_far: Cue  # "وكان الطرفان قد التقيا"
     attending: tuple[str, ...]  # "بحضور": the officials named after it attend
-    at_home: re.Pattern[str]  # "في مكتبه"
-    diplomat: re.Pattern[str]  # an ambassador's, chargé's or consul's title
-    sidelines: re.Pattern[str]  # "على هامش ...": neutral ground
-    visit: re.Pattern[str]  # "زيارة ... إلى": the state visited
-    summing_up: re.Pattern[str]  # "هذه اللقاءات": a paragraph about every meeting
-    each_of: re.Pattern[str]  # "كلا من": each member of the list that follows is met in turn
-    listed: re.Pattern[str]  # "التقى X، وY، وZ": the comma link of a list of people met in turn
-    series: re.Pattern[str]  # "كما التقى": the protagonist's series goes on
-    with_before: re.Pattern[str]  # "عقد X مع Y جلسة مباحثات": the other side before a noun trigger
-    passive_agent: re.Pattern[str]  # "من قبل" before the name of the one who receives
-    received: re.Pattern[str]  # "حظي ... باستقبال": the subject was received
-    between: re.Pattern[str]  # "بين" just before the first state of a pair
-    pair_link: re.Pattern[str]  # the "و" between the two states of a pair
-    between_sides: re.Pattern[str]  # "الاجتماع بين وزارتي الداخلية بدولة قطر و...": a noun's two states
-    dual_subject: re.Pattern[str]  # "التقى الوزيران": the article's two sides
-    dual_after: re.Pattern[str]  # "جلسة مباحثات برئاسة الوزيرين": the article's two sides, after a noun
-    joined: re.Pattern[str]  # "X، وY": the و before the second of two sides
-    counterparts_of: re.Pattern[str]  # "مع وزراء العدل: الأردن، وتونس": sides named by their state
-    list_link: re.Pattern[str]  # "، و" between two states of a list
-    our_country: re.Pattern[str]  # "شعبنا"، "بلادنا": the outlet speaks as its state
-    joint: re.Pattern[str]  # "اجتماع ثلاثي": one event for every side of the sentence
-    future_after: re.Pattern[str]  # "يلتقي ... الأسبوع المقبل": a plan, told after the trigger
-    future_verb_after: re.Pattern[str]  # "محادثات X ستتمحور حول": after a noun, the talks are still to come
+    at_home: Cue  # "في مكتبه"
+    diplomat: Cue  # an ambassador's, chargé's or consul's title
+    sidelines: Cue  # "على هامش ...": neutral ground
+    visit: Cue  # "زيارة ... إلى": the state visited
+    summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
+    each_of: Cue  # "كلا من": each member of the list that follows is met in turn
+    listed: Cue  # "التقى X، وY، وZ": the comma link of a list of people met in turn
+    series: Cue  # "كما التقى": the protagonist's series goes on
+    with_before: Cue  # "عقد X مع Y جلسة مباحثات": the other side before a noun trigger
+    passive_agent: Cue  # "من قبل" before the name of the one who receives
+    received: Cue  # "حظي ... باستقبال": the subject was received
+    between: Cue  # "بين" just before the first state of a pair
+    pair_link: Cue  # the "و" between the two states of a pair
+    between_sides: Cue  # "الاجتماع بين وزارتي الداخلية بدولة قطر و...": a noun's two states
+    dual_subject: Cue  # "التقى الوزيران": the article's two sides
+    dual_after: Cue  # "جلسة مباحثات برئاسة الوزيرين": the article's two sides, after a noun
+    joined: Cue  # "X، وY": the و before the second of two sides
+    counterparts_of: Cue  # "مع وزراء العدل: الأردن، وتونس": sides named by their state
+    list_link: Cue  # "، و" between two states of a list
+    our_country: Cue  # "شعبنا"، "بلادنا": the outlet speaks as its state
+    joint: Cue  # "اجتماع ثلاثي": one event for every side of the sentence
+    future_after: Cue  # "يلتقي ... الأسبوع المقبل": a plan, told after the trigger
+    future_verb_after: Cue  # "محادثات X ستتمحور حول": after a noun, the talks are still to come
 
 
 def _cues(spec: dict[str, Any]) -> Cues:
-    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else re.compile(v) for k, v in spec.items()}
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else Cue(v) for k, v in spec.items()}
     return Cues(**fields)
 
 

@@ -7,6 +7,8 @@ listed words (`Starts`, `matches_at`). All go through the one Aho-Corasick autom
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +136,49 @@ class Prefilter:
                 lo = end - self.REACH
             hi = end + self.REACH
         return False
+
+
+class Cue:
+    """A regular expression behind a literal test: every match of it contains one of a few
+    literals (`anchors`, reduced to those holding no other), so a text holding none of them is
+    answered without running it. `search`, `match` and `finditer` are those of `re.Pattern`.
+
+    >>> cue = Cue(r"(?<!\\w)(?:ال)?(?:ثلاثي|ثلاثيه|رباعي)(?!\\w)")
+    >>> cue.needles
+    ('ثلاثي', 'رباعي')
+    >>> cue.search("اجتماع ثنائي") is None, cue.search("اجتماع ثلاثيه").group()
+    (True, 'ثلاثيه')
+    """
+
+    __slots__ = ("regex", "pattern", "needles", "scan")
+
+    FEW = 3  # needles looked for one by one (str.find); more, by one automaton pass
+
+    def __init__(self, pattern: str):
+        self.regex = re.compile(pattern)
+        self.pattern = pattern
+        found = None if self.regex.flags & re.IGNORECASE else anchors(pattern)
+        self.needles = tuple(sorted(n for n in found if not any(m != n and m in n for m in found))) \
+            if found else None
+        self.scan = automaton([(n, len(n)) for n in self.needles]) \
+            if self.needles and len(self.needles) > self.FEW else None
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        needles = self.needles
+        if needles is None:
+            return False
+        if self.scan is not None:
+            return not self.scan.iter(text[pos:endpos] if pos or endpos < len(text) else text)
+        return all(text.find(n, pos, endpos) < 0 for n in needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text, pos, endpos) else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text, pos, endpos) else self.regex.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text, pos, endpos) else self.regex.finditer(text, pos, endpos)
 
 
 class Starts:

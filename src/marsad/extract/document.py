@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..lexicons import Entry, lexicons
+from ..lexicons import Cue, Entry, lexicons
 from ..model import Mention, Segment
 from ..normalize import Folded, fold, positions
 from ..settings import Reach, Settings
@@ -231,7 +231,7 @@ def _finder(reach: Reach) -> PeopleFinder:
     return PeopleFinder(reach=reach)
 
 
-def says(a: Analysis, pattern: re.Pattern[str], sentence: tuple[int, int]) -> bool:
+def says(a: Analysis, pattern: Cue, sentence: tuple[int, int]) -> bool:
     """Does `pattern` match in the folded sentence? (Asked once per sentence and pattern.)"""
     return a.cached((pattern.pattern, sentence), lambda: bool(pattern.search(a.fold(*sentence))))
 

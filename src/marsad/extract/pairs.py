@@ -7,10 +7,9 @@ comma list of people met in turn ("التقى X، وY، وZ"), sides named by th
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
-from ..lexicons import lexicons
+from ..lexicons import Cue, lexicons
 from ..normalize import Folded
 from .clauses import THREE_WORDS, Engagement, Mentions
 from .document import Analysis, says
@@ -160,13 +159,13 @@ def _two_sides(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
-def each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: re.Pattern[str]) -> bool:
+def each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: Cue) -> bool:
     """Does `pattern` end just before the first mention after the trigger (folded end `fend`)?"""
     i = bisect_left(mentions.starts, p1)
     return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
 
 
-def listed(a: Analysis, mentions: Mentions, p1: int, link: re.Pattern[str]) -> bool:
+def listed(a: Analysis, mentions: Mentions, p1: int, link: Cue) -> bool:
     """"التقى X، وY، وZ": do `Reach.listed` mentions of different entities, linked by commas, follow
     the verb ending at p1 (at most two words before the first)? Then each is met in turn, by the
     article's protagonist: "التقى X وY" is left to the usual reading (X met Y)."""

@@ -6,11 +6,10 @@ states, lists) are read by extract/pairs.py; the mentions of a sentence are extr
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from ..lexicons import lexicons, matches_at
+from ..lexicons import Cue, lexicons, matches_at
 from ..normalize import one_space, word_start
 from .clauses import THREE_WORDS, Engagement, Mentions, mentions_in
 from .document import Analysis
@@ -126,7 +125,7 @@ def _welcomed(mentions: Mentions, p1: int) -> tuple[int | None, str, int]:
     return mentions.items[i][2], "guest_of", mentions.items[i][1]
 
 
-def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re.Pattern[str]) -> bool:
+def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: Cue) -> bool:
     """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
     items = mentions.items
     x = next((items[k][0] for k in range(bisect_left(mentions.starts, p1), len(items)) if items[k][2] == obj), None)
@@ -134,7 +133,7 @@ def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: re
 
 
 def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
-                  pattern: re.Pattern[str]) -> tuple[int, list[int]]:
+                  pattern: Cue) -> tuple[int, list[int]]:
     """(subject, [object]) of a noun trigger at p0 whose sides both precede it: the first mention
     after "مع" and, before it, the first of another state; else (subject, [])."""
     lo = bisect_left(mentions.starts, p0 - a.reach.sides_before)  # the sides stand in the clause before the noun

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicons import Starts, lexicons
+from ..lexicons import Cue, Starts, lexicons
 from ..normalize import fold_word
 from ..settings import Reach
 
@@ -29,10 +29,10 @@ def trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], Sta
 
 
 @functools.cache
-def guard_pattern(kind: str) -> re.Pattern[str]:
+def guard_pattern(kind: str) -> Cue:
     words = sorted((fold_word(w) for w in lexicons().triggers[kind]), key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
+    return Cue(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
 
 
 class Clause:
@@ -57,7 +57,7 @@ class Clause:
         return end - self.start >= self._recalled
 
 
-def _first_match_end(pattern: re.Pattern[str], text: str) -> float:
+def _first_match_end(pattern: re.Pattern[str] | Cue, text: str) -> float:
     """The least n for which `pattern.search(text[:n])` matches (inf: none). The answer only grows
     with n for a pattern that looks neither ahead nor at the end: a bisection finds it.
 
