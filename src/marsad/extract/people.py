@@ -272,6 +272,16 @@ class PeopleFinder:
             return False  # "رجب طيب أردوغان،": a frequent name, closed by the punctuation after it
         return word in frequent or word[0] in "وف" and word[1:] in frequent  # "وتناولت المباحثات"
 
+    def _runs_back(self, toks: Tokens, k: int, end: int) -> bool:
+        """Would token k run a name of two words or more, read leftwards from its title, back into
+        its sentence? "زيارة تلبية لدعوة ماتيو بيانتيدوزي وزير داخلية إيطاليا": a frequent word
+        written with a proclitic (ل، ب، و، ف), which a name word seldom carries."""
+        if end - k <= 2 or toks.text[k - 1] in STOP_PUNCT:
+            return False
+        word = toks.text[k]
+        return len(word) > 3 and word[0] in "لبوف" and word[1:] in self.lex.frequent_words \
+            and word not in self.first_names and word[1:] not in self.first_names
+
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
         if k >= 0 and toks.text[k] in {"،", ","}:
@@ -280,7 +290,7 @@ class PeopleFinder:
         k -= quoted
         end = k + 1
         while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k) \
-                and not self._inside_honorific(toks, k):
+                and not self._inside_honorific(toks, k) and not self._runs_back(toks, k, end):
             k -= 1
         k += 1
         honored = self._honorific_ends_at(toks, k - 1)
