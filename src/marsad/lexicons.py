@@ -92,6 +92,15 @@ class Cues:
     future_verb_after: Cue  # "محادثات X ستتمحور حول": after a noun, the talks are still to come
 
 
+def _trigger_words(triggers: dict[str, Any]) -> set[str]:
+    """The first word of every trigger form, and of every verb its dual ("أجرى" -> "أجريا", "بحث"
+    -> "بحثا"): "وحسين أشتري أجريا مباحثات": a name ends before the verb of its two sides."""
+    words = {fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
+             for forms in fam.values() for f in forms}
+    verbs = {fold_word(v.split()[0]) for fam in triggers.values() if isinstance(fam, dict) for v in fam.get("verbs", [])}
+    return words | {v + "ا" for v in verbs if not v.endswith(("ا", "ت"))}
+
+
 def _cues(spec: dict[str, Any]) -> Cues:
     fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else Cue(v) for k, v in spec.items()}
     return Cues(**fields)
@@ -236,8 +245,7 @@ def lexicons() -> Lexicons:
         first_names={fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
         news_agencies=[(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
         capitals={e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
-        trigger_words={fold_word(f.split()[0]) for fam in triggers.values() if isinstance(fam, dict)
-                       for forms in fam.values() for f in forms} - function_words,
+        trigger_words=_trigger_words(triggers) - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),
         frequent_words=frequent,
         cues=_cues(_yaml("cues.yaml")),
