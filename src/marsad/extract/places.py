@@ -11,8 +11,11 @@ other city's country (طرابلس اللبنانية، شمال لبنان).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..lexicons import Entry, Lexicons, lexicons
 from ..normalize import Folded, fold
@@ -81,9 +84,10 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
     named = states_named(hits) if named is None else named
     c = cues()
     out = []
-    for start, end, entries in hits:
-        if not lo <= start < hi:
-            continue
+    first = bisect_left(hits, lo, key=itemgetter(0)) if within else 0  # hits are in text order
+    for start, end, entries in itertools.islice(hits, first, None):
+        if start >= hi:
+            break
         capital_cue = t[max(0, start - reach.capital_before):start]
         if entries[0].kind == "nisba" and CAPITAL_OF.search(capital_cue):
             out.append(_capital(text, folded, start, end, entries[0].key, lex, capital_cue))
