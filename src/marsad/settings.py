@@ -26,6 +26,7 @@ class Reach:
     with_before: int = 40  # "مع" before a noun trigger's second side ("عقد X مع نظيره Y جلسة")
     sides_before: int = 400  # the clause before a noun trigger in which both its sides may stand
     joined_before: int = 6  # "، و" between two sides named one after the other
+    pair_between_before: int = 8  # "بين مصر وإيطاليا": بين right before the first state of a pair (home state)
     listed: int = 3  # "التقى X، وY، وZ": so many people in a comma list after a verb are each met
     mention_chars: int = 600  # longer than any mention (a title with its organisation and a name)
     # The place of a meeting (extract/events.py, extract/places.py).

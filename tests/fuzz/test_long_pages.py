@@ -17,11 +17,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from marsad.extract import document, entities, sides
-from marsad.extract.document import Analysis
+from marsad.extract.document import Analysis, Cuts
 from marsad.extract.entities import Covered, Entity, _occurrences, _same_entity, _word_runs, link
 from marsad.extract.events import extract_events
 from marsad.extract.mentions import Person
-from marsad.extract.sides import Cuts, Mentions, _objects, _subject
+from marsad.extract.sides import Mentions, _objects, _subject
 from marsad.extract.triggers import Clause, _first_match_end, blocked
 from marsad.extract.triggers import guard_pattern as _guard_pattern
 from marsad.lexicons import lexicons
@@ -246,7 +246,7 @@ class DatesScan(Analysis):
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
                 merged.append((lo, hi))
-        found = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded, merged)
+        found = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self._folded, merged)
         for span in merged:
             self._dates[span] = [d for d in found if span[0] <= d.start < span[1]]
 
@@ -256,7 +256,7 @@ class DatesScan(Analysis):
             if known is None and span is not None:
                 known = next((ds for (lo, hi), ds in ((k, v) for k, v in self._dates.items() if k)
                               if lo <= span[0] and span[1] <= hi), None)
-            self._dates[span] = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded,
+            self._dates[span] = document.find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self._folded,
                                               None if span is None else [span]) if known is None \
                 else [d for d in known if span[0] <= d.start < span[1]]
         return self._dates[span]

@@ -22,16 +22,14 @@ class Engagement:
 
 class Mentions:
     """The entity mentions of one sentence, (start, end, entity) in text order, with what every
-    trigger asks of them found once: their starts (also folded), the furthest end so far, the
+    trigger asks of them found once: their starts, the furthest end so far, the
     first mentions of each state, whether one entity alone is mentioned from k on."""
 
-    __slots__ = ("items", "starts", "folded", "fstarts", "reach", "by_state", "alone", "least_end", "ordered")
+    __slots__ = ("items", "starts", "reach", "by_state", "alone", "least_end", "ordered")
 
     def __init__(self, a: Analysis, items: list[tuple[int, int, int]]):
         self.items = items
         self.starts = [x for x, _, _ in items]
-        self.folded = a.folded
-        self.fstarts: list[int] | None = None
         self.reach: list[int] = []
         self.by_state: dict[str | None, list[int]] = {}
         self.alone = [True] * len(items)
@@ -47,13 +45,9 @@ class Mentions:
         self.least_end = min((y for _, y, _ in items), default=float("inf"))
         self.ordered = all(x <= y for x, y, _ in items)
 
-    def first_from(self, fat: float) -> int:
-        """The index of the first mention starting at folded offset `fat` or later."""
-        if fat == float("inf"):
-            return len(self.items)
-        if self.fstarts is None:
-            self.fstarts = [self.folded.fpos(x) for x in self.starts]
-        return bisect_left(self.fstarts, fat)
+    def first_from(self, at: float) -> int:
+        """The index of the first mention starting at `at` or later (inf: none)."""
+        return len(self.items) if at == float("inf") else bisect_left(self.starts, at)
 
     def ending_by(self, p0: int) -> int | None:
         """The entity of the last mention (in text order) that ends by `p0`."""

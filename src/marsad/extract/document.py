@@ -1,9 +1,12 @@
 """The document object of extraction: one segment, read once (`analyse`).
 
-An `Analysis` holds the segment, its folded text, its sentences and paragraphs, its people linked
-into entities, and its gazetteer hits; dates and places are found when first asked for, span by
-span. Every later step reads it; the answers they share are cached inside it (`cached`), and only
-offsets into the original text leave it.
+An `Analysis` holds the segment, its sentences and paragraphs, its people linked into entities,
+and, privately, its folded text and gazetteer hits; dates and places are found when first asked
+for, span by span. Every later step reads it through its methods, which take and give offsets
+into the segment's text only: where a rule's question is about folded text (a cue before an
+offset, the few folded characters after a trigger, the places gazetteer hits of a span), the
+method answers it inside. The answers the steps share are cached inside it (`cached`); the one
+change made from outside is a new side named by its state alone (`state_side`).
 """
 
 from __future__ import annotations
@@ -12,21 +15,32 @@ import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from ..lexicons import Cue, Entry, lexicons
+from ..lexicons import Cue, Entry, lexicons, matches_at
 from ..model import Mention, Segment
-from ..normalize import Folded, fold, positions
+from ..normalize import Folded, fold, positions, word_start
 from ..settings import Reach, Settings
 from .dates import find_dates
 from .entities import Entity, link
 from .mentions import Person
 from .people import PeopleFinder
 from .places import Place, find_places, states_named
+from .triggers import Clause, blocked, trigger_pattern
 
 T = TypeVar("T")
+
+
+class Trigger(NamedTuple):
+    """A trigger form found in a sentence (offsets of the text as written)."""
+
+    start: int
+    end: int
+    form: str  # as written in folded text
+    after: str  # the folded words right after it (`Reach.future_after`), not past its sentence
+    blocked: bool  # preceded in its sentence by a plan, a negation or a recalled meeting
 
 
 SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|(?=\n)|$)")  # a paragraph may end without a full stop
@@ -41,12 +55,12 @@ class Analysis:
     people: list[Person]
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
-    folded: Folded
+    _folded: Folded  # the segment's text folded: its offsets never leave the object
     settings: Settings = field(default_factory=Settings)
-    hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading
-    trigger_starts: list[int] | None = None  # where trigger forms may start (folded offsets), once known
-    place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # gazetteer hits (folded offsets)
-    agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
+    _hits: list[tuple[int, int, list[Entry]]] = field(default_factory=list)  # places gazetteer, every reading (folded)
+    _trigger_starts: list[int] | None = None  # where trigger forms may start (folded offsets), once known
+    _place_hits: list[tuple[int, int, Entry]] = field(default_factory=list)  # their first readings (folded)
+    _agency_hits: list[tuple[int, int, Entry]] = field(default_factory=list)
     _dates: dict[tuple[int, int] | None, list[Mention]] = field(default_factory=dict)
     _places: dict[tuple[int, int] | None, list[Place]] = field(default_factory=dict)
     _named: dict[str, set[str]] = field(default_factory=dict)  # states the text names (for find_places)
@@ -71,8 +85,68 @@ class Analysis:
     def gazetteer_mentions(self, kind: str) -> list[tuple[int, int, Entry]]:
         """The agency (`kind="agency"`) or place-gazetteer (`"place"`) hits, as (start, end, entry)
         in offsets of the segment's text: what leaves the document object is never folded."""
-        hits = self.agency_hits if kind == "agency" else self.place_hits
-        return [(*self.folded.span(s, e), entry) for s, e, entry in hits]
+        hits = self._agency_hits if kind == "agency" else self._place_hits
+        return [(*self._folded.span(s, e), entry) for s, e, entry in hits]
+
+    def place_hits(self, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, list[Entry]]]:
+        """The places gazetteer hits (every reading) that start in [start, end) (None: to the end),
+        as (start, end, entries) in text order, each read as it is asked for."""
+        starts = self.cached(("hit starts", None), lambda: [x for x, _, _ in self._hits])
+        f = self._folded
+        hi = len(starts) if end is None else bisect_left(starts, f.fpos(end))
+        for x, y, entries in itertools.islice(self._hits, bisect_left(starts, f.fpos(start)), hi):
+            yield f.pos(x), f.pos(y), entries
+
+    def search(self, pattern: Cue, start: int, end: int) -> bool:
+        """Does `pattern` match in the folded text of [start, end) (read in its context: lookarounds
+        see past the span's edges)?"""
+        f = self._folded
+        return pattern.search(f.text, f.fpos(start), f.fpos(end)) is not None
+
+    def search_before(self, pattern: Cue, at: int, chars: int, floor: int = 0) -> bool:
+        """Does `pattern` match in the `chars` folded characters before `at` (not before `floor`)?"""
+        f = self._folded
+        fat = f.fpos(at)
+        return pattern.search(f.text, max(f.fpos(floor) if floor else 0, fat - chars), fat) is not None
+
+    def fold_before(self, at: int, chars: int) -> str:
+        """The `chars` folded characters before `at`."""
+        fat = self._folded.fpos(at)
+        return self._folded.text[max(0, fat - chars):fat]
+
+    def fold_after(self, at: int, chars: int, end: int) -> str:
+        """The `chars` folded characters from `at` on, not past `end`."""
+        f = self._folded
+        fat = f.fpos(at)
+        return f.text[fat:min(f.fpos(end), fat + chars)]
+
+    def folded_length(self, start: int, end: int) -> int:
+        """How many folded characters [start, end) holds (the reaches are counted in them)."""
+        return self._folded.fpos(end) - self._folded.fpos(start)
+
+    def triggers_in(self, sentence: tuple[int, int]) -> list[Trigger]:
+        """The trigger forms of a sentence that start a word, in text order, each with the folded
+        words right after it and whether a guard before it blocks it (triggers.py)."""
+        pattern, _, first_words = trigger_pattern()
+        f, reach = self._folded, self.reach
+        if self._trigger_starts is None:
+            self._trigger_starts = first_words.find(f.text)
+        fs, ft = f.fpos(sentence[0]), f.fpos(sentence[1])
+        found: list[Trigger] = []
+        clause = None
+        for m in matches_at(pattern, f.text, self._trigger_starts, fs, ft):
+            x, y = m.span()
+            if word_start(f.text, x):
+                clause = clause or Clause(f.text, fs, ft)
+                found.append(Trigger(f.pos(x), f.pos(y), m.group(1), f.text[y:min(ft, y + reach.future_after)],
+                                     blocked(clause, x, reach)))
+        return found
+
+    def attending_after(self, at: int) -> float:
+        """Where the first attending word ("بحضور") written from `at` on ends (inf: none)."""
+        cuts = self.cached(("cuts", None), lambda: Cuts(self._folded.text))
+        end = cuts.after(self._folded.fpos(at))
+        return end if end == float("inf") else self._folded.pos(int(end))
 
     @property
     def reach(self) -> Reach:
@@ -81,7 +155,7 @@ class Analysis:
 
     def fold(self, start: int, end: int) -> str:
         """The folded text of the segment span [start, end)."""
-        return self.folded.sub(start, end)
+        return self._folded.sub(start, end)
 
     @property
     def dates(self) -> list[Mention]:
@@ -102,9 +176,9 @@ class Analysis:
             if whole is not None:
                 self._places[span] = [p for p in whole if span[0] <= p.start < span[1]]  # type: ignore[index]
             elif span is None or span in self.paragraphs or not self.paragraphs:
-                if not self._named and self.hits:
-                    self._named = states_named(self.hits)
-                self._places[span] = find_places(self.segment.text, lexicons(), self.folded, self.hits, span,
+                if not self._named and self._hits:
+                    self._named = states_named(self._hits)
+                self._places[span] = find_places(self.segment.text, lexicons(), self._folded, self._hits, span,
                                                  self._named, self.reach)
             else:
                 lo, hi = span
@@ -120,7 +194,7 @@ class Analysis:
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
                 merged.append((lo, hi))
-        found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded, merged,
+        found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self._folded, merged,
                            reach=self.reach)
         starts = sorted_starts(found)
         for span in merged:
@@ -136,7 +210,7 @@ class Analysis:
         if span is not None and (key is not None or None in self._dates):
             found = _starting_in(self._dates[key], self._starts[key], span)
         else:
-            found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self.folded,
+            found = find_dates(self.segment.text, self.segment.published, self.settings.ref_date, self._folded,
                                None if span is None else [span], reach=self.reach)
             if span is not None:
                 self._roots.append(([span[0]], [span]))
@@ -190,8 +264,8 @@ def analyse(segment: Segment, settings: Settings, folded: Folded | None = None,
     a = Analysis(
         segment, entities, people,
         sentences(text),
-        segment.paragraphs(), folded, settings, place_hits=place_hits, agency_hits=agency_hits, hits=hits,
-        trigger_starts=trigger_starts,
+        segment.paragraphs(), folded, settings, _place_hits=place_hits, _agency_hits=agency_hits, _hits=hits,
+        _trigger_starts=trigger_starts,
     )
     return a
 
@@ -277,3 +351,28 @@ def _title_reach(people: list[Person]) -> tuple[list[int], list[int]]:
         furthest = max(furthest, y)
         reach.append(furthest)
     return [x for x, _ in spans], reach
+
+
+class Cuts:
+    """Where the attending words (cues.yaml) are written in a folded text: a search for any of them in `text[i:j]`
+    matches when `j >= cuts.after(i)`, the end of the first of them that starts at i or later."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        found = sorted((at, at + len(w)) for w in lexicons().cues.attending for at in _overlapping(text, w))
+        self.starts = [at for at, _ in found]
+        self.ends = [end for _, end in found]
+        for k in range(len(found) - 2, -1, -1):
+            self.ends[k] = min(self.ends[k], self.ends[k + 1])
+
+    def after(self, i: int) -> float:
+        k = bisect_left(self.starts, i)
+        return self.ends[k] if k < len(self.ends) else float("inf")
+
+
+def _overlapping(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)

@@ -154,7 +154,7 @@ def _scope_topics(a: Analysis, events: list[Event], groups: list[list[Engagement
         return
     lex = lexicons()
     if len(events) == 1:  # one engagement: every paragraph is about it (one scan of the segment)
-        events[0].topics = sorted(topics_in(a.folded.text, lex))
+        events[0].topics = sorted(topics_in(a.fold(0, len(a.segment.text)), lex))
         return
     owner: dict[int, int] = {}
     for i, engs in enumerate(groups):

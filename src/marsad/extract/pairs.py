@@ -7,69 +7,66 @@ comma list of people met in turn ("التقى X، وY، وZ"), sides named by th
 from __future__ import annotations
 
 import functools
+import itertools
 from bisect import bisect_left
 
 from ..lexicons import Cue, lexicons
-from ..normalize import Folded
 from .clauses import THREE_WORDS, Engagement, Mentions
 from .document import Analysis, says
 
 
-def state_sides(a: Analysis, subject: int, fend: int, ft: int) -> list[int]:
+def state_sides(a: Analysis, subject: int, p1: int, t: int) -> list[int]:
     """Sides named by their state only, in a list led by "مع نظرائه/وزراء ..." after the trigger
-    (folded end `fend`, sentence end `ft`); a state one of whose officials the segment names is
+    (ending at p1, in a sentence ending at t); a state one of whose officials the segment names is
     left to that official's own mention."""
     cues, reach = lexicons().cues, a.reach
-    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
     hits: list[tuple[int, int, str]] = []
-    for s, e, entries in a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]:
-        if not hits and s > fend + reach.state_list:
+    for s, e, entries in a.place_hits(p1, t):
+        if not hits and a.folded_length(p1, s) > reach.state_list:
             break  # the list starts right after the trigger ("لقاءات ثنائية مع وزراء الداخلية: ...")
         state = next((x for x in entries if x.kind == "country"), None)  # a list of states: عمان is Oman
         if state is not None:
             hits.append((s, e, state.key))
-        if len(hits) > 1 and not cues.list_link.match(a.folded.text[hits[-2][1]:hits[-1][0]]):
+        if len(hits) > 1 and not cues.list_link.match(a.fold(hits[-2][1], hits[-1][0])):
             break  # the list has ended
-    if not hits or not cues.counterparts_of.search(a.folded.text, max(fend, hits[0][0] - reach.counterparts_before), hits[0][0]):
+    if not hits or not a.search_before(cues.counterparts_of, hits[0][0], reach.counterparts_before, floor=p1):
         return []
     run = hits[:1]
     for prev, nxt in zip(hits, hits[1:], strict=False):
-        if not cues.list_link.match(a.folded.text[prev[1]:nxt[0]]):
+        if not cues.list_link.match(a.fold(prev[1], nxt[0])):
             break
         run.append(nxt)
     named = {e.country for e in a.entities if e.name or e.title}
     own = a.entities[subject].country
-    return [a.state_side(iso, a.folded.span(s, e)) for s, e, iso in run if iso != own and iso not in named]
+    return [a.state_side(iso, (s, e)) for s, e, iso in run if iso != own and iso not in named]
 
 
-def told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], fend: int, p1: int,
-               sentence: tuple[int, int], is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
-    """(told, pair): are the two sides told by the words right after the trigger (folded end
-    `fend`, in `sentence`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
+def told_pair(a: Analysis, mentions: Mentions, found: list[Engagement], p1: int, near: str,
+              sentence: tuple[int, int], is_verb: bool) -> tuple[bool, tuple[int, int] | None]:
+    """(told, pair): are the two sides told by the words right after the trigger (ending at p1,
+    in `sentence`; `near`: its folded words right after it, `Trigger.after`), and which? A dual ("والتقى الوزيران"، "برئاسة الوزيرين": the sides of
     the engagement told last, in a series the meeting just told, else the article's two); two
     states ("وقعت موريتانيا والولايات المتحدة"); two people after بين ("توقيع مذكرة بين X وY")."""
-    cues, ft = lexicons().cues, a.folded.fpos(sentence[1])
-    near = a.folded.text[fend:min(ft, fend + a.reach.future_after)]  # the few words after it, not the sentence
+    cues = lexicons().cues
     if (cues.dual_subject if is_verb else cues.dual_after).match(near):
         return True, (found[-1].subject, found[-1].obj) if found else a.cached(("two sides", None), lambda: _two_sides(a))
-    pair = _state_pair(a, fend, ft) if is_verb else None
-    if pair is None and (pair := _between_people(a, mentions, fend, p1)) is not None and says(a, cues.joint, sentence):
+    pair = _state_pair(a, p1, sentence[1]) if is_verb else None
+    if pair is None and (pair := _between_people(a, mentions, p1)) is not None and says(a, cues.joint, sentence):
         pair = None  # "اجتماعا ثلاثيا بين X وY ومع Z": one meeting of all, not a pair
     return pair is not None, pair
 
 
-def _between_people(a: Analysis, mentions: Mentions, fend: int, p1: int) -> tuple[int, int] | None:
+def _between_people(a: Analysis, mentions: Mentions, p1: int) -> tuple[int, int] | None:
     """"رعى توقيع مذكرة تفاهم بين X وY"، "لقاء بين الوزير X ونظيره Y": the first mention after the
     trigger follows بين (a few words before it, no مع between) and the next one of another side is
     joined to it by و: the two are the sides (a sponsor before the trigger is not one)."""
-    items, text = mentions.items, a.folded.text
+    items = mentions.items
     i = bisect_left(mentions.starts, p1)
     if i >= len(items):
         return None
-    fx = a.folded.fpos(items[i][0])
-    if fx - fend > a.reach.state_list:
+    if a.folded_length(p1, items[i][0]) > a.reach.state_list:
         return None  # بين stands a few words after the trigger
-    gap = text[fend:fx]
+    gap = a.fold(p1, items[i][0])
     if not lexicons().cues.between_sides.search(gap) or " مع " in gap:
         return None
     for j in range(i + 1, len(items)):
@@ -80,49 +77,45 @@ def _between_people(a: Analysis, mentions: Mentions, fend: int, p1: int) -> tupl
     return None
 
 
-def _state_pair(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
+def _state_pair(a: Analysis, p1: int, t: int) -> tuple[int, int] | None:
     """"وقعت (كل من) موريتانيا والولايات المتحدة": two state names, joined by و, right after the verb
-    ending at folded `fend` (sentence end `ft`): for each, the official of that state the text names,
+    ending at p1 (in a sentence ending at t): for each, the official of that state the text names,
     else the state alone."""
-    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
-    k = bisect_left(starts, fend)
-    pair = a.hits[k:k + 2]
-    if not pair or pair[0][0] - fend > a.reach.state_list:
+    pair = list(itertools.islice(a.place_hits(p1), 2))
+    if not pair or a.folded_length(p1, pair[0][0]) > a.reach.state_list:
         return None
-    gap = a.folded.text[fend:pair[0][0]]
+    gap = a.fold(p1, pair[0][0])
     each = lexicons().cues.each_of.search(gap)  # "وقعت كل من موريتانيا و..."
-    if len(pair) < 2 or (gap[:each.start()] if each else gap).strip() or pair[1][1] > ft:
+    if len(pair) < 2 or (gap[:each.start()] if each else gap).strip() or pair[1][1] > t:
         return None
     first, second = (next((x.key for x in entries if x.kind == "country"), None) for _, _, entries in pair)
     if first is None or second is None or first == second \
-            or not lexicons().cues.pair_link.match(a.folded.text[pair[0][1]:pair[1][0]]):
+            or not lexicons().cues.pair_link.match(a.fold(pair[0][1], pair[1][0])):
         return None
     return _state_or_official(a, first, pair[0][:2]), _state_or_official(a, second, pair[1][:2])
 
 
 def _state_or_official(a: Analysis, iso: str, span: tuple[int, int]) -> int:
     """The side a state stands for: its official the segment names; else the one named official
-    whose state is not written (the home side of a national outlet); else the state alone (folded `span`)."""
+    whose state is not written (the home side of a national outlet); else the state alone (at `span`)."""
     named = next((e.id for e in a.entities if e.country == iso and e.name), None)
     if named is None:
         unplaced = [e.id for e in a.entities if e.name and not e.country]
         named = unplaced[0] if len(unplaced) == 1 else None
-    return named if named is not None else a.state_side(iso, a.folded.span(*span))
+    return named if named is not None else a.state_side(iso, span)
 
 
-def between_states(a: Analysis, fend: int, ft: int) -> tuple[int, int] | None:
-    """"بين (وزارتي الداخلية ب)دولة قطر والمملكة العربية السعودية" after a noun trigger (folded end
-    `fend`, sentence end `ft`): the sides the two states stand for."""
-    cues, reach, text = lexicons().cues, a.reach, a.folded.text
-    starts = a.cached(("hit starts", None), lambda: [s for s, _, _ in a.hits])
-    hits = a.hits[bisect_left(starts, fend):bisect_left(starts, ft)]
-    for (s1, e1, en1), (s2, e2, en2) in zip(hits, hits[1:], strict=False):
-        if s1 > fend + reach.state_list:
+def between_states(a: Analysis, p1: int, t: int) -> tuple[int, int] | None:
+    """"بين (وزارتي الداخلية ب)دولة قطر والمملكة العربية السعودية" after a noun trigger (ending at
+    p1, in a sentence ending at t): the sides the two states stand for."""
+    cues, reach = lexicons().cues, a.reach
+    for (s1, e1, en1), (s2, e2, en2) in itertools.pairwise(a.place_hits(p1, t)):
+        if a.folded_length(p1, s1) > reach.state_list:
             break
         first = next((x.key for x in en1 if x.kind == "country"), None)
         second = next((x.key for x in en2 if x.kind == "country"), None)
-        if first and second and first != second and cues.pair_link.match(text[e1:s2]) \
-                and cues.between_sides.search(text, max(fend, s1 - reach.counterparts_before), s1):
+        if first and second and first != second and cues.pair_link.match(a.fold(e1, s2)) \
+                and a.search_before(cues.between_sides, s1, reach.counterparts_before, floor=p1):
             return _state_or_official(a, first, (s1, e1)), _state_or_official(a, second, (s2, e2))
     return None
 
@@ -136,10 +129,9 @@ def differ(a: Analysis, x: int, y: int) -> bool:
 def joined(a: Analysis, at: int) -> bool:
     """Is the mention at `at` joined to the one before it by و ("X، وY"), also through the
     honorific the mention leaves out ("X، ومعالي Y")?"""
-    fat, lex = a.folded.fpos(at), lexicons()
-    if lex.cues.joined.search(a.folded.text, max(0, fat - a.reach.joined_before), fat):
+    if a.search_before(lexicons().cues.joined, at, a.reach.joined_before):
         return True
-    words = a.folded.text[max(0, fat - a.reach.word_chars):fat].split()
+    words = a.fold_before(at, a.reach.word_chars).split()
     return bool(words) and words[-1][:1] == "و" and words[-1][1:] in _honorific_words()
 
 
@@ -159,10 +151,10 @@ def _two_sides(a: Analysis) -> tuple[int, int] | None:
     return None
 
 
-def each_of(mentions: Mentions, fend: int, p1: int, folded: Folded, pattern: Cue) -> bool:
-    """Does `pattern` end just before the first mention after the trigger (folded end `fend`)?"""
+def each_of(a: Analysis, mentions: Mentions, p1: int, pattern: Cue) -> bool:
+    """Does `pattern` end just before the first mention after the trigger (ending at p1)?"""
     i = bisect_left(mentions.starts, p1)
-    return i < len(mentions.items) and bool(pattern.search(folded.text, fend, folded.fpos(mentions.items[i][0])))
+    return i < len(mentions.items) and a.search(pattern, p1, mentions.items[i][0])
 
 
 def listed(a: Analysis, mentions: Mentions, p1: int, link: Cue) -> bool:

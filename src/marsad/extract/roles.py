@@ -5,6 +5,7 @@ not name (the meeting place's, the posting of a diplomat, else the state the art
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..lexicons import lexicons
 from ..matching import one_state
@@ -43,18 +44,19 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
 def _pairs(a: Analysis) -> list[tuple[str, str]]:
     """The states written as a pair, "بين مصر وإيطاليا" (country names, unambiguous)."""
     def find() -> list[tuple[str, str]]:
-        cues, text = lexicons().cues, a.folded.text
-        hits = [(s, e, entries[0].key) for s, e, entries in a.hits if entries[0].kind == "country" and one_state(entries)]
+        cues, before = lexicons().cues, a.reach.pair_between_before
+        hits = [(s, e, entries[0].key) for s, e, entries in a.place_hits()
+                if entries[0].kind == "country" and one_state(entries)]
         return [(p, q) for (s1, e1, p), (s2, _, q) in zip(hits, hits[1:], strict=False)
-                if p != q and cues.pair_link.match(text[e1:s2]) and cues.between.search(text, max(0, s1 - 8), s1)]
+                if p != q and cues.pair_link.match(a.fold(e1, s2)) and a.search_before(cues.between, s1, before)]
     return a.cached(("state pairs", None), find)
 
 
 def _votes(a: Analysis) -> dict[str, tuple[int, int]]:
-    return a.cached(("home votes", None), lambda: _home_votes(a, a.hits))
+    return a.cached(("home votes", None), lambda: _home_votes(a, a.place_hits()))
 
 
-def _home_votes(a: Analysis, text_hits: list) -> dict[str, tuple[int, int]]:
+def _home_votes(a: Analysis, text_hits: Iterable) -> dict[str, tuple[int, int]]:
     """Votes for the article's home state: dateline (a news agency or a place) 5 or 10, title and
     text 1 per mention. Ambiguous names (عمان), common-word towns and weak nisbas do not vote."""
     counts: dict[str, int] = {}
@@ -94,7 +96,7 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     state = state or (None if neutral else posted)
     outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
     others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's
-    ours = bool(outlet) and a.cached(("our country", None), lambda: bool(lexicons().cues.our_country.search(a.folded.text)))
+    ours = bool(outlet) and a.cached(("our country", None), lambda: a.search(lexicons().cues.our_country, 0, len(a.segment.text)))
     if outlet and outlet not in known and (outlet in others or not others or ours):
         state = state or outlet
     exclude = known | ({location.country} if neutral and location.country else set())

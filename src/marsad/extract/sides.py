@@ -7,45 +7,36 @@ states, lists) are read by extract/pairs.py; the mentions of a sentence are extr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 
-from ..lexicons import Cue, lexicons, matches_at
-from ..normalize import one_space, word_start
+from ..lexicons import Cue, lexicons
+from ..normalize import one_space
 from .clauses import THREE_WORDS, Engagement, Mentions, mentions_in
 from .document import Analysis
 from .pairs import between_states, differ, each_of, joined, listed, state_sides, told_pair
-from .triggers import Clause, blocked, trigger_pattern
+from .triggers import trigger_pattern
 
-__all__ = ["Cuts", "Engagement", "Mentions", "engagements"]
+__all__ = ["Engagement", "Mentions", "engagements"]
 
 
 def engagements(a: Analysis) -> list[Engagement]:
-    pattern, table, first_words = trigger_pattern()
+    table = trigger_pattern()[1]
     cues, reach = lexicons().cues, a.reach
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
-    folded = a.folded
-    starts = a.trigger_starts if a.trigger_starts is not None else first_words.find(folded.text)
     for n, (s, t) in enumerate(a.sentences):
-        fs, ft = folded.fpos(s), folded.fpos(t)
-        mentions = clause = None
-        for m in matches_at(pattern, folded.text, starts, fs, ft):
-            if not word_start(folded.text, m.start()):
-                continue
-            family, is_verb = table[one_space(m.group(1))]
-            clause = clause or Clause(folded.text, fs, ft)
-            after = folded.text[m.end():min(ft, m.end() + reach.future_after)]
-            if blocked(clause, m.start(), reach) or cues.future_after.match(after) \
+        mentions = None
+        for p0, p1, form, after, guarded in a.triggers_in((s, t)):
+            family, is_verb = table[one_space(form)]
+            if guarded or cues.future_after.match(after) \
                     or not is_verb and cues.future_verb_after.match(after):
                 continue  # planned, negated or recalled before it; a future time (or verb, after a noun) just after it
-            p0, p1 = folded.span(m.start(), m.end())
             mentions = mentions_in(a, s, t) if mentions is None else mentions
-            each = is_verb and (each_of(mentions, m.end(), p1, folded, cues.each_of)  # "التقى كلا من ..."
+            each = is_verb and (each_of(a, mentions, p1, cues.each_of)  # "التقى كلا من ..."
                                 or protagonist is not None and listed(a, mentions, p1, cues.listed))
-            goes_on = is_verb and (each or bool(cues.series.search(folded.text, max(fs, m.start() - reach.series_before), m.start())))
+            goes_on = is_verb and (each or a.search_before(cues.series, p0, reach.series_before, floor=s))
             if family == "welcomed":  # "في استقبال X ... Y": X is received by Y
                 subject, family, p1 = _welcomed(mentions, p1)
-            elif (told := told_pair(a, mentions, found, m.end(), p1, (s, t), is_verb))[0]:
+            elif (told := told_pair(a, mentions, found, p1, after, (s, t), is_verb))[0]:
                 if told[1] is not None:
                     found.append(Engagement(_kind(family), family, told[1][0], told[1][1], (s, t)))
                 continue
@@ -54,11 +45,11 @@ def engagements(a: Analysis) -> list[Engagement]:
                                    reach.mention_chars)
             if subject is None:
                 continue
-            if family == "reception" and not is_verb and cues.received.search(folded.text, fs, m.start()):
+            if family == "reception" and not is_verb and a.search(cues.received, s, p0):
                 family = "guest_of"  # "حظي الوزير ... باستقبال من الرئيس"
             protagonist = protagonist if protagonist is not None else subject
             nxt = a.sentences[n + 1] if n + 1 < len(a.sentences) else None
-            subject, objects = _other_sides(a, mentions, subject, is_verb, each, (p0, p1), m.end(), (s, t), nxt)
+            subject, objects = _other_sides(a, mentions, subject, is_verb, each, (p0, p1), (s, t), nxt)
             for obj in objects:
                 flipped = family == "reception" and _after_agent(a, mentions, obj, p1, cues.passive_agent)
                 found.append(Engagement(_kind(family), "guest_of" if flipped else family, subject, obj, (s, t)))
@@ -71,8 +62,8 @@ def _kind(family: str) -> str:
 
 
 def _other_sides(a: Analysis, mentions: Mentions, subject: int, is_verb: bool, each: bool, trigger: tuple[int, int],
-                 fend: int, sentence: tuple[int, int], nxt: tuple[int, int] | None) -> tuple[int, list[int]]:
-    """(subject, objects) of the trigger at `trigger` (folded end `fend`): the entities after it;
+                 sentence: tuple[int, int], nxt: tuple[int, int] | None) -> tuple[int, list[int]]:
+    """(subject, objects) of the trigger at `trigger`: the entities after it;
     else, for a verb, those opening the next sentence ("استقبل X بمكتبه. سفير ...": a stray stop);
     else sides named by their state ("لقاءات مع وزراء العدل: الأردن، وتونس"); else, for a noun,
     both sides before it ("عقد X مع Y جلسة مباحثات")."""
@@ -81,8 +72,8 @@ def _other_sides(a: Analysis, mentions: Mentions, subject: int, is_verb: bool, e
     if not objects and is_verb and nxt is not None:
         objects = _objects_next(a, subject, p1, sentence, nxt, each)
     if not objects:
-        objects = state_sides(a, subject, fend, a.folded.fpos(sentence[1]))
-    if not objects and not is_verb and (pair := between_states(a, fend, a.folded.fpos(sentence[1]))):
+        objects = state_sides(a, subject, p1, sentence[1])
+    if not objects and not is_verb and (pair := between_states(a, p1, sentence[1])):
         return pair[0], [pair[1]]  # "الاجتماع التنسيقي بين وزارتي الداخلية بدولة قطر والمملكة ..."
     if not objects and not is_verb:
         return _sides_before(a, mentions, p0, subject, lexicons().cues.with_before)
@@ -129,7 +120,7 @@ def _after_agent(a: Analysis, mentions: Mentions, obj: int, p1: int, pattern: Cu
     """Is the first mention of `obj` after p1 led by "من قبل/من طرف" (a passive's agent)?"""
     items = mentions.items
     x = next((items[k][0] for k in range(bisect_left(mentions.starts, p1), len(items)) if items[k][2] == obj), None)
-    return x is not None and bool(pattern.search(a.folded.text, max(0, a.folded.fpos(x) - a.reach.agent_before), a.folded.fpos(x)))
+    return x is not None and a.search_before(pattern, x, a.reach.agent_before)
 
 
 def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
@@ -139,7 +130,7 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
     lo = bisect_left(mentions.starts, p0 - a.reach.sides_before)  # the sides stand in the clause before the noun
     before = [(x, eid) for x, y, eid in mentions.items[lo:bisect_right(mentions.starts, p0)] if y <= p0]
     for k, (x, eid) in enumerate(before):
-        if not pattern.search(a.folded.text, max(0, a.folded.fpos(x) - a.reach.with_before), a.folded.fpos(x)):
+        if not a.search_before(pattern, x, a.reach.with_before):
             continue
         other = a.entities[eid]
         for _, sid in before[:k]:
@@ -165,40 +156,14 @@ def _adjacent(mentions: Mentions, eid: int, p0: int, text: str, reach: int) -> b
     return False
 
 
-class Cuts:
-    """Where the attending words (cues.yaml) are written in a folded text: a search for any of them in `text[i:j]`
-    matches when `j >= cuts.after(i)`, the end of the first of them that starts at i or later."""
-
-    __slots__ = ("starts", "ends")
-
-    def __init__(self, text: str):
-        found = sorted((at, at + len(w)) for w in lexicons().cues.attending for at in _overlapping(text, w))
-        self.starts = [at for at, _ in found]
-        self.ends = [end for _, end in found]
-        for k in range(len(found) - 2, -1, -1):
-            self.ends[k] = min(self.ends[k], self.ends[k + 1])
-
-    def after(self, i: int) -> float:
-        k = bisect_left(self.starts, i)
-        return self.ends[k] if k < len(self.ends) else float("inf")
-
-
-def _overlapping(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
-
-
 def _objects(a: Analysis, mentions: Mentions, p1: int, subject: int, each: bool = False) -> list[int]:
     """The other sides of the trigger ending at p1: one per other state, or (`each`: "كلا من")
     every entity of the list after it."""
     ents = a.entities
     out: list[int] = []
     countries = {ents[subject].country}
-    cuts = a.cached(("cuts", None), lambda: Cuts(a.folded.text))
     # "بحضور والي مدنين": the mentions after an attending word are attendees, not the other side
-    cut = mentions.first_from(cuts.after(a.folded.fpos(p1)))
+    cut = mentions.first_from(a.attending_after(p1))
     picks = range(bisect_left(mentions.starts, p1), cut) if each else mentions.objects(p1, cut)
     for k in picks:  # the others would be passed over: same state or entity
         eid = mentions.items[k][2]
