@@ -104,3 +104,12 @@ def test_the_honorific_forms_cover_every_word_that_can_start_an_honorific() -> N
     words |= {p + h for p in ("و", "ف", "ب", "ل", "وب", "بال", "وبال", "لل", "ولل", "فال") for h in finder.by_first}
     accepted = {w for w in words if w and finder._candidates(w)}
     assert accepted and accepted <= finder.honorific_forms
+
+
+def test_a_title_after_the_capacity_proclitic_names_no_new_person():
+    """"الذي يزور القاهرة كمبعوث شخصي للرئيس": كـ (as) gives the capacity of someone already named."""
+    sentence = ("استقبل وزير الداخلية المصري حسن الشافعي، أمس، وزير الأمن الكيني جون موانغي، الذي يزور القاهرة "
+                "كمبعوث شخصي للرئيس الكيني.")
+    found = people_of(sentence)
+    assert [p[0] for p in found][:2] == ["حسن الشافعي", "جون موانغي"]
+    assert [p for p in found if p[1] and "مبعوث" in p[1]] == []

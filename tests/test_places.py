@@ -41,6 +41,8 @@ def test_places_table_accuracy():
     ("عقد الاجتماع في تونس", None, "TUN"),  # a country named like its capital
     ("عقد الاجتماع بالعاصمة تونس", "Tunis", "TUN"),
     ("استقبله بالعاصمة الجزائرية", "Algiers", "DZA"),  # the capital named by its nisba
+    ("وعقد الوزيران جلسة مباحثات بمقر وزارة الداخلية الإيطالية", None, "ITA"),  # the seat of a state's ministry
+    ("والتقى الوزير نظيره الكيني، الذي يزور القاهرة حاليا", "Cairo", "EGY"),  # where the visitor is
 ])
 def test_locative_places(text, city, country):
     (p, *_) = [p for p in find_places(text) if p.locative]
@@ -55,3 +57,9 @@ def test_a_month_name_is_not_a_town_but_the_town_with_a_cue_is():
     """إب (Ibb) is written like آب (August) once folded: "في آب" is a month, "بمدينة إب" the town."""
     assert [p for p in find_places("ويعقد الاجتماع المقبل في آب المقبل") if p.locative] == []
     assert [(p.name_en, p.iso3) for p in find_places("جرى اللقاء بمدينة إب اليمنية") if p.locative] == [("Ibb", "YEM")]
+
+
+def test_a_planned_visit_and_an_embassy_say_nowhere():
+    """سيزور is a plan, not where the visitor is; an embassy stands in the host state, not its own."""
+    assert [p for p in find_places("وهو الوزير الذي سيزور القاهرة الشهر المقبل") if p.locative] == []
+    assert [p for p in find_places("واستقبل الوزير بمقر السفارة الأمريكية وفدا أمنيا") if p.locative] == []

@@ -68,6 +68,7 @@ class Cues:
     recalled_far: Cue  # "وكان الطرفان قد التقيا"
     attending: tuple[str, ...]  # "بحضور": the officials named after it attend
     at_home: Cue  # "في مكتبه"
+    office: Cue  # "في مكتبه": the side that hosts by the verb is in his own state
     diplomat: Cue  # an ambassador's, chargé's or consul's title
     sidelines: Cue  # "على هامش ...": neutral ground
     visit: Cue  # "زيارة ... إلى": the state visited
@@ -128,6 +129,7 @@ class PeopleWords:
     honorific_conjunctions: tuple[str, ...]  # in the order written: the forms are built from them
     honorific_prepositions: tuple[str, ...]
     possessed_endings: tuple[str, ...]  # "أهميتها": a noun with its pronoun, no name
+    capacity_proclitics: frozenset[str]  # "كمبعوث": a capacity, not a person
 
 
 def _people_words(spec: dict[str, list[str]]) -> PeopleWords:

@@ -33,6 +33,7 @@ class Reach:
     visit_before: int = 40  # "في زيارة إلى": the visit word before a destination state
     plan_before_place: int = 50  # "على أن تعقد الدورة المقبلة في": a future venue is not the meeting's
     capital_before: int = 14  # "بالعاصمة" right before a nisba ("بالعاصمة الجزائرية")
+    seat_before: int = 40  # "بمقر وزارة الداخلية" before a nisba ("... الإيطالية")
     place_cue_before: int = 30  # the words before a place that say city, state, in, to ("مدينة"، "دولة")
     state_after_city: int = 40  # a state named right after a city shared by several ("طرابلس اللبنانية")
     # Names and titles (extract/people.py), in tokens.

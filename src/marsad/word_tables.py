@@ -26,6 +26,9 @@ class PlaceWords:
     locative_prepositions: tuple[str, ...]  # "في الرباط"
     destination_prepositions: tuple[str, ...]  # "إلى الرباط"
     event_nouns: tuple[str, ...]  # "معرض إسطنبول": an event named after its city
+    visiting_verbs: tuple[str, ...]  # "الذي يزور القاهرة": where the visitor is
+    seat_words: tuple[str, ...]  # "بمقر وزارة الداخلية الإيطالية": the seat ...
+    seat_institutions: tuple[str, ...]  # ... of an institution of the state its nisba names
 
     @classmethod
     def load(cls, spec: dict[str, list[str]]) -> PlaceWords:

@@ -19,7 +19,7 @@ from ..normalize import Folded, fold
 from ..settings import Settings
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place
-from .roles import assign_roles, fill_home
+from .roles import assign_roles, fill_home, office_host
 from .sides import Engagement, engagements
 from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
@@ -73,7 +73,9 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
             sides.add(eng.obj)
             participants.append(assign_roles(a, eng, location, kind, neutral)[1])
     filled = fill_home(a, participants, location, neutral)
-    if filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
+    at_office = not neutral and kind != "call" and says(a, cues.office, first.sentence) \
+        and office_host(a, first, participants, location)  # "استقبل الوزير بمكتبه ...": the host, at home
+    if not at_office and filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
             and (says(a, cues.at_home, first.sentence) or any(cues.diplomat.search(fold(p.title or "").text)
                                                          for p in participants if p is not filled)):
         # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner

@@ -92,7 +92,8 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks.text[i] not in self.not_names \
-                    and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self._inside_honorific(toks, i):
+                    and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self._inside_honorific(toks, i) \
+                    and folded.text[toks.start[i]:toks.hit_start[i]] not in self.w.capacity_proclitics:  # "كمبعوث"
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)

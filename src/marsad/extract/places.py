@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..lexicons import Entry, Lexicons, lexicons
+from ..matching import Cue
 from ..normalize import Folded, fold
 from ..settings import Reach
 
@@ -36,6 +37,8 @@ class PlaceCues:
     state: re.Pattern[str]  # "سلطنة عمان": a state follows
     destination: re.Pattern[str]  # "إلى الرباط": where someone goes
     event: re.Pattern[str]  # "معرض إسطنبول": the city of an event named after it
+    visiting: Cue  # "الذي يزور القاهرة": where the visitor is
+    seat: Cue  # "بمقر وزارة الداخلية الإيطالية": in the state the nisba names
     words: tuple[str, ...]  # the city, with_ba and state tests need one of these: a substring test spares them
     destination_words: tuple[str, ...]  # the destination test needs one of these
 
@@ -51,6 +54,9 @@ def cues() -> PlaceCues:
         destination=re.compile(rf"(?:{_either(w.destination_prepositions)})\s+"
                                rf"(?:(?:ال)?(?:{_either(w.city_nouns + w.state_nouns)})\s+)?$"),
         event=re.compile(rf"(?:^|\s)(?:{_either(w.event_nouns)})\s+$"),
+        visiting=Cue(rf"(?:^|\s)[وف]?(?:{_either(w.visiting_verbs)})\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
+        seat=Cue(rf"(?:^|\s)[وف]?(?:ب|في\s+)(?:ال)?(?:{_either(w.seat_words)})\s+(?:ال)?"
+                        rf"(?:{_either(w.seat_institutions)})\s+(?:\S+\s+){{0,2}}$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
 
@@ -92,6 +98,10 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         if entries[0].kind == "nisba" and CAPITAL_OF.search(capital_cue):
             out.append(_capital(text, folded, start, end, entries[0].key, lex, capital_cue))
             continue  # "بالعاصمة الجزائرية": the capital of the state the adjective names
+        if entries[0].kind == "nisba" and c.seat.search(t, max(0, start - reach.seat_before), start):
+            s, e = folded.span(start, end)  # "بمقر وزارة الداخلية الإيطالية": in Italy
+            out.append(Place("country", entries[0].key, s, e, text[s:e], locative=True))
+            continue
         entries = [e for e in entries if e.kind in {"city", "country"}]
         if not entries:
             continue
@@ -109,8 +119,9 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         cue = cue_word and bool(c.city.search(before))
         place.locative = "ب" in prefix or bool(c.preposition.search(before)) \
             or cue_word and bool(c.with_ba.search(before)) \
-            or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before)))  # "تستضيفه العاصمة
-            # السعودية الرياض"، "على هامش معرض إسطنبول الدولي"
+            or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before))) \
+            or not prefix and bool(c.visiting.search(before))  # "تستضيفه العاصمة السعودية الرياض"،
+            # "على هامش معرض إسطنبول الدولي"، "الذي يزور القاهرة"
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
         place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \

@@ -135,3 +135,25 @@ def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
         country = known or (home if role == "host" else None)
         out.append(Participant(role, ent.name, ent.title, country, ent.organization, ent.sector))
     return out
+
+
+def office_host(a: Analysis, eng: Engagement, participants: list[Participant], location: Location) -> bool:
+    """"بحث المدير في مكتبه مع السفير ..."، "استقبل الوزير بمكتبه ...": the meeting is in the office
+    of the side that hosts it by its verb (the subject; the object of a guest_of), or, when that
+    side is a diplomat and another is not, of the other. That side is the host, in his own state,
+    whatever place the paragraph names elsewhere; the principals of other states are his guests.
+    Nothing changes while his state is unknown."""
+    principals = [p for p in participants if p.role != "attendee"]
+    owner = participants[1] if eng.family == "guest_of" else participants[0]
+    diplomat = lexicons().cues.diplomat
+    if owner.title and diplomat.search(fold(owner.title).text):
+        owner = next((p for p in principals if p is not owner and not (p.title and diplomat.search(fold(p.title).text))),
+                     owner)
+    if not owner.country or not any(p.country and p.country != owner.country for p in principals):
+        return False
+    if location.country != owner.country:
+        location.city = location.geonameid = location.lat = location.lon = None
+        location.country = owner.country
+    for p in principals:
+        p.role = "host" if p is owner else "guest" if p.country != owner.country else p.role
+    return True
