@@ -27,6 +27,7 @@ class Reach:
     sides_before: int = 400  # the clause before a noun trigger in which both its sides may stand
     joined_before: int = 6  # "، و" between two sides named one after the other
     pair_between_before: int = 8  # "بين مصر وإيطاليا": بين right before the first state of a pair (home state)
+    third_state_votes: int = 2  # a third state named once (a topic: "الأوضاع في القدس") leaves the outlet's official his own state
     listed: int = 3  # "التقى X، وY، وZ": so many people in a comma list after a verb are each met
     mention_chars: int = 600  # longer than any mention (a title with its organisation and a name)
     # The place of a meeting (extract/events.py, extract/places.py).

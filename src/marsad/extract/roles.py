@@ -95,9 +95,10 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     state = None if neutral or location.country in known else location.country
     state = state or (None if neutral else posted)
     outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
-    others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's
+    others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's, more
     ours = bool(outlet) and a.cached(("our country", None), lambda: a.search(lexicons().cues.our_country, 0, len(a.segment.text)))
-    if outlet and outlet not in known and (outlet in others or not others or ours):
+    named = any(n >= a.reach.third_state_votes for iso, (n, _) in _votes(a).items() if iso in others)  # than in passing
+    if outlet and outlet not in known and (outlet in others or not named or ours):
         state = state or outlet
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})
