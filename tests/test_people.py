@@ -113,3 +113,12 @@ def test_a_title_after_the_capacity_proclitic_names_no_new_person():
     found = people_of(sentence)
     assert [p[0] for p in found][:2] == ["حسن الشافعي", "جون موانغي"]
     assert [p for p in found if p[1] and "مبعوث" in p[1]] == []
+
+
+def test_an_adverb_after_a_title_is_no_name():
+    """"للرئيس التونسي فور وصوله": فور (upon) opens a clause; the title names nobody new."""
+    sentence = ("واستقبل الرئيس الجزائري عبد الكريم بلقاسم الرئيس التونسي سامي المرزوقي، وأقيمت مراسم استقبال رسمية "
+                "للرئيس التونسي فور وصوله إلى قصر المرادية.")
+    names = [p[0] for p in people_of(sentence)]
+    assert "عبد الكريم بلقاسم" in names and "سامي المرزوقي" in names
+    assert not any(n and n.startswith("فور") for n in names)
