@@ -374,10 +374,15 @@ class PeopleFinder:
     # 4. the person's country
     def _country(self, toks: Tokens, start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
         org = sector = None
+        office = False  # a state office read so far (a minister, a crown prince ...)
         for k in range(start, end):  # the first state named in the title, in reading order
             hit = toks.hit[k]
             if hit is None or (k > start and hit is toks.hit[k - 1]):
                 continue
+            if hit.kind == "title":
+                office = office or hit.key == "minister" or hit.attrs.get("sector") == "GOV"
+            if hit.kind == "agency" and hit.key == "IGO" and office:
+                continue  # "... وزير الداخلية الرئيس الفخري لمجلس وزراء الداخلية العرب": a further hat
             if hit.kind == "agency":
                 org = org or hit.form
                 sector = sector or hit.attrs.get("sector")

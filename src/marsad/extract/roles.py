@@ -119,7 +119,9 @@ def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
             countries[0] = home
         elif obj.country is None and subj.country not in {None, home}:
             countries[1] = home
-    if eng.family == "reception":
+    if neutral and not home and kind != "agreement":  # "استقبل ... على هامش الدورة": neutral ground, no host
+        roles = ("participant", "participant")
+    elif eng.family == "reception":
         roles = ("host", "guest")
     elif eng.family == "guest_of":
         roles = ("guest", "host")
