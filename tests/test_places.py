@@ -43,6 +43,8 @@ def test_places_table_accuracy():
     ("استقبله بالعاصمة الجزائرية", "Algiers", "DZA"),  # the capital named by its nisba
     ("وعقد الوزيران جلسة مباحثات بمقر وزارة الداخلية الإيطالية", None, "ITA"),  # the seat of a state's ministry
     ("والتقى الوزير نظيره الكيني، الذي يزور القاهرة حاليا", "Cairo", "EGY"),  # where the visitor is
+    ("واستقبل أمير البلاد ضيفه في قصر دسمان", None, "KWT"),  # a seat of state (seats.tsv): its state
+    ("واستقبل الرئيس ضيفه بقصر قرطاج", "Carthage", "TUN"),  # a seat named after its town: the town
 ])
 def test_locative_places(text, city, country):
     (p, *_) = [p for p in find_places(text) if p.locative]
@@ -63,3 +65,17 @@ def test_a_planned_visit_and_an_embassy_say_nowhere():
     """سيزور is a plan, not where the visitor is; an embassy stands in the host state, not its own."""
     assert [p for p in find_places("وهو الوزير الذي سيزور القاهرة الشهر المقبل") if p.locative] == []
     assert [p for p in find_places("واستقبل الوزير بمقر السفارة الأمريكية وفدا أمنيا") if p.locative] == []
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("استقبل أمير دولة الكويت الشيخ سالم الأحمد، أمس في قصر بيان، وزير الداخلية العراقي كريم الساعدي، القادم "
+     "من بغداد في زيارة رسمية.", None, "KWT"),  # the seat, not the town the guest came from
+    ("اجتمع وزير الدفاع البحريني خالد بن علي، في البيت الأبيض بواشنطن، مع وزير الدفاع الأمريكي جون بيكر.",
+     "Washington", "USA"),  # a seat, then its town named: the town
+])
+def test_a_seat_of_state_places_the_meeting(text, city, country):
+    seg = Segment(doc="t.txt", index=0, text=text)
+    a = analyse(seg, Settings(ref_date=dt.date(2026, 1, 1)))
+    (eng, *_) = engagements(a)
+    loc = _location(a, eng)
+    assert (loc.city, loc.country) == (city, country)

@@ -191,6 +191,12 @@ def _places(common: set[str] | frozenset[str], calendar: set[str] | frozenset[st
             small = attrs["population"] < 500_000 and not attrs["capital"]
             entries.append(Entry("city", row["name_en"], form,
                                  {**attrs, "common": small and form in common or form in calendar}))
+    by_name = {(e.key, e.attrs["iso3"]): e.attrs for e in entries if e.kind == "city"}
+    for row in _tsv("seats.tsv"):  # "في قصر بيان": a seat of state places the meeting as a city does
+        city = by_name[row["city"], row["iso3"]] if row["city"] else None
+        attrs = {"name_en": None, "geonameid": None, "lat": None, "lon": None, "capital": False, "default": True,
+                 "population": 0, **(city or {}), "iso3": row["iso3"], "common": False, "seat": True}
+        entries += [Entry("city", attrs["name_en"] or row["iso3"], fold_word(n), attrs) for n in _split(row["names_ar"])]
     return entries, countries
 
 

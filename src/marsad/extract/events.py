@@ -122,8 +122,11 @@ def _location(a: Analysis, eng: Engagement) -> Location:
     after = a.paragraphs[k + 1] if k + 1 < len(a.paragraphs) else (t, t)
     lede = a.paragraphs[0] if a.paragraphs else (s, t)
     scopes = ((s, t), para, after, lede)  # the sentence, its paragraph, the next one, the lede
-    for lo, hi in scopes:
+    for k, (lo, hi) in enumerate(scopes):
         c = _first_usable(a, "city", lo, hi)
+        if c is not None and c.name_en is None:  # "في البيت الأبيض": a seat; its city may be named further on
+            c = next((p for x, y in scopes[k:] for p in a.places_within((x, y))
+                      if p.kind == "city" and p.iso3 == c.iso3 and p.name_en and _usable(a, p)), c)
         if c is not None:
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
     for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
