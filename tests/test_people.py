@@ -126,3 +126,11 @@ def test_an_adverb_after_a_title_is_no_name():
     names = [p[0] for p in people_of(sentence)]
     assert "عبد الكريم بلقاسم" in names and "سامي المرزوقي" in names
     assert not any(n and n.startswith("فور") for n in names)
+
+
+@pytest.mark.parametrize("adverb", ["خصوصا", "لاسيما", "تحديدا"])
+def test_an_adverb_opening_a_list_of_people_is_no_name(adverb):
+    """"مع عدد من نظرائه الإسبان، خصوصا X المدير العام ...": the adverb opens the list."""
+    sentence = (f"وأجرى الوفد المغربي مباحثات مع عدد من نظرائه الإسبان، {adverb} خوان مارتينيث لوبيث المدير العام للشرطة "
+                "الوطنية الإسبانية.")
+    assert "خوان مارتينيث لوبيث" in [p[0] for p in people_of(sentence)]
