@@ -43,6 +43,8 @@ def test_places_table_accuracy():
     ("استقبله بالعاصمة الجزائرية", "Algiers", "DZA"),  # the capital named by its nisba
     ("وعقد الوزيران جلسة مباحثات بمقر وزارة الداخلية الإيطالية", None, "ITA"),  # the seat of a state's ministry
     ("والتقى الوزير نظيره الكيني، الذي يزور القاهرة حاليا", "Cairo", "EGY"),  # where the visitor is
+    ("وعقد الوزيران جلسة عمل بالمعبر الحدودي بمعتمدية طبرقة", "Tabarka", "TUN"),  # a unit named after its town
+    ("وجرت المباحثات ببلدية سوسة", "Sousse", "TUN"),
     ("واستقبل أمير البلاد ضيفه في قصر دسمان", None, "KWT"),  # a seat of state (seats.tsv): its state
     ("واستقبل الرئيس ضيفه بقصر قرطاج", "Carthage", "TUN"),  # a seat named after its town: the town
 ])

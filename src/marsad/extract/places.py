@@ -116,7 +116,7 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         if entry.kind == "city":
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
-        cue = cue_word and bool(c.city.search(before))
+        cue = cue_word and bool(c.city.search(before) or c.with_ba.search(before))  # "بمدينة"، "ببلدية"
         place.locative = "ب" in prefix or bool(c.preposition.search(before)) \
             or cue_word and bool(c.with_ba.search(before)) \
             or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before))) \
