@@ -81,3 +81,25 @@ def test_a_seat_of_state_places_the_meeting(text, city, country):
     (eng, *_) = engagements(a)
     loc = _location(a, eng)
     assert (loc.city, loc.country) == (city, country)
+
+
+@pytest.mark.parametrize("text", [
+    "وبحث الجانبان سبل احتواء التصعيد في العاصمة طرابلس",
+    "وتناول اللقاء تطورات الأوضاع بليبيا",
+    "واستعرضا الوضع الأمني في السودان",
+    "وتطرقا إلى مستجدات الأزمة في اليمن",
+])
+def test_the_place_of_a_situation_is_a_topic_not_the_venue(text):
+    """"تطورات الأوضاع في ليبيا": a place after a noun of a situation (data/place_words.yaml
+    situation_nouns) and its preposition is what was discussed."""
+    assert [p.text for p in find_places(text) if p.locative] == []
+
+
+def test_the_venue_after_a_meeting_noun_still_counts():
+    assert [p.text for p in find_places("وعقد الاجتماع في طرابلس") if p.locative] == ["طرابلس"]
+
+
+def test_a_town_named_like_a_first_name_needs_a_city_cue():
+    """"التقى الوزير بمسعد بولس": the man, not the town of Messaad (ب is no cue for it)."""
+    assert [p for p in find_places("والتقى الوزير بمسعد بولس") if p.locative] == []
+    assert [p.text for p in find_places("وعقد الاجتماع بمدينة مسعد") if p.locative] == ["مسعد"]

@@ -172,10 +172,12 @@ class Lexicons:
     place_words: PlaceWords  # data/place_words.yaml: the words around a place name
 
 
-def _places(common: set[str] | frozenset[str], calendar: set[str] | frozenset[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
+def _places(common: set[str] | frozenset[str], calendar: set[str] | frozenset[str] = frozenset(),
+            first_names: set[str] | frozenset[str] = frozenset()) -> tuple[list[Entry], dict[str, dict[str, str]]]:
     """Countries, nisbas and cities. A small town named like a common word (إطار، العين), and any
     city named like a month or a weekday (إب is written آب, August, once folded), is marked
-    `common`: it needs a city cue (مدينة، ب) before it to count as a place."""
+    `common`: it needs a city cue (مدينة، ب) before it to count as a place. One named like a first
+    name (مسعد) is also `person`: ب is no cue for it ("التقى بمسعد بولس")."""
     entries, countries = [], {}
     for row in _tsv("countries.tsv"):
         iso = row["iso3"]
@@ -189,8 +191,9 @@ def _places(common: set[str] | frozenset[str], calendar: set[str] | frozenset[st
         for name in _split(row["names_ar"]):
             form = fold_word(name)
             small = attrs["population"] < 500_000 and not attrs["capital"]
+            person = small and form in first_names
             entries.append(Entry("city", row["name_en"], form,
-                                 {**attrs, "common": small and form in common or form in calendar}))
+                                 {**attrs, "common": small and form in common or form in calendar or person, "person": person}))
     by_name = {(e.key, e.attrs["iso3"]): e.attrs for e in entries if e.kind == "city"}
     for row in _tsv("seats.tsv"):  # "في قصر بيان": a seat of state places the meeting as a city does
         city = by_name[row["city"], row["iso3"]] if row["city"] else None
@@ -227,7 +230,8 @@ def lexicons() -> Lexicons:
     weekdays = {fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs}
     calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} | set(weekdays)
     frequent = frozenset(_lines("frequent_words.txt"))
-    place_entries, countries = _places(common | frequent, calendar)  # "العبور" is a word before a town
+    first_names = {fold_word(w) for line in _lines("first_names.txt") for w in line.split()}
+    place_entries, countries = _places(common | frequent, calendar, first_names)  # "العبور" is a word before a town
     triggers = _yaml("triggers.yaml")
     date_words = _yaml("date_words.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
@@ -250,7 +254,7 @@ def lexicons() -> Lexicons:
         org_words={fold_word(w) for w in _lines("org_words.txt")},
         not_names={fold_word(w) for w in _lines("not_names.txt")},
         common_words=common,
-        first_names={fold_word(w) for line in _lines("first_names.txt") for w in line.split()},
+        first_names=first_names,
         news_agencies=[(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
         capitals={e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
         trigger_words=_trigger_words(triggers) - function_words,

@@ -29,6 +29,7 @@ class PlaceWords:
     visiting_verbs: tuple[str, ...]  # "الذي يزور القاهرة": where the visitor is
     seat_words: tuple[str, ...]  # "بمقر وزارة الداخلية الإيطالية": the seat ...
     seat_institutions: tuple[str, ...]  # ... of an institution of the state its nisba names
+    situation_nouns: tuple[str, ...]  # "الأوضاع في ليبيا": the place is a topic, not the venue
 
     @classmethod
     def load(cls, spec: dict[str, list[str]]) -> PlaceWords:

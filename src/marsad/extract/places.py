@@ -39,6 +39,7 @@ class PlaceCues:
     event: re.Pattern[str]  # "معرض إسطنبول": the city of an event named after it
     visiting: Cue  # "الذي يزور القاهرة": where the visitor is
     seat: Cue  # "بمقر وزارة الداخلية الإيطالية": in the state the nisba names
+    situation: re.Pattern[str]  # "احتواء التصعيد في العاصمة طرابلس": a topic's place, not the venue
     words: tuple[str, ...]  # the city, with_ba and state tests need one of these: a substring test spares them
     destination_words: tuple[str, ...]  # the destination test needs one of these
 
@@ -57,6 +58,8 @@ def cues() -> PlaceCues:
         visiting=Cue(rf"(?:^|\s)[وف]?(?:{_either(w.visiting_verbs)})\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
         seat=Cue(rf"(?:^|\s)[وف]?(?:ب|في\s+)(?:ال)?(?:{_either(w.seat_words)})\s+(?:ال)?"
                         rf"(?:{_either(w.seat_institutions)})\s+(?:\S+\s+){{0,2}}$"),
+        situation=re.compile(rf"(?:^|\s)(?:[وفبل]|وال|بال|لل|ال)?(?:{_either(w.situation_nouns)})\s+(?:ال\w+\s+)?(?:في\s+|ب)"
+                             rf"(?:(?:ال)?(?:{_either(w.nouns)})\s+(?:ال\w+\s+)?)?$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
 
@@ -122,7 +125,9 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before))) \
             or not prefix and bool(c.visiting.search(before))  # "تستضيفه العاصمة السعودية الرياض"،
             # "على هامش معرض إسطنبول الدولي"، "الذي يزور القاهرة"
-        if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix or cue):
+        if place.locative and c.situation.search(before + prefix[-1:] if prefix.endswith("ب") else before):
+            place.locative = False  # "تطورات الأوضاع في ليبيا": what was discussed
+        if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix and not entry.attrs["person"] or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
         place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \
             and bool(c.destination.search(before))
