@@ -71,6 +71,7 @@ class Cues:
     office: Cue  # "في مكتبه": the side that hosts by the verb is in his own state
     diplomat: Cue  # an ambassador's, chargé's or consul's title
     sidelines: Cue  # "على هامش ...": neutral ground
+    residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
     visit: Cue  # "زيارة ... إلى": the state visited
     summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
     each_of: Cue  # "كلا من": each member of the list that follows is met in turn

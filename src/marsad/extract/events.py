@@ -65,7 +65,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     location = _location(a, first) if kind != "call" else Location(None, None)  # a call has no meeting place
     s, t = first.sentence
     text = a.segment.text
-    neutral = says(a, cues.sidelines, first.sentence)  # on the sidelines of a conference
+    neutral = says(a, cues.sidelines, first.sentence) or says(a, cues.residence, first.sentence)  # on the sidelines
+    # of a conference; at the residence of a visitor
     participants = assign_roles(a, first, location, kind, neutral)
     sides = {first.subject, first.obj}
     for eng in engs[1:]:  # a three-party meeting: every other side of its sentence
