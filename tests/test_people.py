@@ -77,6 +77,8 @@ def test_people_table_accuracy_meets_the_floor():
      "الداخلية البحريني راشد الخليفي.", "فيصل بن مشعل", "ولي ولي العهد وزير الداخلية السعودي", "SAU"),
     ("واستقبل رئيس الأركان العامة الليبي الفريق ركن سالم الحداد، أمس بطرابلس، قائد القوات البحرية التركية.",
      "سالم الحداد", "رئيس الأركان العامة الليبي", "LBY"),  # a rank with ركن, the article on one word only
+    ("استقبل حسن الشافعي – وزير الداخلية المصري، أمس بالقاهرة، نظيره اليوناني.", "حسن الشافعي",
+     "وزير الداخلية المصري", "EGY"),  # a dash between the name and its title
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -30,6 +30,7 @@ from .tokens import Tokens, mark_hits, strip, tokenize
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
+APPOSITION = {"،", ",", "–", "—", "-"}  # between a name and the title after it
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
 # Heads whose title may name a place: "سفير إيطاليا في تونس", "المبعوث الخاص إلى سوريا".
@@ -285,7 +286,7 @@ class PeopleFinder:
 
     def _name_left(self, toks: Tokens, start: int, claimed: set[int]) -> tuple[int, int] | None:
         k = start - 1
-        if k >= 0 and toks.text[k] in {"،", ","}:
+        if k >= 0 and toks.text[k] in APPOSITION:  # "محمود توفيق – وزير الداخلية"
             k -= 1
         quoted = k >= 0 and toks.text[k] in QUOTES  # '"عبد اللطيف حموشي"، المدير العام'
         k -= quoted
