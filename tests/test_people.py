@@ -79,6 +79,10 @@ def test_people_table_accuracy_meets_the_floor():
      "سالم الحداد", "رئيس الأركان العامة الليبي", "LBY"),  # a rank with ركن, the article on one word only
     ("استقبل حسن الشافعي – وزير الداخلية المصري، أمس بالقاهرة، نظيره اليوناني.", "حسن الشافعي",
      "وزير الداخلية المصري", "EGY"),  # a dash between the name and its title
+    ("أكد وزير الداخلية والجماعات المحلية الجزائري السعيد بلقاسمي، أن الاجتماع كان مثمرا.", "السعيد بلقاسمي",
+     "وزير الداخلية والجماعات المحلية الجزائري", "DZA"),  # a definite first name ends the title
+    ("استقبل رئيس الجمهورية السيد عبد الكريم بوزيد، وزير الداخلية البرتغالي السيد جواو فيريرا.", "جواو فيريرا",
+     "وزير الداخلية البرتغالي", "PRT"),  # the next title has its own honorific and name
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

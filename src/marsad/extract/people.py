@@ -188,7 +188,8 @@ class PeopleFinder:
         if re.match(r"^[وف]?ل(?!ل)", word) and stem not in self.not_purpose and j + 1 < len(toks):
             nxt = toks.text[j + 1]  # "لخدمات مكافحة المخدرات": a construct chain goes on
             return toks.hit[j + 1] is not None or strip(nxt) in self.org_words or nxt.startswith("ال")
-        return bool(re.match(r"^و?(?:ال|لل)", word)) and stem not in self.not_names
+        return bool(re.match(r"^و?(?:ال|لل)", word)) and stem not in self.not_names \
+            and word not in self.first_names  # "وزير الداخلية والنقل السعيد سعيود": a name begins
 
     # 3. the name next to the title
     def _person(self, text: str, folded: Folded, toks: Tokens, start: int, end: int,
@@ -334,8 +335,10 @@ class PeopleFinder:
             if not (closed or not comma):
                 return None
             if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} \
-                    and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1]:
-                return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title
+                    and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1] \
+                    and not self._honorific_at(toks, self._extend_right(toks, k + 1)):
+                return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title, unless
+                # that one has its own ("الرئيس السيد X، وزير الداخلية الإسباني السيد Y")
             enclosed = comma and closed or quoted  # "TITLE، NAME،", 'TITLE "NAME"': the apposition vouches for it
             return (start, k) if self._plausible(toks, start, k, enclosed or honored) else None
         return None
