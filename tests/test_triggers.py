@@ -65,6 +65,10 @@ ROWS = [
         "no event: the dual present يبحثان (subject first) is not a trigger"),
     gap("التقى وزراء خارجية مصر والأردن والعراق، أمس في بغداد، لبحث التعاون الإقليمي.", MEETING,
         "meeting-plural-multilateral", "no event: a plural head with several states (وزراء خارجية X وY وZ) gives no sides"),
+    pytest.param("انطلقت اليوم بتونس أشغال الاجتماع الثنائي الذي يجمع بين وزير الداخلية التونسي خالد النوري، "
+                 "ونظيره الإيطالي ماركو روسي.", MEETING, id="meeting-relative-alladhi-yajmau-bayna"),
+    pytest.param("وأكد الجانبان عمق العلاقات التي تجمع بين البلدين الشقيقين تونس والجزائر.", [],
+                 id="no-event-the-relations-that-unite-two-states"),
     # --- talks -------------------------------------------------------------------------------
     pytest.param("بحث وزير الداخلية العراقي عبد الأمير الشمري مع نظيره الإيراني إسكندر مؤمني سبل ضبط الحدود "
                  "المشتركة.", MEETING, id="talks-bahatha-maa"),
