@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..normalize import fold_word
+
+APPOSITION_MARKS = re.compile(r"[،,؛;]")
+
 
 @dataclass(slots=True)
 class Person:
@@ -24,10 +28,15 @@ class Person:
     evidence: list[str] = field(default_factory=list)  # how the country was found
 
 
-def merge_ranks(people: list[Person], text: str) -> list[Person]:
+def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str] = frozenset()) -> list[Person]:
     """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function;
-    "بنظيره النيجري، وزير الداخلية سليمان داودا": the counterpart is the apposition's person."""
+    "بنظيره النيجري، وزير الداخلية سليمان داودا": the counterpart is the apposition's person. Between
+    the two stand only punctuation (، ؛) and honorifics ("وزير خارجية السعودية، سمو الأمير X")."""
     out: list[Person] = []
+
+    def apposed(gap: str) -> bool:
+        return all(w in honorific_words for w in APPOSITION_MARKS.sub(" ", fold_word(gap)).split())
+
     for p in people:
         prev = out[-1] if out else None
         if prev and prev.evidence == ["counterpart"] and prev.name is None and p.title \
@@ -36,7 +45,7 @@ def merge_ranks(people: list[Person], text: str) -> list[Person]:
             p.start = prev.start
             out[-1] = p
             continue
-        if prev and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
+        if prev and apposed(text[prev.end:p.start]):
             def weak(x: Person) -> bool:  # a rank, an honorific-like title (الأمير) or none
                 return x.evidence == ["rank"] or x.title is None or len(x.title.split()) == 1
             ranked, titled = (prev, p) if weak(prev) and prev.name else (p, prev)

@@ -30,7 +30,7 @@ from .tokens import Tokens, mark_hits, strip, tokenize
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
-APPOSITION = {"،", ",", "–", "—", "-"}  # between a name and the title after it
+APPOSITION = {"،", ",", "؛", ";", "–", "—", "-"}  # between a name and the title after it
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
 # Heads whose title may name a place: "سفير إيطاليا في تونس", "المبعوث الخاص إلى سوريا".
@@ -50,6 +50,7 @@ class PeopleFinder:
         self.title_tokens, self.name_tokens = reach.title_tokens, reach.name_tokens
         self.w = w = self.lex.people_words
         self.honorific_table = hon = Honorifics(self.lex)
+        self.honorific_words = frozenset(w for h in self.honorific_table.honorifics for w in h.split())
         self.ranks, self.last_words = hon.ranks, hon.last_words
         self.org_words = set(self.lex.org_words)
         self.not_names = set(self.lex.not_names) | self.lex.function_words
@@ -105,7 +106,7 @@ class PeopleFinder:
             i += 1
         people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
-        people = merge_ranks(people, text)
+        people = merge_ranks(people, text, self.honorific_words)
         self._side_states(folded, toks, people)
         return people
 
