@@ -148,3 +148,11 @@ def test_an_adverb_opening_a_list_of_people_is_no_name(adverb):
     sentence = (f"وأجرى الوفد المغربي مباحثات مع عدد من نظرائه الإسبان، {adverb} خوان مارتينيث لوبيث المدير العام للشرطة "
                 "الوطنية الإسبانية.")
     assert "خوان مارتينيث لوبيث" in [p[0] for p in people_of(sentence)]
+
+
+def test_the_offices_after_a_name_up_to_the_verb_are_his():
+    """"X، ولي عهد دبي، نائب رئيس مجلس الوزراء، وزير الدفاع، تلقى اتصالا": one person, not three."""
+    sentence = ("أفادت وزارة الدفاع بأن الشيخ راشد بن سعيد آل نهيان، ولي عهد أبوظبي، نائب رئيس مجلس الوزراء، وزير "
+                "الدفاع، تلقى اتصالا هاتفيا من وزير الدفاع الكويتي فهد الصباح.")
+    found = people_of(sentence)
+    assert [p[0] for p in found] == ["راشد بن سعيد آل نهيان", "فهد الصباح"]

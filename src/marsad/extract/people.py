@@ -18,7 +18,7 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word, positions
@@ -30,6 +30,7 @@ from .tokens import Tokens, mark_hits, strip, tokenize
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
+COMMAS = re.compile(r"[\s،,]*")
 APPOSITION = {"،", ",", "؛", ";", "–", "—", "-"}  # between a name and the title after it
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
@@ -107,8 +108,34 @@ class PeopleFinder:
         people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
         people = merge_ranks(people, text, self.honorific_words)
+        people = self._offices_before_verb(people, text, folded, toks)
         self._side_states(folded, toks, people)
         return people
+
+    def _offices_before_verb(self, people: list[Person], text: str, folded: Folded, toks: Tokens) -> list[Person]:
+        """"X، ولي عهد دبي، نائب رئيس مجلس الوزراء، وزير الدفاع، تلقى اتصالا": the nameless titles
+        that follow a named person one comma after another, up to a verb, are his other offices."""
+        out: list[Person] = []
+        k = 0
+        while k < len(people):
+            p, run = people[k], k + 1
+            while p.name and run < len(people) and people[run].name is None and people[run].title \
+                    and people[run].country in {None, p.country} \
+                    and COMMAS.fullmatch(text[people[run - 1].end:people[run].start]):
+                run += 1
+            if run > k + 1 and self._verb_after(folded, toks, people[run - 1].end):
+                p.end = people[run - 1].end
+            else:
+                run = k + 1
+            out.append(p)
+            k = run
+        return out
+
+    def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
+        """Is the word after `end` (and a comma) a trigger verb?"""
+        k = bisect_left(toks.start, folded.fpos(end))
+        k += k < len(toks) and toks.text[k] in {"،", ","}
+        return k < len(toks) and toks.text[k] in self.verb_words
 
     def _side_states(self, folded: Folded, toks: Tokens, people: list[Person]) -> None:
         """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""

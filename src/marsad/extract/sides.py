@@ -145,8 +145,9 @@ def _sides_before(a: Analysis, mentions: Mentions, p0: int, subject: int,
 
 
 def _adjacent(mentions: Mentions, eid: int, p0: int, text: str, reach: int) -> bool:
-    """Does a mention of entity `eid` end right before the verb at `p0` (only spaces between)?"""
-    gap = p0 - len(text[:p0].rstrip())  # the spaces before p0: the mention must end inside them
+    """Does a mention of entity `eid` end right before the verb at `p0` (only spaces between, or the
+    comma closing its apposition: "X، ولي عهد دبي، تلقى اتصالا")?"""
+    gap = p0 - len(text[:p0].rstrip().rstrip("،,").rstrip())  # the mention must end in the spaces before p0
     k = bisect_right(mentions.starts, p0) - 1
     while k >= 0 and mentions.starts[k] >= p0 - gap - reach:  # mentions are not longer than that
         x, y, e = mentions.items[k]
