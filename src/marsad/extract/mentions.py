@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..normalize import fold_word
+from ..normalize import Folded, fold_word
+from .tokens import Tokens, tokens_with
 
 APPOSITION_MARKS = re.compile(r"[،,؛;]")
+COMMAS = re.compile(r"[\s،,]*")
 
 
 @dataclass(slots=True)
@@ -61,3 +64,35 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
                 continue
         out.append(p)
     return out
+
+
+def offices_before_verb(people: list[Person], text: str, verb_after: Callable[[int], bool]) -> list[Person]:
+    """"X، ولي عهد دبي، نائب رئيس مجلس الوزراء، وزير الدفاع، تلقى اتصالا": the nameless titles that
+    follow a named person one comma after another, up to a verb (`verb_after(end)`), are his other
+    offices."""
+    out: list[Person] = []
+    k = 0
+    while k < len(people):
+        p, run = people[k], k + 1
+        while p.name and run < len(people) and people[run].name is None and people[run].title \
+                and people[run].country in {None, p.country} \
+                and COMMAS.fullmatch(text[people[run - 1].end:people[run].start]):
+            run += 1
+        if run > k + 1 and verb_after(people[run - 1].end):
+            p.end = people[run - 1].end
+        else:
+            run = k + 1
+        out.append(p)
+        k = run
+    return out
+
+
+def side_states(folded: Folded, toks: Tokens, people: list[Person], side_words: frozenset[str] | set[str]) -> None:
+    """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
+    for k in sorted(tokens_with(folded.text, toks, "لجانب")):
+        hit = toks.hit[k + 1] if k + 1 < len(toks) else None
+        if toks.text[k] in side_words and hit is not None and hit.kind == "nisba":
+            start = folded.pos(toks.end[k + 1])
+            after = [p for p in people if p.start >= start and p.country is None]
+            if after:
+                after[0].country = hit.key

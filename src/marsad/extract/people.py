@@ -18,19 +18,18 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from ..lexicons import Lexicons, lexicons
-from ..normalize import Folded, fold, fold_word, positions
+from ..normalize import Folded, fold, fold_word
 from ..settings import Reach
 from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
-from .mentions import Person, merge_ranks
-from .tokens import Tokens, mark_hits, strip, tokenize
+from .mentions import Person, merge_ranks, offices_before_verb, side_states
+from .tokens import Tokens, mark_hits, strip, tokenize, tokens_with
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
-COMMAS = re.compile(r"[\s،,]*")
 APPOSITION = {"،", ",", "؛", ";", "–", "—", "-"}  # between a name and the title after it
 # A name word never carries a preposition and the article: بالعاصمة، للشرطة، والوفد.
 NOT_NAME_PREFIX = re.compile(r"^(?:[وف]?(?:بال|لل)|وال(?=..))")
@@ -78,7 +77,7 @@ class PeopleFinder:
         toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()
-        anchors = sorted(heads | self._tokens_with(folded.text, toks, "نظير"))
+        anchors = sorted(heads | tokens_with(folded.text, toks, "نظير"))
         i = 0
         for i0 in anchors:  # title heads and "نظيره": the grammar starts there
             if i0 < i:
@@ -108,49 +107,15 @@ class PeopleFinder:
         people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
         people = merge_ranks(people, text, self.honorific_words)
-        people = self._offices_before_verb(people, text, folded, toks)
-        self._side_states(folded, toks, people)
+        people = offices_before_verb(people, text, lambda end: self._verb_after(folded, toks, end))
+        side_states(folded, toks, people, self.w.side_words)
         return people
-
-    def _offices_before_verb(self, people: list[Person], text: str, folded: Folded, toks: Tokens) -> list[Person]:
-        """"X، ولي عهد دبي، نائب رئيس مجلس الوزراء، وزير الدفاع، تلقى اتصالا": the nameless titles
-        that follow a named person one comma after another, up to a verb, are his other offices."""
-        out: list[Person] = []
-        k = 0
-        while k < len(people):
-            p, run = people[k], k + 1
-            while p.name and run < len(people) and people[run].name is None and people[run].title \
-                    and people[run].country in {None, p.country} \
-                    and COMMAS.fullmatch(text[people[run - 1].end:people[run].start]):
-                run += 1
-            if run > k + 1 and self._verb_after(folded, toks, people[run - 1].end):
-                p.end = people[run - 1].end
-            else:
-                run = k + 1
-            out.append(p)
-            k = run
-        return out
 
     def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
         """Is the word after `end` (and a comma) a trigger verb?"""
         k = bisect_left(toks.start, folded.fpos(end))
         k += k < len(toks) and toks.text[k] in {"،", ","}
         return k < len(toks) and toks.text[k] in self.verb_words
-
-    def _side_states(self, folded: Folded, toks: Tokens, people: list[Person]) -> None:
-        """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
-        for k in sorted(self._tokens_with(folded.text, toks, "لجانب")):
-            hit = toks.hit[k + 1] if k + 1 < len(toks) else None
-            if toks.text[k] in self.w.side_words and hit is not None and hit.kind == "nisba":
-                start = folded.pos(toks.end[k + 1])
-                after = [p for p in people if p.start >= start and p.country is None]
-                if after:
-                    after[0].country = hit.key
-
-    @staticmethod
-    def _tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
-        """The tokens whose text contains `part`."""
-        return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
 
     # 2. the title span
     def _extend_left(self, toks: Tokens, i: int) -> int:

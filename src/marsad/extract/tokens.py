@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicons import Entry, Lexicons
-from ..normalize import Folded
+from ..normalize import Folded, positions
 from ..speedups import tokens
 
 TOKEN = re.compile(r"[A-Za-z][\w'-]*|[^\W_]+(?:-[^\W_]+)*|[^\w\s]")
@@ -81,3 +81,8 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
             if entry.kind == "title":
                 heads.update(free)
     return heads
+
+
+def tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
+    """The tokens whose text contains `part`."""
+    return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
