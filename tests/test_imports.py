@@ -104,3 +104,9 @@ def test_stages_never_import_later_ones():
     of_store = {name for name, targets in edges.items() if {t for t in targets if t.startswith("marsad.store")}}
     readers = {"marsad", "marsad.cli_store", "marsad.cli_web"}  # marsad: the lazy `marsad.Store`
     assert {n for n in of_store if not n.startswith(("marsad.store", "marsad.web"))} <= readers
+
+
+def test_every_module_has_one_job_and_under_400_lines() -> None:
+    """CONTRIBUTING.md: a module past 400 lines is doing several jobs and is split."""
+    long = {name: n for name, path in SOURCES.items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
