@@ -84,6 +84,9 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         for p in participants:
             p.role = "guest" if p is not filled else "host"
         location.country = location.country or filled.country
+    if any(p.role == "host" for p in participants):  # "اجتماع ثلاثي في الدوحة": the others are the host's guests
+        for p in participants:
+            p.role = "guest" if p.role == "participant" else p.role
     if not location.country and any(p.role == "host" for p in participants):
         location.country = next(p.country for p in participants if p.role == "host")
     evidence = a.cached(("evidence", first.sentence), lambda: text[s:t].strip())  # one string per sentence
