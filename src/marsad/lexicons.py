@@ -72,6 +72,7 @@ class Cues:
     diplomat: Cue  # an ambassador's, chargé's or consul's title
     sidelines: Cue  # "على هامش ...": neutral ground
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
+    calls_listed: Cue  # "سلسلة اتصالات هاتفية، شملت:": the talks listed after it were calls
     visit: Cue  # "زيارة ... إلى": the state visited
     summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
     each_of: Cue  # "كلا من": each member of the list that follows is met in turn

@@ -29,6 +29,7 @@ class Reach:
     pair_between_before: int = 8  # "بين مصر وإيطاليا": بين right before the first state of a pair (home state)
     third_state_votes: int = 2  # a third state named once (a topic: "الأوضاع في القدس") leaves the outlet's official his own state
     listed: int = 3  # "التقى X، وY، وZ": so many people in a comma list after a verb are each met
+    listed_items: int = 6  # "شملت:": the paragraphs of a list after a colon, read back to it
     mention_chars: int = 600  # longer than any mention (a title with its organisation and a name)
     # The place of a meeting (extract/events.py, extract/places.py).
     visit_before: int = 40  # "في زيارة إلى": the visit word before a destination state

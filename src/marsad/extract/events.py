@@ -59,6 +59,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     first = engs[0]
     kinds = {e.kind for e in engs}
     kind = "agreement" if "agreement" in kinds else "call" if "call" in kinds else "meeting"
+    if kind == "meeting" and _listed_call(a, first.sentence):
+        kind = "call"  # "أجرى سلسلة اتصالات هاتفية، شملت: ... بحث الصفدي مع نظيره الجزائري ..."
     if kind == "meeting" and _signed_nearby(a, first.sentence):
         kind = "agreement"  # "وتوجت هذه المباحثات بالتوقيع على مذكرة تفاهم": one event, an agreement
     date, how = _date(a, first.sentence)
@@ -94,6 +96,16 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     ev = Event(kind, date, location, participants, [], [source], date_how=how)
     ev.confidence = _confidence(ev, first)
     return ev
+
+
+def _listed_call(a: Analysis, sentence: tuple[int, int]) -> bool:
+    """Is the sentence an item of a list of calls: does the last colon written before it, in its
+    paragraph or a few before, close an announcement of calls ("سلسلة اتصالات هاتفية، شملت:")?"""
+    k = paragraph_of(a, sentence[0])
+    lo = a.paragraphs[max(0, k - a.reach.listed_items)][0] if a.paragraphs else 0
+    window = a.fold(lo, sentence[0])
+    colon = window.rfind(":")
+    return colon >= 0 and bool(lexicons().cues.calls_listed.search(window, 0, colon + 1))
 
 
 def _signed_nearby(a: Analysis, sentence: tuple[int, int]) -> bool:
