@@ -33,3 +33,16 @@ def test_the_event_of_a_lede_without_a_full_stop_is_found() -> None:
 def test_a_segment_without_any_trigger_gives_no_event() -> None:
     text = "قال وزير الداخلية المغربي عبد الوافي لفتيت إن الحصيلة السنوية للمديرية تعكس جهود الأمن الوطني."
     assert extract_events(Segment(doc="b.txt", index=0, text=text), Settings(ref_date=REF)) == []
+
+
+def test_a_meeting_dated_months_before_its_report_and_told_past_the_lede_is_background() -> None:
+    """A September report recalling, in its body, talks held on 21 July: no event of its own
+    (Reach.recalled_days); the same talks in the lede of a report of the day are one."""
+    lede = "يبدأ وزير الدفاع الروسي اليوم زيارة إلى طهران تستمر يومين."
+    body = ("وكان نائب وزير الدفاع الروسي ألكسندر فومين، أجرى يوم 21 يوليو الماضي، محادثات في طهران مع نائب وزير "
+            "الدفاع الإيراني رضا قريشي.")
+    settings = Settings(ref_date=dt.date(2023, 9, 30))
+    late = Segment(doc="t.txt", index=0, text=lede + "\n\n" + body, published="2023-09-19")
+    assert extract_events(late, settings) == []
+    fresh = Segment(doc="t.txt", index=0, text=body, published="2023-07-22")
+    assert [ev.date for ev in extract_events(fresh, settings)] == ["2023-07-21"]

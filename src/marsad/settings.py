@@ -30,6 +30,7 @@ class Reach:
     third_state_votes: int = 2  # a third state named once (a topic: "الأوضاع في القدس") leaves the outlet's official his own state
     listed: int = 3  # "التقى X، وY، وZ": so many people in a comma list after a verb are each met
     listed_items: int = 6  # "شملت:": the paragraphs of a list after a colon, read back to it
+    recalled_days: int = 30  # a meeting dated a month or more before its page, told past the lede, is background
     mention_chars: int = 600  # longer than any mention (a title with its organisation and a name)
     # The place of a meeting (extract/events.py, extract/places.py).
     visit_before: int = 40  # "في زيارة إلى": the visit word before a destination state

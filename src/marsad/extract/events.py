@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..lexicons import lexicons
 from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
@@ -43,6 +45,8 @@ def extract_events(segment: Segment, settings: Settings, folded: Folded | None =
     events = [_event(a, engs) for engs in groups.values()]
     _scope_topics(a, events, list(groups.values()))
     pub = segment.published
+    recalled_before = (dt.date.fromisoformat(pub[:10]) - dt.timedelta(days=settings.reach.recalled_days)).isoformat() \
+        if pub else ""
     kept = []
     for ev in events:
         states = [p.country for p in ev.principals()]
@@ -50,6 +54,8 @@ def extract_events(segment: Segment, settings: Settings, folded: Folded | None =
         if states.count(None) > 1 or len(known) < (2 if None not in states else 1) \
                 or (pub and ev.date and ev.date[:10] > pub):
             continue  # one state only, two unknown sides, or a meeting still to come; one unknown side is kept (spec §3)
+        if pub and ev.date and ev.date[:10] < recalled_before and paragraph_of(a, ev.sources[0].start) > 0:
+            continue  # "أجرى يوم 21 يوليو الماضي محادثات" in the body of a September report: background
         kept.append(ev)
     return kept
 
