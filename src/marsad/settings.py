@@ -38,6 +38,7 @@ class Reach:
     capital_before: int = 14  # "بالعاصمة" right before a nisba ("بالعاصمة الجزائرية")
     seat_before: int = 40  # "بمقر وزارة الداخلية" before a nisba ("... الإيطالية")
     place_cue_before: int = 30  # the words before a place that say city, state, in, to ("مدينة"، "دولة")
+    visitor_after: int = 12  # "يزور الشيخ X": the visitor named right after a visit verb (an honorific between)
     state_after_city: int = 40  # a state named right after a city shared by several ("طرابلس اللبنانية")
     # Names and titles (extract/people.py), in tokens.
     title_tokens: int = 18  # a title with its organisation and state ("وزير الدولة للشؤون ... في ...")

@@ -6,6 +6,7 @@ states, lists) are read by extract/pairs.py; the mentions of a sentence are extr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicons import Cue, lexicons
@@ -14,6 +15,8 @@ from .clauses import THREE_WORDS, Engagement, Mentions, mentions_in
 from .document import Analysis
 from .pairs import between_states, differ, each_of, joined, listed, state_sides, told_pair
 from .triggers import trigger_pattern
+
+VISITED_GAP = re.compile(r"[\s،,]*(?:(?:ال)?(?:عاصمه|مدينه)\s*(?:ال\w+\s*)?)?")
 
 __all__ = ["Engagement", "Mentions", "engagements"]
 
@@ -40,6 +43,8 @@ def engagements(a: Analysis) -> list[Engagement]:
                 if told[1] is not None:
                     found.append(Engagement(_kind(family), family, told[1][0], told[1][1], (s, t)))
                 continue
+            elif family == "guest_of" and is_verb and _visits_a_place(a, mentions, p1):
+                continue  # "يزور الشيخ تميم، أمير دولة قطر، العاصمة الإماراتية أبو ظبي": a visit, no one met here
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on,
                                    reach.mention_chars)
@@ -54,6 +59,21 @@ def engagements(a: Analysis) -> list[Engagement]:
                 flipped = family == "reception" and _after_agent(a, mentions, obj, p1, cues.passive_agent)
                 found.append(Engagement(_kind(family), "guest_of" if flipped else family, subject, obj, (s, t)))
     return found
+
+
+def _visits_a_place(a: Analysis, mentions: Mentions, p1: int) -> bool:
+    """Is the first mention after a visit verb its subject, followed by the place he visits ("زار
+    الوزير X، الرياض"، "يزور X العاصمة الإماراتية أبو ظبي")? Then the verb names no one he meets."""
+    i = bisect_left(mentions.starts, p1)
+    if i >= len(mentions.items) or a.folded_length(p1, mentions.items[i][0]) > a.reach.visitor_after:
+        return False
+    items, end = mentions.items, mentions.items[i][1]
+    for x, y, eid in items[i + 1:]:  # the rest of the same person's mention ("X، أمير دولة قطر")
+        if eid != items[i][2] or x > end + 3:
+            break
+        end = max(end, y)
+    return any(p.start >= end and VISITED_GAP.fullmatch(a.fold(end, p.start))
+               for p in a.places_within((end, end + a.reach.place_cue_before)))
 
 
 def _kind(family: str) -> str:
