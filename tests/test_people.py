@@ -156,3 +156,11 @@ def test_the_offices_after_a_name_up_to_the_verb_are_his():
                 "الدفاع، تلقى اتصالا هاتفيا من وزير الدفاع الكويتي فهد الصباح.")
     found = people_of(sentence)
     assert [p[0] for p in found] == ["راشد بن سعيد آل نهيان", "فهد الصباح"]
+
+
+def test_for_his_part_and_greetings_are_no_names():
+    """"من جهته نقل وزير الخارجية العماني تحيات وتقدير السلطان X": no name left of either title."""
+    sentence = "من جهته نقل وزير الخارجية الكويتي تحيات وتقدير الأمير سالم بن جاسم لأخيه ملك البحرين."
+    found = people_of(sentence)
+    assert ("وزير الخارجية الكويتي", None) in [(p[1], p[0]) for p in found]
+    assert all(p[0] is None or not p[0].startswith(("جهته", "تحيات")) for p in found)
