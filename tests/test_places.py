@@ -103,3 +103,15 @@ def test_a_town_named_like_a_first_name_needs_a_city_cue():
     """"التقى الوزير بمسعد بولس": the man, not the town of Messaad (ب is no cue for it)."""
     assert [p for p in find_places("والتقى الوزير بمسعد بولس") if p.locative] == []
     assert [p.text for p in find_places("وعقد الاجتماع بمدينة مسعد") if p.locative] == ["مسعد"]
+
+
+def test_where_a_visitor_is_now_places_his_meeting_when_nothing_nearer_does():
+    """"وكان الأمير، الذي يزور واشنطن حاليا، ..." told paragraphs later: the talks were there."""
+    text = ("بحث نائب وزير الدفاع السعودي الأمير فهد بن سلطان، الثلاثاء، مع وزير الدفاع الأمريكي جون بيكر "
+            "التحديات المشتركة.\n\nوتناول اللقاء التعاون العسكري بين البلدين.\n\nوأكد الجانبان أهمية التنسيق."
+            "\n\nوكان نائب وزير الدفاع السعودي، الذي يزور واشنطن حاليا، قد وصل إليها الأحد.")
+    seg = Segment(doc="t.txt", index=0, text=text)
+    a = analyse(seg, Settings(ref_date=dt.date(2026, 1, 1)))
+    (eng, *_) = engagements(a)
+    loc = _location(a, eng)
+    assert (loc.city, loc.country) == ("Washington", "USA")

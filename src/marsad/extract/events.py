@@ -155,6 +155,10 @@ def _location(a: Analysis, eng: Engagement) -> Location:
         c = _first_usable(a, "country", lo, hi)
         if c is not None:
             return Location(None, c.iso3)
+    states = {a.entities[eng.subject].country, a.entities[eng.obj].country}
+    visited = next((p for p in a.places if p.visited and p.kind == "city" and p.iso3 in states), None)
+    if visited is not None:  # "... الذي يزور واشنطن حاليا" told anywhere: where the visitor meets his host
+        return Location(visited.name_en, visited.iso3, visited.geonameid, visited.lat, visited.lon)
     return Location(None, a.cached(("visit", None), lambda: next(
         (p.iso3 for p in a.places if p.kind == "country" and p.destination
          and lexicons().cues.visit.search(a.fold(max(0, p.start - a.reach.visit_before), p.start))), None)))

@@ -76,6 +76,7 @@ class Place:
     lon: float | None = None
     locative: bool = False  # introduced by ب / في: says where something happened
     destination: bool = False  # introduced by إلى / ل: where someone travels
+    visited: bool = False  # after the present of زار ("الذي يزور واشنطن حاليا"): where a visitor is now
 
 
 def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = None,
@@ -120,10 +121,11 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             a = entry.attrs
             place.name_en, place.geonameid, place.lat, place.lon = a["name_en"], a["geonameid"], a["lat"], a["lon"]
         cue = cue_word and bool(c.city.search(before) or c.with_ba.search(before))  # "بمدينة"، "ببلدية"
+        visited = place.visited = not prefix and bool(c.visiting.search(before))
         place.locative = "ب" in prefix or bool(c.preposition.search(before)) \
             or cue_word and bool(c.with_ba.search(before)) \
             or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before))) \
-            or not prefix and bool(c.visiting.search(before))  # "تستضيفه العاصمة السعودية الرياض"،
+            or not prefix and visited  # "تستضيفه العاصمة السعودية الرياض"،
             # "على هامش معرض إسطنبول الدولي"، "الذي يزور القاهرة"
         if place.locative and c.situation.search(before + prefix[-1:] if prefix.endswith("ب") else before):
             place.locative = False  # "تطورات الأوضاع في ليبيا": what was discussed
