@@ -461,3 +461,13 @@ def test_fixture_no_record_mixes_two_expected_events(extracted):
 def test_fixture_every_page_is_listed_in_expected():
     listed = {d for e in EXPECTED["events"] for d in e["docs"]}
     assert listed == {p.name for p in FUSION.iterdir() if p.suffix in {".txt", ".html"}}
+
+
+def test_two_reports_placed_in_different_states_are_two_events():
+    """A Cairo reception of the Palestinian minister and his talks with the Egyptian one on the
+    sidelines of a council in Tunis, neither dated nor in a named town of the other: two events."""
+    cairo = make("a.txt", [("EGY", "محمود توفيق"), ("PSE", "زياد هب الريح")], date=None)
+    tunis = make("b.txt", [("EGY", "محمود توفيق"), ("PSE", "زياد هب الريح")], date=None)
+    tunis.location = Location("Tunis", "TUN")
+    assert not same_event(cairo, tunis, settings())
+    assert len(fuse([cairo, tunis], settings())) == 2

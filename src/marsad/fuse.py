@@ -153,6 +153,8 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         return False
     if a.location.city and b.location.city and a.location.city != b.location.city:
         return False
+    if a.location.country and b.location.country and a.location.country != b.location.country:
+        return False  # a reception in Cairo is not a council's sidelines in Tunis
     if {s.doc for s in a.sources} & {s.doc for s in b.sources}:
         return False  # one page's distinct events stay distinct
     if (ha := _host_state(a)) and (hb := _host_state(b)) and ha != hb:
