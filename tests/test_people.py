@@ -91,6 +91,8 @@ def test_people_table_accuracy_meets_the_floor():
      "سالم الورفلي", "نائب رئيس الوزراء في حكومة الوحدة الوطنية الليبية", "LBY"),  # في حكومة ... goes on
     ("استقبل الوزير أمس سفير جمهورية كوريا غير المقيم لدى موريتانيا لي جاي سونغ، في مكتبه.", "لي جاي سونغ",
      "سفير جمهورية كوريا غير المقيم لدى موريتانيا", "KOR"),  # غير المقيم, a qualifier
+    ("استقبل رئيس مجلس الوزراء الكويتي الشيخ صباح سالم الحمود، أمس، وزير الداخلية البحريني.", "صباح سالم الحمود",
+     "رئيس مجلس الوزراء الكويتي", "KWT"),  # صباح (morning), a first name after an honorific
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -252,6 +252,9 @@ class PeopleFinder:
             return prev in self.w.particles or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
                 or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
+        if word in self.date_words and self._honorific_ends_at(toks, k - 1) and k + 1 < len(toks) \
+                and toks.text[k + 1] in self.first_names:
+            return True  # "الشيخ صباح خالد": a day part that is also a first name, between an honorific and a name
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
             and not (bare != word and bare in self.common)
