@@ -295,5 +295,5 @@ def test_the_paragraph_of_an_offset_is_the_first_that_holds_it(parts, offsets) -
 
 
 def test_the_compiled_patterns_of_the_guards_are_unchanged() -> None:
-    assert ATTENDING.pattern == "(?:بحضور|وبحضور|رفقه|برفقه|بمعيه|بمشاركه|وحضر|حضره)"
+    assert ATTENDING.pattern == "(?:بحضور|وبحضور|في حضور|رفقه|برفقه|بمعيه|بمشاركه|وحضر|حضره)"
     assert re.compile(r"\s*\S+\s+\S+\s+\S").pattern == sides.THREE_WORDS.pattern

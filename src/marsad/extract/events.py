@@ -109,6 +109,8 @@ def _listed_call(a: Analysis, sentence: tuple[int, int]) -> bool:
     paragraph or a few before, close an announcement of calls ("سلسلة اتصالات هاتفية، شملت:")?"""
     k = paragraph_of(a, sentence[0])
     lo = a.paragraphs[max(0, k - a.reach.listed_items)][0] if a.paragraphs else 0
+    if ":" not in a.segment.text[lo:sentence[0]]:
+        return False  # most sentences: no colon before them
     window = a.fold(lo, sentence[0])
     colon = window.rfind(":")
     return colon >= 0 and bool(lexicons().cues.calls_listed.search(window, 0, colon + 1))

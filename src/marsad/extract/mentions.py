@@ -38,6 +38,8 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
     out: list[Person] = []
 
     def apposed(gap: str) -> bool:
+        if COMMAS.fullmatch(gap):
+            return True  # most gaps: a comma, or nothing
         return all(w in honorific_words for w in APPOSITION_MARKS.sub(" ", fold_word(gap)).split())
 
     for p in people:

@@ -6,6 +6,7 @@ states, lists) are read by extract/pairs.py; the mentions of a sentence are extr
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 
@@ -15,8 +16,6 @@ from .clauses import THREE_WORDS, Engagement, Mentions, mentions_in
 from .document import Analysis
 from .pairs import between_states, differ, each_of, joined, listed, state_sides, told_pair
 from .triggers import trigger_pattern
-
-VISITED_GAP = re.compile(r"[\s،,]*(?:(?:ال)?(?:عاصمه|مدينه)\s*(?:ال\w+\s*)?)?")
 
 __all__ = ["Engagement", "Mentions", "engagements"]
 
@@ -61,6 +60,14 @@ def engagements(a: Analysis) -> list[Engagement]:
     return found
 
 
+@functools.cache
+def _visited_gap() -> re.Pattern[str]:
+    """What may stand between a visitor and the place he visits: a comma, a city noun and its nisba
+    ("، العاصمة الإماراتية")."""
+    nouns = "|".join(re.escape(w) for w in lexicons().place_words.city_nouns)
+    return re.compile(rf"[\s،,]*(?:(?:ال)?(?:{nouns})\s*(?:ال\w+\s*)?)?")
+
+
 def _visits_a_place(a: Analysis, mentions: Mentions, p1: int) -> bool:
     """Is the first mention after a visit verb its subject, followed by the place he visits ("زار
     الوزير X، الرياض"، "يزور X العاصمة الإماراتية أبو ظبي")? Then the verb names no one he meets."""
@@ -72,7 +79,7 @@ def _visits_a_place(a: Analysis, mentions: Mentions, p1: int) -> bool:
         if eid != items[i][2] or x > end + 3:
             break
         end = max(end, y)
-    return any(p.start >= end and VISITED_GAP.fullmatch(a.fold(end, p.start))
+    return any(p.start >= end and _visited_gap().fullmatch(a.fold(end, p.start))
                for p in a.places_within((end, end + a.reach.place_cue_before)))
 
 
