@@ -95,6 +95,8 @@ def test_people_table_accuracy_meets_the_floor():
      "رئيس مجلس الوزراء الكويتي", "KWT"),  # صباح (morning), a first name after an honorific
     ("التقى الوزير نائب رئيس الوزراء الفلسطيني عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية سامي الخطيب، أمس.",
      "سامي الخطيب", "نائب رئيس الوزراء الفلسطيني عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية", "PSE"),  # عضو
+    ("كما رأس وزير الخارجية الليبي وحسام الدين عامر وزير الخارجية اجتماع اللجنة المشتركة.", "حسام الدين عامر",
+     "وزير الخارجية", None),  # و + a first name (حسام, first_names.txt) begins the next person
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -88,6 +88,7 @@ def test_a_seat_of_state_places_the_meeting(text, city, country):
     "وتناول اللقاء تطورات الأوضاع بليبيا",
     "واستعرضا الوضع الأمني في السودان",
     "وتطرقا إلى مستجدات الأزمة في اليمن",
+    "لبحث الاعتداء على سفارتها في طهران",  # the noun's complement (على ...) between
 ])
 def test_the_place_of_a_situation_is_a_topic_not_the_venue(text):
     """"تطورات الأوضاع في ليبيا": a place after a noun of a situation (data/place_words.yaml

@@ -58,7 +58,7 @@ def cues() -> PlaceCues:
         visiting=Cue(rf"(?:^|\s)[وف]?(?:{_either(w.visiting_verbs)})\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
         seat=Cue(rf"(?:^|\s)[وف]?(?:ب|في\s+)(?:ال)?(?:{_either(w.seat_words)})\s+(?:ال)?"
                         rf"(?:{_either(w.seat_institutions)})\s+(?:\S+\s+){{0,2}}$"),
-        situation=re.compile(rf"(?:^|\s)(?:[وفبل]|وال|بال|لل|ال)?(?:{_either(w.situation_nouns)})\s+(?:ال\w+\s+)?(?:في\s+|ب)"
+        situation=re.compile(rf"(?:^|\s)(?:[وفبل]|وال|بال|لل|ال)?(?:{_either(w.situation_nouns)})\s+(?:ال\w+\s+|علي\s+\S+\s+)?(?:في\s+|ب)"
                              rf"(?:(?:ال)?(?:{_either(w.nouns)})\s+(?:ال\w+\s+)?)?$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
