@@ -166,6 +166,10 @@ ROWS = [
                  "العلوي.", [], id="none-planned-yatazim-ziyara-li-liqaa"),
     pytest.param("وجه وزير الخارجية المغربي ناصر بوريطة دعوة لنظيره الكيني موساليا مودافادي لزيارة الرباط.", [],
                  id="none-invitation"),
+    pytest.param("ويلتقي الرئيس اللبناني سليم حداد ظهر اليوم رئيس الوزراء المصري حسن الشافعي.", [],
+                 id="planned-present-before-a-later-part-of-today"),
+    pytest.param("والتقى الرئيس اللبناني سليم حداد ظهر اليوم رئيس الوزراء المصري حسن الشافعي.", MEETING,
+                 id="past-before-a-later-part-of-today-happened"),
     # --- no event: one state only -----------------------------------------------------------------
     pytest.param("التقى وزير العدل المصري عمر مروان، اليوم بالقاهرة، النائب العام المصري محمد شوقي لبحث سير "
                  "العمل.", [], id="none-domestic-both-nisba"),

@@ -91,6 +91,7 @@ class Cues:
     list_link: Cue  # "، و" between two states of a list
     our_country: Cue  # "شعبنا"، "بلادنا": the outlet speaks as its state
     joint: Cue  # "اجتماع ثلاثي": one event for every side of the sentence
+    later_today_after: Cue  # "يلتقي ... ظهر اليوم": the present before a later part of today is a programme
     future_after: Cue  # "يلتقي ... الأسبوع المقبل": a plan, told after the trigger
     future_verb_after: Cue  # "محادثات X ستتمحور حول": after a noun, the talks are still to come
 

@@ -30,7 +30,8 @@ def engagements(a: Analysis) -> list[Engagement]:
         for p0, p1, form, after, guarded in a.triggers_in((s, t)):
             family, is_verb = table[one_space(form)]
             if guarded or cues.future_after.match(after) \
-                    or not is_verb and cues.future_verb_after.match(after):
+                    or not is_verb and cues.future_verb_after.match(after) \
+                    or is_verb and form.lstrip("وف")[:1] == "ي" and cues.later_today_after.match(after):
                 continue  # planned, negated or recalled before it; a future time (or verb, after a noun) just after it
             mentions = mentions_in(a, s, t) if mentions is None else mentions
             each = is_verb and (each_of(a, mentions, p1, cues.each_of)  # "التقى كلا من ..."
