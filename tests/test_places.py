@@ -116,3 +116,16 @@ def test_where_a_visitor_is_now_places_his_meeting_when_nothing_nearer_does():
     (eng, *_) = engagements(a)
     loc = _location(a, eng)
     assert (loc.city, loc.country) == ("Washington", "USA")
+
+
+@pytest.mark.parametrize("title, city, country", [
+    ("وزير الداخلية يوقع مع نظيره الإسباني في نواكشوط اتفاقا أمنيا", "Nouakchott", "MRT"),  # the headline's venue
+    ("وزير الداخلية يوقع مع نظيره الإسباني اتفاقا أمنيا", None, None),  # none named anywhere
+])
+def test_the_headline_gives_the_venue_the_text_does_not(title, city, country):
+    text = "وقع وزير الداخلية الموريتاني سيدي ولد أحمد ونظيره الإسباني خوسيه مارين أمس اتفاقا للتعاون الأمني."
+    seg = Segment(doc="t.txt", index=0, text=text, title=title)
+    a = analyse(seg, Settings(ref_date=dt.date(2026, 1, 1)))
+    (eng, *_) = engagements(a)
+    loc = _location(a, eng)
+    assert (loc.city, loc.country) == (city, country)

@@ -20,7 +20,7 @@ from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
 from ..settings import Settings
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
-from .places import Place
+from .places import Place, find_places
 from .roles import assign_roles, fill_home, office_host
 from .sides import Engagement, engagements
 from .topics import topics_in
@@ -153,10 +153,14 @@ def _location(a: Analysis, eng: Engagement) -> Location:
                       if p.kind == "city" and p.iso3 == c.iso3 and p.name_en and _usable(a, p)), c)
         if c is not None:
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
-    for lo, hi in scopes:  # "بمقر الوزارة بالجزائر": only the state
-        c = _first_usable(a, "country", lo, hi)
-        if c is not None:
-            return Location(None, c.iso3)
+    headline = a.cached(("headline city", None), lambda: next(
+        (p for p in find_places(a.segment.title or "") if p.kind == "city" and p.locative and p.name_en), None))
+    state = next((c for lo, hi in scopes if (c := _first_usable(a, "country", lo, hi)) is not None), None)
+    if headline is not None and (state is None or state.iso3 == headline.iso3):
+        # "وزير الداخلية يوقع مع نظيره الفرنسي في نواكشوط": the headline's venue, unless the text places it elsewhere
+        return Location(headline.name_en, headline.iso3, headline.geonameid, headline.lat, headline.lon)
+    if state is not None:  # "بمقر الوزارة بالجزائر": only the state
+        return Location(None, state.iso3)
     states = {a.entities[eng.subject].country, a.entities[eng.obj].country}
     visited = next((p for p in a.places if p.visited and p.kind == "city" and p.iso3 in states), None)
     if visited is not None:  # "... الذي يزور واشنطن حاليا" told anywhere: where the visitor meets his host
