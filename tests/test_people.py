@@ -97,6 +97,8 @@ def test_people_table_accuracy_meets_the_floor():
      "سامي الخطيب", "نائب رئيس الوزراء الفلسطيني عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية", "PSE"),  # عضو
     ("كما رأس وزير الخارجية الليبي وحسام الدين عامر وزير الخارجية اجتماع اللجنة المشتركة.", "حسام الدين عامر",
      "وزير الخارجية", None),  # و + a first name (حسام, first_names.txt) begins the next person
+    ("وبحث وزير الداخلية البحريني في اتصال هاتفي مع وزير الأمن الداخلي الإسرائيلي أمير كوهين التعاون الأمني.",
+     "أمير كوهين", "وزير الأمن الداخلي الإسرائيلي", "ISR"),  # أمير after a nisba, a first name
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
@@ -170,3 +172,8 @@ def test_for_his_part_and_greetings_are_no_names():
     found = people_of(sentence)
     assert ("وزير الخارجية الكويتي", None) in [(p[1], p[0]) for p in found]
     assert all(p[0] is None or not p[0].startswith(("جهته", "تحيات")) for p in found)
+
+
+def test_amir_before_a_place_word_stays_the_title():
+    """"السفير الكويتي أمير منطقة الرياض": أمير before منطقة is the emir of a region, no first name."""
+    assert not any(p[0] and p[0].startswith("أمير") for p in people_of("واستقبل السفير الكويتي أمير منطقة الرياض."))

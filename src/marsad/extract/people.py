@@ -26,7 +26,7 @@ from ..settings import Reach
 from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
 from .mentions import Person, merge_ranks, offices_before_verb, side_states
-from .tokens import Tokens, mark_hits, strip, tokenize, tokens_with
+from .tokens import Tokens, mark_hits, named_amir, strip, tokenize, tokens_with
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
@@ -73,7 +73,8 @@ class PeopleFinder:
         """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits)
+        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) \
+            - named_amir(toks, self.org_words | self.title_goes_on)
         toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()

@@ -86,3 +86,18 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
 def tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
     """The tokens whose text contains `part`."""
     return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
+
+
+def named_amir(toks: Tokens, goes_on: frozenset[str] | set[str]) -> set[int]:
+    """"وزير الأمن الداخلي الإسرائيلي أمير أوحنا": a bare أمير right after a title's nisba and before a
+    bare word that does not go on with a title (`goes_on`: org, state and place words) is the first
+    name Amir, not the title emir (أمير قطر، أمير منطقة الرياض). Clears those tokens' hits; returns them."""
+    found = set()
+    for k in tokens_with(toks.folded.text, toks, "امير"):
+        if toks.text[k] == "امير" and 0 < k < len(toks) - 1 and (h := toks.hit[k - 1]) is not None \
+                and h.kind == "nisba" and toks.hit[k + 1] is None and toks.text[k + 1].isalpha() \
+                and not toks.text[k + 1].startswith("ال") and strip(toks.text[k + 1]) not in goes_on \
+                and toks.text[k + 1] not in goes_on:
+            toks.hit[k] = None
+            found.add(k)
+    return found
