@@ -19,6 +19,7 @@ from ..lexicons import lexicons
 from ..model import Event, Location, Segment, Source
 from ..normalize import Folded, fold
 from ..settings import Settings
+from .clauses import mentions_in
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place, find_places
 from .roles import assign_roles, fill_home, office_host
@@ -81,6 +82,15 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         if eng.obj not in sides:
             sides.add(eng.obj)
             participants.append(assign_roles(a, eng, location, kind, neutral)[1])
+    if says(a, cues.joint, first.sentence):  # "عقد X وY محادثات ثلاثية مع Z": the sides before it too
+        states = {a.entities[e].country for e in sides}
+        for x, _, eid in mentions_in(a, s, t).items:
+            ent = a.entities[eid]
+            if eid not in sides and ent.country and ent.country not in states and a.attending_after(s) > x:
+                sides.add(eid)
+                states.add(ent.country)
+                participants.append(assign_roles(a, Engagement(first.kind, first.family, first.subject, eid, first.sentence),
+                                                 location, kind, neutral)[1])
     filled = fill_home(a, participants, location, neutral)
     at_office = not neutral and kind != "call" and says(a, cues.office, first.sentence) \
         and office_host(a, first, participants, location)  # "استقبل الوزير بمكتبه ...": the host, at home
