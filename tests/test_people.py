@@ -99,6 +99,8 @@ def test_people_table_accuracy_meets_the_floor():
      "وزير الخارجية", None),  # و + a first name (حسام, first_names.txt) begins the next person
     ("وبحث وزير الداخلية البحريني في اتصال هاتفي مع وزير الأمن الداخلي الإسرائيلي أمير كوهين التعاون الأمني.",
      "أمير كوهين", "وزير الأمن الداخلي الإسرائيلي", "ISR"),  # أمير after a nisba, a first name
+    ("استقبل وزير الشؤون المدنية الفلسطيني الوزير ماجد الشيخ، اليوم، المبعوث الألماني.", "ماجد الشيخ",
+     "وزير الشؤون المدنية الفلسطيني الوزير", "PSE"),  # an honorific word as a family name
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -355,8 +355,8 @@ class PeopleFinder:
             return False
         if words[0] in common and (len(words) == 1 or words[1] in common or words[1].startswith("ال")):
             return False  # "برنامج اللقاءات"; but "لويس غارنييه" (a common-looking first name)
-        if words[-1].startswith("ال") and words[-1] in common:
-            return False  # "قرطاج الدولي": a name does not end in a common adjective
+        if words[-1].startswith("ال") and words[-1] in common and words[-1] not in self.honorific_words:
+            return False  # "قرطاج الدولي": a name does not end in a common adjective; "حسين الشيخ" does in a family
         content = [w for w in words if w not in self.w.particles and not w.startswith("ال")]
         return sum(w in common for w in content) * 2 <= len(content)
 
