@@ -110,6 +110,8 @@ ROWS = [
         "national-outlet-abroad-a-third-state-named-twice-wins", outlet_home="SAU"),
     row("واستقبل وزير الداخلية فهد بن عبد الله في مقر إقامته بالعاصمة التونسية مساء أمس وزير الداخلية اللبناني نبيل "
         "حداد.", {"فهد بن عبد الله": "SAU"}, "at-his-residence-abroad-the-place-is-not-his-state", outlet_home="SAU"),
+    row("عمّان – أجرى وزير الخارجية ماجد العبادي، اليوم، اتصالا هاتفيا مع وزير الخارجية المصري حسام عبد الغني.",
+        {"ماجد العبادي": "JOR"}, "the-lede-dateline-with-a-dash-gives-the-home-state"),
     # --- agencies and bodies that belong to one state --------------------------------------------
     row("التقى مدير مكتب التحقيقات الفيدرالي كريستوفر هيل، أمس بالرباط، وزير العدل المغربي محمد الإدريسي.",
         {"كريستوفر هيل": "USA"}, "agency-fbi-is-usa"),

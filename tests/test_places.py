@@ -129,3 +129,9 @@ def test_the_headline_gives_the_venue_the_text_does_not(title, city, country):
     (eng, *_) = engagements(a)
     loc = _location(a, eng)
     assert (loc.city, loc.country) == (city, country)
+
+
+def test_a_shadda_marks_amman_not_oman():
+    """"عمّان" (with its shadda, folded away for matching) is the city Amman; bare "عمان" stays unsure."""
+    *_, p = find_places("والتقى وزير خارجية سلطنة عمان نظيره الأردني في عمّان")  # Oman named: bare عمان is Oman
+    assert (p.kind, p.name_en, p.iso3) == ("city", "Amman", "JOR")

@@ -109,6 +109,8 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         entries = [e for e in entries if e.kind in {"city", "country"}]
         if not entries:
             continue
+        s, e = folded.span(start, end)
+        entries = as_written(entries, text[s:e])  # "عمّان" is Amman
         prefix = _proclitic(t, start)
         before = t[max(0, start - reach.place_cue_before):start - len(prefix)]
         cue_word = any(w in before for w in c.words)  # most names have none of these before them
@@ -135,6 +137,18 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             and bool(c.destination.search(before))
         out.append(place)
     return out
+
+
+def as_written(entries: list[Entry], written: str) -> list[Entry]:
+    """"عمّان": a shadda, kept in the text as written though folded away, marks the city Amman, not
+    Oman (عُمان): a name written with one is read as a city when it can be."""
+    if SHADDA in written:
+        cities = [e for e in entries if e.kind == "city"]
+        return cities or entries
+    return entries
+
+
+SHADDA = "\u0651"
 
 
 def states_named(hits: list) -> dict[str, set[str]]:

@@ -12,6 +12,7 @@ from ..matching import one_state
 from ..model import Location, Participant
 from ..normalize import fold
 from .document import Analysis
+from .places import as_written
 from .sides import Engagement
 
 
@@ -53,22 +54,40 @@ def _pairs(a: Analysis) -> list[tuple[str, str]]:
 
 
 def _votes(a: Analysis) -> dict[str, tuple[int, int]]:
-    return a.cached(("home votes", None), lambda: _home_votes(a, a.place_hits()))
+    text = a.segment.text
+    return a.cached(("home votes", None), lambda: _home_votes(
+        a, ((x, y, as_written(entries, text[x:y])) for x, y, entries in a.place_hits()), _lede_dateline(a)))
 
 
-def _home_votes(a: Analysis, text_hits: Iterable) -> dict[str, tuple[int, int]]:
+def _lede_dateline(a: Analysis) -> list[tuple[int, int, list]]:
+    """"عمّان – أجرى الوزير ...": a place opening the text before a dash or colon is its dateline."""
+    text = a.segment.text
+    lead = len(text) - len(text.lstrip())
+    hit = next(a.place_hits(lead, lead + 1), None)
+    if hit is None or not LEDE_DATELINE.match(text, hit[1]):
+        return []
+    return [(hit[0], hit[1], as_written(hit[2], text[hit[0]:hit[1]]))]
+
+
+LEDE_DATELINE = re.compile(r"\s*(?:\(\S+\)\s*)?[-–—:]")
+
+
+def _home_votes(a: Analysis, text_hits: Iterable, lede: list | None = None) -> dict[str, tuple[int, int]]:
     """Votes for the article's home state: dateline (a news agency or a place) 5 or 10, title and
     text 1 per mention. Ambiguous names (عمان), common-word towns and weak nisbas do not vote."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     lex = lexicons()
     seg = a.segment
-    dateline = fold(seg.dateline or "").text
+    written = fold(seg.dateline or "")
+    dateline = written.text
     for name, iso in lex.news_agencies:  # "عمّان-سانا"
         if dateline and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", dateline):
             counts[iso] = counts.get(iso, 0) + 10
             first.setdefault(iso, -1)
-    for weight, hits in ((5, lex.places.find_all(dateline) if dateline else []),
+    dated = [(x, y, as_written(entries, (seg.dateline or "")[written.pos(x):written.pos(y)]))
+             for x, y, entries in lex.places.find_all(dateline)] if dateline else []  # "عمّان-سانا"
+    for weight, hits in ((5, dated + (lede or [])),
                          (1, lex.places.find_all(fold(seg.title or "").text)), (1, text_hits)):
         for _, _, entries in hits:
             if one_state(entries) is None and any(x.kind == "country" for x in entries):
