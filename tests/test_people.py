@@ -179,3 +179,13 @@ def test_for_his_part_and_greetings_are_no_names():
 def test_amir_before_a_place_word_stays_the_title():
     """"السفير الكويتي أمير منطقة الرياض": أمير before منطقة is the emir of a region, no first name."""
     assert not any(p[0] and p[0].startswith("أمير") for p in people_of("واستقبل السفير الكويتي أمير منطقة الرياض."))
+
+
+def test_the_offices_after_a_name_up_to_a_full_stop_are_his():
+    """"استقبل الفريق أول، X، الوزير المنتدب لدى وزير الدفاع الوطني، رئيس أركان الجيش الوطني الشعبي."
+    (a stray stop before the object): one person, of the state his last office names."""
+    sentence = ("استقبل الفريق أول، عبد القادر بلعيد، الوزير المنتدب لدى وزير الدفاع الوطني، رئيس أركان الجيش الوطني "
+                "الشعبي. قائد القوات البرية الإيطالية الجنرال ماركو بيانكي.")
+    found = people_of(sentence)
+    assert [(p[0], p[2]) for p in found][:1] == [("عبد القادر بلعيد", "DZA")]
+    assert all(p[0] is not None for p in found)

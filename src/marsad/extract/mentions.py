@@ -77,11 +77,12 @@ def offices_before_verb(people: list[Person], text: str, verb_after: Callable[[i
     while k < len(people):
         p, run = people[k], k + 1
         while p.name and run < len(people) and people[run].name is None and people[run].title \
-                and people[run].country in {None, p.country} \
+                and (p.country is None or people[run].country in {None, p.country}) \
                 and COMMAS.fullmatch(text[people[run - 1].end:people[run].start]):
             run += 1
         if run > k + 1 and verb_after(people[run - 1].end):
             p.end = people[run - 1].end
+            p.country = p.country or next((q.country for q in people[k + 1:run] if q.country), None)
         else:
             run = k + 1
         out.append(p)

@@ -59,7 +59,7 @@ class PeopleFinder:
         self.date_words = set(self.lex.weekdays) | set(self.lex.months) | self.lex.day_words | w.day_parts
         self.trigger_words = self.lex.trigger_words
         self.verb_words = {fold_word(p + v.split()[0]) for fam in self.lex.triggers.values() if isinstance(fam, dict)
-                           for v in fam.get("verbs", []) for p in ("", "و", "ف")}  # "والتقى"، "فاستقبل"
+                           for v in fam.get("verbs", []) for p in ("", "و", "ف")} - self.lex.function_words  # not الذي
         self.common = self.lex.common_words
         self.first_names = self.lex.first_names
         self.common = self.common - self.first_names
@@ -113,8 +113,10 @@ class PeopleFinder:
         return people
 
     def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
-        """Is the word after `end` (and a comma) a trigger verb?"""
+        """Is the word after `end` (and a comma) a trigger verb, or a full stop ("X، الوزير ...، رئيس الأركان.")?"""
         k = bisect_left(toks.start, folded.fpos(end))
+        if k < len(toks) and toks.text[k] == ".":
+            return True
         k += k < len(toks) and toks.text[k] in {"،", ","}
         return k < len(toks) and toks.text[k] in self.verb_words
 
