@@ -101,6 +101,10 @@ def test_people_table_accuracy_meets_the_floor():
      "أمير كوهين", "وزير الأمن الداخلي الإسرائيلي", "ISR"),  # أمير after a nisba, a first name
     ("استقبل وزير الشؤون المدنية الفلسطيني الوزير ماجد الشيخ، اليوم، المبعوث الألماني.", "ماجد الشيخ",
      "وزير الشؤون المدنية الفلسطيني الوزير", "PSE"),  # an honorific word as a family name
+    ("وتجري محادثات بين أمين مجلس الأمن القومي الإيراني حسين رضائي ونظيره العراقي في بغداد.", "حسين رضائي",
+     "أمين مجلس الأمن القومي الإيراني", "IRN"),  # أمين مجلس, the construct without the article
+    ("واستقبل وزير الدفاع العماني سالم البلوشي مستشار الأمن القومي السعودي مسعد الحربي في مسقط.", "مسعد الحربي",
+     "مستشار الأمن القومي السعودي", "SAU"),  # a town named like a first name does not go on with a title
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -156,7 +156,7 @@ class PeopleFinder:
         if hit is not None:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
                 return False  # "الوزير الليبي بالمدير العام ...": a second person
-            return hit.kind in {"country", "nisba", "agency", "title", "city"}
+            return hit.kind in {"country", "nisba", "agency", "title", "city"} and not hit.attrs.get("person")  # مسعد
         if word in self.qualifiers:
             return True
         if word in self.w.title_prepositions and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
