@@ -83,10 +83,10 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
             sides.add(eng.obj)
             participants.append(assign_roles(a, eng, location, kind, neutral)[1])
     if says(a, cues.joint, first.sentence):  # "عقد X وY محادثات ثلاثية مع Z": the sides before it too
-        states = {a.entities[e].country for e in sides}
+        states, attending = {a.entities[e].country for e in sides}, a.attending_after(s)
         for x, _, eid in mentions_in(a, s, t).items:
             ent = a.entities[eid]
-            if eid not in sides and ent.country and ent.country not in states and a.attending_after(s) > x:
+            if eid not in sides and ent.country and ent.country not in states and attending > x:
                 sides.add(eid)
                 states.add(ent.country)
                 participants.append(assign_roles(a, Engagement(first.kind, first.family, first.subject, eid, first.sentence),

@@ -45,7 +45,7 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
     for p in people:
         prev = out[-1] if out else None
         if prev and prev.evidence == ["counterpart"] and prev.name is None and p.title \
-                and re.fullmatch(r"[\s،,]*", text[prev.end:p.start]):
+                and COMMAS.fullmatch(text[prev.end:p.start]):
             p.country = p.country or prev.country
             p.start = prev.start
             out[-1] = p

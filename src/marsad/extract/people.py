@@ -67,14 +67,14 @@ class PeopleFinder:
         self.modifier_ordinals = {fold_word(m) for m in self.lex.titles.get("modifier_ordinals") or []}
         self.title_goes_on = w.state_words | w.missions | w.place_words  # "في دولة/سفارة/ولاية ..."
         self.not_purpose = self.not_names | w.purpose
+        self.goes_on = self.org_words | self.title_goes_on  # a word after أمير that makes it the title
 
     def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None,
              agency_hits: list | None = None) -> list[Person]:
         """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) \
-            - named_amir(toks, self.org_words | self.title_goes_on)
+        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) - named_amir(toks, self.goes_on)
         toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()

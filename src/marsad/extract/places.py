@@ -117,7 +117,6 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         state_word = cue_word and bool(c.state.search(before + prefix))
         city_cue = cue_word and bool(c.city.search(before + prefix))
         entry = _choose(entries, city_cue, t[end:end + reach.state_after_city], named, state_word)
-        s, e = folded.span(start, end)
         place = Place(entry.kind, entry.state or "", s, e, text[s:e])
         if entry.kind == "city":
             a = entry.attrs

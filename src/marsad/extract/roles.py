@@ -59,6 +59,9 @@ def _votes(a: Analysis) -> dict[str, tuple[int, int]]:
         a, ((x, y, as_written(entries, text[x:y])) for x, y, entries in a.place_hits()), _lede_dateline(a)))
 
 
+LEDE_DATELINE = re.compile(r"\s*(?:\(\S+\)\s*)?[-–—:]")  # after a place opening the text: a dateline
+
+
 def _lede_dateline(a: Analysis) -> list[tuple[int, int, list]]:
     """"عمّان – أجرى الوزير ...": a place opening the text before a dash or colon is its dateline."""
     text = a.segment.text
@@ -68,8 +71,6 @@ def _lede_dateline(a: Analysis) -> list[tuple[int, int, list]]:
         return []
     return [(hit[0], hit[1], as_written(hit[2], text[hit[0]:hit[1]]))]
 
-
-LEDE_DATELINE = re.compile(r"\s*(?:\(\S+\)\s*)?[-–—:]")
 
 
 def _home_votes(a: Analysis, text_hits: Iterable, lede: list | None = None) -> dict[str, tuple[int, int]]:
