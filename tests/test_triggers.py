@@ -158,6 +158,8 @@ ROWS = [
         "a meeting event: كان ... قد with the subject between them is not read as background"),
     pytest.param("وفي وقت سابق، التقى وزير الخارجية الأردني أيمن الصفدي نظيره القبرصي يانيس كاسوليديس في "
                  "نيقوسيا.", [], id="none-background-fi-waqt-sabiq"),
+    pytest.param("وفي وقت سابق من اليوم، استقبل رئيس الوزراء الأردني جعفر حسان وزير الداخلية السوري أنس خطاب "
+                 "في عمان.", MEETING, id="earlier-today-fi-waqt-sabiq-min-al-yawm-happened"),
     pytest.param("ومن المقرر أن يستقبل وزير الخارجية الأردني أيمن الصفدي، الأسبوع المقبل في عمان، نظيره الياباني "
                  "كينجي سوزوكي.", [], id="none-planned-min-al-muqarrar"),
     pytest.param("سيستقبل وزير الداخلية التونسي علي الفرجاني، غدا الخميس بتونس، وزير الداخلية الإيطالي ماركو "

@@ -30,9 +30,17 @@ def trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], Sta
 
 @functools.cache
 def guard_pattern(kind: str) -> Cue:
-    words = sorted((fold_word(w) for w in lexicons().triggers[kind]), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return Cue(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
+    """The guard words of `kind` (planned, negated, background), unless the words of
+    `{kind}_unless_after` follow them ("في وقت سابق من اليوم" is earlier today)."""
+    triggers = lexicons().triggers
+    unless = _alternation(triggers.get(f"{kind}_unless_after") or [])
+    after = rf"(?!\s+(?:{unless})(?!\w))" if unless else ""
+    return Cue(rf"(?<!\w)[وف]?(?:{_alternation(triggers[kind])})(?!\w){after}")
+
+
+def _alternation(words: list[str]) -> str:
+    """The folded words as one alternation, longest first; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(map(fold_word, words), key=len, reverse=True))
 
 
 class Clause:
