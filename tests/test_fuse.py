@@ -471,3 +471,28 @@ def test_two_reports_placed_in_different_states_are_two_events():
     tunis.location = Location("Tunis", "TUN")
     assert not same_event(cairo, tunis, settings())
     assert len(fuse([cairo, tunis], settings())) == 2
+
+
+def test_a_report_naming_a_side_by_title_only_joins_the_event_with_that_title():
+    """Two undated agreements of Iraq and Iran, each signed by a named adviser and a named visitor;
+    a third report names neither and gives the titles of the second pair: it joins the second,
+    not the first that sorts earlier."""
+    iraq, iran = ("مستشار الأمن الوطني العراقي", "مستشار الأمن القومي العراقي"), \
+        ("أمين المجلس الأعلى للأمن القومي الإيراني", "الأمين العام للمجلس الأعلى للأمن القومي الإيراني")
+    first = make("a.txt", [("IRQ", "سالم الجبوري"), ("IRN", "حسين رضائي")], date=None, kind="agreement",
+                 titles=(iraq[0], iran[0]))
+    second = make("b.txt", [("IRQ", "كريم الموسوي"), ("IRN", "مهدي كاظمي")], date=None, kind="agreement",
+                  titles=(iraq[1], iran[1]))
+    nameless = make("c.txt", [("IRQ", None), ("IRN", None)], date=None, kind="agreement", titles=(iraq[1], iran[1]))
+    records = by_docs(fuse([first, second, nameless], settings()))
+    assert set(records) == {frozenset({"a.txt"}), frozenset({"b.txt", "c.txt"})}
+
+
+def test_a_report_whose_sides_are_all_named_joins_the_first_event_they_name():
+    """Names decide: a fully named report joins the first kept event with those names, whatever
+    the titles (a later event is not searched)."""
+    a = make("a.txt", [HOST, ("ESP", "لوسيا مارتين")], titles=("المدير العام للأمن الوطني", "سفيرة إسبانيا"))
+    b = make("b.txt", [HOST, ("ESP", None)], titles=("المدير العام للأمن الوطني", "المديرة العامة للشرطة"))
+    c = make("c.txt", [HOST, ("ESP", "لوسيا مارتين")], titles=("المدير العام للأمن الوطني", "المديرة العامة للشرطة"))
+    records = by_docs(fuse([a, b, c], settings()))
+    assert frozenset({"a.txt", "c.txt"}) in records

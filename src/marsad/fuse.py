@@ -38,7 +38,7 @@ def fuse(events: Iterable[Event], settings: Settings) -> list[Event]:
     merged: list[Event] = []
     blocks = Blocks(settings.fusion_date_window_days)
     for ev in pool:
-        target = next((i for i in candidates(ev, blocks) if same_event(merged[i], ev, settings)), None)
+        target = _target(ev, merged, blocks, settings)
         if target is None:
             blocks.add(len(merged), ev)
             merged.append(ev)
@@ -143,6 +143,46 @@ class Blocks:
 def candidates(ev: Event, blocks: Blocks) -> list[int]:
     """Indices of kept events with the same participant states and a compatible date bucket."""
     return blocks.near(ev)
+
+
+def _target(ev: Event, merged: list[Event], blocks: Blocks, settings: Settings) -> int | None:
+    """The kept event `ev` reports, if any: the first that `same_event` accepts, unless a side of
+    `ev` is known there by its title only; then the one that resembles `ev` most (`_affinity`),
+    the first on a tie. "مستشار الأمن القومي العراقي" without a name joins the report that gives
+    that title, not an earlier agreement of another adviser with another visitor."""
+    best, best_score = None, -1.0
+    for i in candidates(ev, blocks):
+        if not same_event(merged[i], ev, settings):
+            continue
+        score, named = _affinity(merged[i], ev)
+        if best is None and named:
+            return i  # every side named on both: the names decided
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _affinity(a: Event, b: Event) -> tuple[float, bool]:
+    """How much kept event `a` resembles report `b`: 2 for each side of `b` named in both, else the
+    share of title words the two sides have in common, and 1 for the same full date; and whether
+    every side of `b` was named in both."""
+    score, named = 0.0, True
+    for p in b.principals():
+        same = [o for o in a.principals() if o.country == p.country]
+        if p.name and any(o.name and same_name(p.name, o.name) for o in same):
+            score += 2
+            continue
+        named = False
+        words = _title_words(p.title)
+        score += max((len(words & w) / len(words | w) for o in same if (w := _title_words(o.title)) and words),
+                     default=0.0)
+    if a.date and b.date and len(a.date) == 10 and a.date == b.date:
+        score += 1
+    return score, named
+
+
+def _title_words(title: str | None) -> set[str]:
+    return set(fold_word(title).split()) if title else set()
 
 
 def same_event(a: Event, b: Event, settings: Settings) -> bool:
