@@ -1,5 +1,10 @@
 # Two commands set everything up on a fresh machine: `make demo` and `make test`.
-PYTHON ?= python3
+# The interpreter of the venv: the distribution's own (/usr/bin/python3) when it is 3.11 or newer and
+# can make a venv, else the first python3 on PATH. Debian builds its CPython with profile-guided
+# optimisation and LTO, into the executable; a pyenv build is neither by default, and ran marsad's
+# extract 15-20% slower on the same machine (docs/benchmarks.md). `make PYTHON=...` overrides it.
+PYTHON ?= $(shell for p in /usr/bin/python3 python3; do \
+	$$p -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 PORT   ?= 8000
 SERVE  ?= 1
 VENV   := .venv
