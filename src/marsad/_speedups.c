@@ -534,8 +534,11 @@ static PyObject *automaton_labelled(Automaton *a, PyObject *const *args, Py_ssiz
     out = PyDict_New();
     for (Py_ssize_t k = 0; out && k < nlabels; k++) {
         PyObject *found = PyList_New(0);
-        for (Py_ssize_t i = 0; found && i < n; i++)
-            if (seen[k * n + i] && append_position(found, i) < 0) Py_CLEAR(found);
+        const char *row = seen + k * n, *at = row;
+        while (found && n && (at = memchr(at, 1, (size_t)(row + n - at))) != NULL) {  /* the few marked, not every byte */
+            if (append_position(found, at - row) < 0) Py_CLEAR(found);
+            at++;
+        }
         if (!found || PyDict_SetItem(out, PyList_GET_ITEM(names, k), found) < 0) Py_CLEAR(out);
         Py_XDECREF(found);
     }
@@ -554,9 +557,8 @@ static PyObject *automaton_starts(Automaton *a, PyObject *text) {
     if (!seen) return PyErr_NoMemory();
     AUTOMATON_WALK(a, text, { seen[end + 1 - a->lengths[key]] = 1; });
     PyObject *out = PyList_New(0);
-    for (Py_ssize_t i = 0; out && i < n; i++) {
-        if (!seen[i]) continue;
-        PyObject *at = PyLong_FromSsize_t(i);
+    for (const char *p = seen; out && n && (p = memchr(p, 1, (size_t)(seen + n - p))) != NULL; p++) {
+        PyObject *at = PyLong_FromSsize_t(p - seen);
         if (!at || PyList_Append(out, at) < 0) Py_CLEAR(out);
         Py_XDECREF(at);
     }
