@@ -105,6 +105,8 @@ def test_people_table_accuracy_meets_the_floor():
      "أمين مجلس الأمن القومي الإيراني", "IRN"),  # أمين مجلس, the construct without the article
     ("واستقبل وزير الدفاع العماني سالم البلوشي مستشار الأمن القومي السعودي مسعد الحربي في مسقط.", "مسعد الحربي",
      "مستشار الأمن القومي السعودي", "SAU"),  # a town named like a first name does not go on with a title
+    ("استقبل وزير الداخلية اللبناني اليوم سفير جمهورية النمسا كلاوس فيبر في مكتبه.", "كلاوس فيبر",
+     "سفير جمهورية النمسا", "AUT"),  # كلاوس is Klaus: ك is no proclitic of a place name (لاوس)
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

@@ -17,6 +17,7 @@ import yaml
 
 from .literals import anchors, leads
 from .matching import (
+    PLACE_PROCLITICS,
     PROCLITIC_SET,
     PROCLITICS,
     Cue,
@@ -247,7 +248,7 @@ def lexicons() -> Lexicons:
         function_words=function_words,
         honorifics=sorted((fold_word(h) for h in _lines("honorifics.txt")), key=len, reverse=True),
         titles=titles,
-        places=Gazetteer(place_entries),
+        places=Gazetteer(place_entries, PLACE_PROCLITICS),
         agencies=Gazetteer(_agencies()),
         title_heads=Gazetteer(_title_heads(titles)),
         countries=countries,

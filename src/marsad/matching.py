@@ -20,6 +20,9 @@ from .speedups import matches_at as _matches_at
 # Proclitics before a gazetteer entry: و ف ب ل ك and their chains (وب، ول، فب، وك ...).
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "بل")
 PROCLITIC_SET = frozenset(PROCLITICS)
+# Before a place name, ك (like) is most often a letter of a person's name: كلاوس is Klaus, not ك + لاوس
+# (Laos); كمالي is Kamali, not Mali. "كالمغرب" (like Morocco) compares and places nothing.
+PLACE_PROCLITICS = PROCLITIC_SET - {"ك", "وك"}
 
 
 @dataclass(slots=True)
@@ -51,7 +54,8 @@ class Gazetteer:
     [(13, 19, 'BEL')]
     """
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], proclitics: frozenset[str] = PROCLITIC_SET):
+        self.proclitics = proclitics  # those an entry may carry
         table: dict[str, list[Entry]] = {}
         for entry in entries:
             for form in self._forms(entry.form):
@@ -71,7 +75,7 @@ class Gazetteer:
 
     def find_all(self, folded: str) -> list[tuple[int, int, list[Entry]]]:
         """Like `find` but keeps every entry sharing a form (ambiguous names)."""
-        return self.automaton.words(folded, PROCLITIC_SET)
+        return self.automaton.words(folded, self.proclitics)
 
 
 def automaton(pairs: list[tuple[str, Any]]) -> Any:
