@@ -130,6 +130,9 @@ ROWS = [
         {"بيتر هانسن": None}, "no-state-guest-is-not-given-the-reception-city-state"),
     row("التقى وزير الخارجية التونسي محمد النفطي، أمس في جنيف، رئيس الوفد المفاوض جون سميث.",
         {"جون سميث": None, "محمد النفطي": "TUN"}, "no-state-is-not-given-the-neutral-city-state"),
+    # --- an agency of one state with another state's adjective ---------------------------------------
+    row("استقبل وزير الداخلية الجزائري كمال بلعربي، أمس بالجزائر، رئيس جهاز المباحث العامة الليبي فرج الورفلي.",
+        {"فرج الورفلي": "LBY"}, "agency-followed-by-a-nisba-is-that-states"),
 ]
 
 
@@ -138,3 +141,26 @@ def test_participant_home_state(text: str, want: dict[str, str | None], outlet_h
     events = countries_of(text, outlet_home)
     assert len(events) == 1, events
     assert {key: events[0].get(key, ABSENT) for key in want} == want
+
+
+SERIES_IN_VIENNA = (
+    "على هامش مشاركته في أشغال المؤتمر الدولي لأمن الحدود والهجرة المنعقد بالعاصمة النمساوية فيينا، أجرى "
+    "المدير العام للأمن الوطني، كريم العياري، سلسلة من اللقاءات الثنائية، وفق بلاغ لوزارة الداخلية التونسية.\n\n"
+    "فقد التقى العياري قائد الشرطة الإيطالية جوفاني روسو، وتناول اللقاء التعاون بين تونس وإيطاليا في التصدي "
+    "لشبكات تهريب المهاجرين نحو السواحل الإيطالية.\n\n"
+    "كما التقى في اليوم نفسه مفوض الشرطة المالطية بول فاسالو، حيث تم التطرق إلى قوارب الهجرة المنطلقة نحو "
+    "الموانئ الإيطالية.")
+
+
+def test_a_series_told_after_a_lede_on_the_sidelines_is_on_them():
+    """The meetings of a series, each in its own paragraph after a lede on a conference's sidelines
+    in Vienna, are on neutral ground: the director is not Austrian, and no one hosts."""
+    events = extract_events(Segment(doc="t.txt", index=0, text=SERIES_IN_VIENNA), Settings(ref_date=REF))
+    assert [{p.role for p in ev.participants} for ev in events] == [{"participant"}, {"participant"}]
+    assert [ev.location.country for ev in events] == ["AUT", "AUT"]
+
+
+def test_one_person_keeps_one_state_across_the_events_of_a_page():
+    """The page names Italy more often than Tunisia; the director, Tunisian in his meeting with the
+    Italian, stays Tunisian in his next meeting, with the Maltese."""
+    assert [ev["كريم العياري"] for ev in countries_of(SERIES_IN_VIENNA)] == ["TUN", "TUN"]

@@ -74,8 +74,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     location = _location(a, first) if kind != "call" else Location(None, None)  # a call has no meeting place
     s, t = first.sentence
     text = a.segment.text
-    neutral = says(a, cues.sidelines, first.sentence) or says(a, cues.residence, first.sentence)  # on the sidelines
-    # of a conference; at the residence of a visitor
+    neutral = says(a, cues.sidelines, first.sentence) or says(a, cues.residence, first.sentence) \
+        or _series_on_sidelines(a, first)  # on the sidelines of a conference; at the residence of a visitor
     participants = assign_roles(a, first, location, kind, neutral)
     sides = {first.subject, first.obj}
     for eng in engs[1:]:  # a three-party meeting: every other side of its sentence
@@ -112,6 +112,17 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     ev = Event(kind, date, location, participants, [], [source], date_how=how)
     ev.confidence = _confidence(ev, first)
     return ev
+
+
+def _series_on_sidelines(a: Analysis, eng: Engagement) -> bool:
+    """"على هامش مشاركته في أشغال المؤتمر ... المنعقد بفيينا، أجرى ... سلسلة من اللقاءات" and, a
+    paragraph on, "فقد التقى الخميري ...": a meeting told after a lede on the sidelines of a
+    conference, in a paragraph that names no place of its own, is on those sidelines too."""
+    if eng.family != "meeting" or not a.paragraphs or paragraph_of(a, eng.sentence[0]) == 0:
+        return False
+    para = a.paragraphs[paragraph_of(a, eng.sentence[0])]
+    return says(a, lexicons().cues.sidelines, a.paragraphs[0]) \
+        and not any(_first_usable(a, kind, *para) for kind in ("city", "country"))
 
 
 def _listed_call(a: Analysis, sentence: tuple[int, int]) -> bool:

@@ -26,6 +26,7 @@ from ..settings import Reach
 from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
 from .mentions import Person, merge_ranks, offices_before_verb, side_states
+from .title_state import title_state
 from .tokens import Tokens, mark_hits, named_amir, strip, tokenize, tokens_with
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
@@ -203,7 +204,7 @@ class PeopleFinder:
         title_start = max(toks.start[start], toks.hit_start[start])  # "بسفير" -> "سفير"
         title_span = folded.span(title_start, toks.end[end - 1])
         head = toks.hit[start] if toks.hit[start] else toks.hit[min(start + 1, end - 1)]
-        country, org, sector, how = self._country(toks, start, end)
+        country, org, sector, how = title_state(toks, start, end, self.w.weak_nisbas, self.w.weak_nisba_after)
         name_span = None
         if name:
             claimed.update(range(name[0], name[1]))
@@ -373,28 +374,3 @@ class PeopleFinder:
     def _honorific_ends_at(self, toks: Tokens, k: int) -> bool:
         """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
         return k >= 0 and (toks.text[k] in self.last_words or bool(self._honorific_at(toks, k)))
-
-    # 4. the person's country
-    def _country(self, toks: Tokens, start: int, end: int) -> tuple[str | None, str | None, str | None, list[str]]:
-        org = sector = None
-        office = False  # a state office read so far (a minister, a crown prince ...)
-        for k in range(start, end):  # the first state named in the title, in reading order
-            hit = toks.hit[k]
-            if hit is None or (k > start and hit is toks.hit[k - 1]):
-                continue
-            if hit.kind == "title":
-                office = office or hit.key == "minister" or hit.attrs.get("sector") == "GOV"
-            if hit.kind == "agency" and hit.key == "IGO" and office:
-                continue  # "... وزير الداخلية الرئيس الفخري لمجلس وزراء الداخلية العرب": a further hat
-            if hit.kind == "agency":
-                org = org or hit.form
-                sector = sector or hit.attrs.get("sector")
-                if hit.key not in {"*", ""}:  # "سفير خادم الحرمين الشريفين", "سفير الاتحاد الأوروبي"
-                    return hit.key, hit.form, hit.attrs.get("sector"), ["igo" if hit.key == "IGO" else "agency"]
-            if hit.kind in {"country", "nisba"} and not (
-                    hit.form in self.w.weak_nisbas and k > 0 and strip(toks.text[k - 1]) in self.w.weak_nisba_after):
-                return hit.key, org, sector, [hit.kind]
-        cities = [h for k in range(start, end) if (h := toks.hit[k]) is not None and h.kind == "city"]
-        if cities:  # "القائد العام لشرطة دبي"
-            return cities[0].attrs["iso3"], org, sector, ["city"]
-        return None, org, sector, []

@@ -122,7 +122,14 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
         state = state or outlet
     exclude = known | ({location.country} if neutral and location.country else set())
     state = state or home_country(a, {k for k in exclude if k})
+    # One person, one state on a page: a side filled in an earlier event keeps it ("التقى الخميري
+    # نظيره الإيطالي ... كما التقى مفوض الشرطة المالطية": the page's vote would change with the guest).
+    filled: dict[tuple[str | None, str | None], str] = a.cached(("filled states", None), dict)
+    who = (unknown[0].name, unknown[0].title)
+    if filled.get(who) and filled[who] not in known:
+        state = filled[who]
     if state and state not in known:
+        filled.setdefault(who, state)
         unknown[0].country = state
         return unknown[0]
     return None
