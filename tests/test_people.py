@@ -107,6 +107,8 @@ def test_people_table_accuracy_meets_the_floor():
      "مستشار الأمن القومي السعودي", "SAU"),  # a town named like a first name does not go on with a title
     ("استقبل وزير الداخلية اللبناني اليوم سفير جمهورية النمسا كلاوس فيبر في مكتبه.", "كلاوس فيبر",
      "سفير جمهورية النمسا", "AUT"),  # كلاوس is Klaus: ك is no proclitic of a place name (لاوس)
+    ("التقى وزير الداخلية السوداني الفريق شرطة عمر الطيب، أمس ببورتسودان، السفير التركي.", "عمر الطيب",
+     "وزير الداخلية السوداني", "SDN"),  # a Sudanese police rank: the grade, then شرطة
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
