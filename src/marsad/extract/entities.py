@@ -65,13 +65,35 @@ def _same_entity(p: Person, entities: list[Entity], words_of: dict[str, frozense
         for e in entities:
             if e.name and (words <= (other := _words(e.name, words_of)) or other <= words):
                 return e
-        return None
+        return _named_by_head(p, entities)
     title = fold_word(p.title or "")
     for e in entities:  # a title-only mention: the start of a known title, or the same state's official
         if title and fold_word(e.title or "").startswith(title) and (not p.country or p.country == e.country):
             return e
     same_state = [e for e in entities if p.country and e.country == p.country and e.name]
-    return same_state[0] if len(same_state) == 1 else None
+    return same_state[0] if len(same_state) == 1 else _head_and_surname(p, entities)
+
+
+def _named_by_head(p: Person, entities: list[Entity]) -> Entity | None:
+    """"بحث وكيل وزارة الداخلية ... وقال الوكيل، الفريق ركن عدنان الربيعي": a name given with the
+    bare head of a title (one definite word) is the one earlier official of that title left nameless."""
+    title = fold_word(p.title or "")
+    if not title.startswith("ال") or " " in title:
+        return None
+    found = [e for e in entities if not e.name and e.title and fold_word(e.title).split()[0] in (title, title[2:])
+             and (not p.country or not e.country or p.country == e.country)]
+    return found[0] if len(found) == 1 else None
+
+
+def _head_and_surname(p: Person, entities: list[Entity]) -> Entity | None:
+    """"بحث الوزير العبادي مع نظيره": a bare head and one word, the surname of the one person of that
+    surname named before, is a short reference to him."""
+    words = fold_word(p.title or "").split()
+    if len(words) != 2 or not words[0].startswith("ال"):
+        return None
+    found = [e for e in entities if e.name and len(parts := fold_word(e.name).split()) > 1 and parts[-1] == words[1]
+             and (not p.country or not e.country or p.country == e.country)]
+    return found[0] if len(found) == 1 else None
 
 
 def _words(name: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -131,7 +153,9 @@ class EntityIndex:
 
     def same(self, p: Person) -> Entity | None:
         found = self._same_name(_words(p.name, self.words_of)) if p.name else self._same_title(p)
-        return None if found is None else self.entities[found]
+        if found is None:  # the rare mentions `_same_entity` reads last, by a scan
+            return _named_by_head(p, self.entities) if p.name else _head_and_surname(p, self.entities)
+        return self.entities[found]
 
     def _same_name(self, words: frozenset[str]) -> int | None:
         """The first named entity whose words hold the name's, or are held by them."""
