@@ -197,3 +197,19 @@ def test_the_offices_after_a_name_up_to_a_full_stop_are_his():
     found = people_of(sentence)
     assert [(p[0], p[2]) for p in found][:1] == [("عبد القادر بلعيد", "DZA")]
     assert all(p[0] is not None for p in found)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("وبحث الوزير التونسي مع المدير العام للأمن الوطني الجزائري سبل تبادل الخبرات في مكافحة الجريمة.",
+     "سبل تبادل الخبرات"),
+    ("وتناول اللقاء مع وزير العدل الموريتاني ملفات التعاون القضائي وتسليم المطلوبين.", "ملفات التعاون القضائي"),
+])
+def test_a_noun_phrase_of_frequent_words_after_a_title_is_no_name(sentence, phrase):
+    """Words that are all frequent, none a first name, with a definite one after the first: the
+    construct chain of what was discussed ("سبل تبادل الخبرات"), not the official's name."""
+    assert phrase not in [p.name for p in PeopleFinder().find(sentence)]
+
+
+def test_keeper_of_the_seals_is_part_of_the_justice_ministers_title():
+    found = PeopleFinder().find("والتقى وزير العدل حافظ الأختام، عبد الحميد بوشامة، سفير إيطاليا بالجزائر.")
+    assert ("عبد الحميد بوشامة", "وزير العدل حافظ الأختام") in [(p.name, p.title) for p in found]
