@@ -179,11 +179,6 @@ ROWS = [
                  "النوري.", [], id="none-domestic-head-of-government-and-minister"),
     pytest.param("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، عامل إقليم الحسيمة فريد شوراق.",
                  [], id="none-domestic-provincial-governor"),
-    pytest.param("القاهرة - عقد وزير الداخلية اللواء ممدوح الشناوي، اليوم، اجتماعا مع مدير أمن الإسكندرية اللواء "
-                 "هشام البحيري لبحث خطة تأمين الاحتفالات.", [], id="none-domestic-page-names-one-state-only"),
-    pytest.param("القاهرة - عقد مدير الأمن العام اللواء سالم الخوالدة، في زيارة رسمية إلى مصر، اجتماعا مع مدير أمن "
-                 "الإسكندرية اللواء هشام البحيري لبحث مكافحة التهريب.", MEETING,
-                 id="one-state-page-but-a-visit-to-it-keeps-the-unknown-visitor"),
     gap("استقبل وزير الداخلية المغربي عبد الرحيم العلوي، أمس بالرباط، والي جهة الدار البيضاء سطات محمد مهيدية.",
         [], "none-domestic-regional-wali",
         "a meeting event: the wali of a Moroccan region is coded DZA"),

@@ -132,11 +132,6 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
         filled.setdefault(who, state)
         unknown[0].country = state
         return unknown[0]
-    if not state and len(known) == 1 and set(_votes(a)) == known and not any(p.destination for p in a.places):
-        # "القاهرة - عقد وزير الداخلية ... اجتماعا ... مع مدير أمن الجيزة": a page that names one state
-        # only, the known side's, and no journey to it ("في زيارة رسمية إلى المملكة"), tells of that
-        # state's own officials: a domestic meeting
-        unknown[0].country = next(iter(known))
     return None
 
 
