@@ -210,6 +210,12 @@ def test_a_noun_phrase_of_frequent_words_after_a_title_is_no_name(sentence, phra
     assert phrase not in [p.name for p in PeopleFinder().find(sentence)]
 
 
+def test_a_name_of_frequent_words_whose_definite_word_is_no_common_noun_stays_a_name():
+    """"سامر الخطيب": both words are frequent (a name, a preacher), neither a listed first name."""
+    found = PeopleFinder().find("أجرى وزير الخارجية الأردني سامر الخطيب اتصالا هاتفيا مع نظيره المصري.")
+    assert "سامر الخطيب" in [p.name for p in found]
+
+
 def test_keeper_of_the_seals_is_part_of_the_justice_ministers_title():
     found = PeopleFinder().find("والتقى وزير العدل حافظ الأختام، عبد الحميد بوشامة، سفير إيطاليا بالجزائر.")
     assert ("عبد الحميد بوشامة", "وزير العدل حافظ الأختام") in [(p.name, p.title) for p in found]

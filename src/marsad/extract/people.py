@@ -353,9 +353,10 @@ class PeopleFinder:
                                                                            and w != "علي" for w in words)
         if len(words) == 1 and not toks.latin(start):
             return False
-        if any(w.startswith("ال") for w in words[1:]) and all(
+        if any(w.startswith("ال") and (len(words) > 2 or w in self.common) for w in words[1:]) and all(
                 w in self.lex.frequent_words and w not in self.first_names for w in words):
-            return False  # "بحث مع المدير العام سبل تبادل الخبرات"، "ملفات التعاون القضائي": a noun phrase
+            return False  # "مع المدير العام سبل تبادل الخبرات"، "ملفات التعاون القضائي": a noun phrase; but
+            # "سامر الخطيب", two words whose definite one is no common noun, is a name
         common = self.common
         if all(w.startswith("ال") for w in words) or words[0][1:] in common and words[0].startswith("و"):
             return False
