@@ -46,3 +46,24 @@ def test_a_meeting_dated_months_before_its_report_and_told_past_the_lede_is_back
     assert extract_events(late, settings) == []
     fresh = Segment(doc="t.txt", index=0, text=body, published="2023-07-22")
     assert [ev.date for ev in extract_events(fresh, settings)] == ["2023-07-21"]
+
+
+COORDINATION = ("الرياض في 14 أبريل /واس/ عقد بمقر وزارة الداخلية في الرياض أمس الاثنين الاجتماع التنسيقي الثالث بين وزارتي "
+                "الداخلية في البلدين.\n\n"
+                "وترأس الجانب الكويتي اللواء فهد العنزي مدير عام الأمن العام الكويتي، فيما ترأس الجانب السعودي الفريق "
+                "سعود الحربي مدير الأمن العام السعودي.\n\n"
+                "كما ناقش الجانبان آليات تبادل المعلومات، واتفقا على أن يعقد الاجتماع المقبل في مدينة الكويت.")
+
+
+def test_the_dateline_dates_the_report_and_a_later_date_of_the_lede_the_meeting() -> None:
+    """"الرياض في 14 أبريل /واس/ عقد ... أمس الاثنين": the lede's first date is its dateline's."""
+    events = extract_events(Segment(doc="c.txt", index=0, text=COORDINATION, published="2026-04-14"),
+                            Settings(ref_date=REF))
+    assert [ev.date for ev in events] == ["2026-04-13"]
+
+
+def test_the_venue_agreed_for_the_next_meeting_is_not_this_ones() -> None:
+    """"على أن يعقد الاجتماع المقبل في مدينة الكويت": the next meeting's place; this one was in Riyadh."""
+    events = extract_events(Segment(doc="c.txt", index=0, text=COORDINATION, published="2026-04-14"),
+                            Settings(ref_date=REF))
+    assert [(ev.location.city, ev.location.country) for ev in events] == [("Riyadh", "SAU")]

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..lexicons import lexicons
 from ..model import Event, Location, Segment, Source
@@ -154,10 +155,14 @@ def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | Non
         best = next((d for d in here if d.value), None)
         return (best.value, best.extra.get("how")) if best else (None, None)
     lede = a.paragraphs[0] if a.paragraphs else (0, 0)
-    for d in a.dates_within(lede):
-        if d.value:
-            return d.value, d.extra.get("how")
-    return None, None
+    dated = [d for d in a.dates_within(lede) if d.value]
+    text = a.segment.text
+    if len(dated) > 1 and len(text[lede[0]:dated[0].start].split()) <= 3 and DATELINE_END.match(text, dated[0].end):
+        dated = dated[1:]  # "الرياض في 14 أبريل /قنا/ عقد ... أمس الاثنين": the dateline dates the report
+    return (dated[0].value, dated[0].extra.get("how")) if dated else (None, None)
+
+
+DATELINE_END = re.compile(r"\s*[/(\-–—:]")  # after a lede's opening date: the agency or the dash of its dateline
 
 
 def _location(a: Analysis, eng: Engagement) -> Location:
