@@ -95,6 +95,9 @@ ROWS = [
                  id="call-talaqqa-ittisalan-min-without-hatifiyan"),
     pytest.param("تلقت وزيرة الداخلية الفرنسية كلير مارتان اتصالا من وزير الداخلية المغربي عبد الرحيم العلوي.",
                  CALL, id="call-feminine-talaqqat-ittisalan-min"),
+    pytest.param("أجرى وزير الداخلية الليبي سالم الورفلي، أمس بتونس، محادثات مع كل من وزير الداخلية، خالد النوري، "
+                 "ووزير العدل، ليلى جفال، والمدير العام للأمن الوطني، مراد الخميري.", MEETING * 3,
+                 id="meeting-noun-ma-kull-min-three-hosts-three-events"),
     pytest.param("أجرى وزير الخارجية الأردني سامر الخطيب سلسلة اتصالات هاتفية مع نظرائه العرب، شملت:\n"
                  "بحث الخطيب، أمس، مع نظيره المصري حسام عبد الفتاح، جهود التهدئة.", CALL,
                  id="call-an-item-of-a-list-of-calls-after-a-colon"),
