@@ -216,6 +216,13 @@ def test_a_name_of_frequent_words_whose_definite_word_is_no_common_noun_stays_a_
     assert "سامر الخطيب" in [p.name for p in found]
 
 
+def test_during_it_opens_a_clause_not_a_name():
+    """"وزير الداخلية بالمملكة، قدم خلاله التهنئة ...": the clause after the comma tells what was said."""
+    found = PeopleFinder().find("تلقى الوزير اتصالا هاتفيا من وزير الداخلية بدولة الكويت، قدم خلاله التهنئة بحلول "
+                                "شهر رمضان المبارك.")
+    assert [p.name for p in found if p.name and "خلاله" in p.name] == []
+
+
 def test_keeper_of_the_seals_is_part_of_the_justice_ministers_title():
     found = PeopleFinder().find("والتقى وزير العدل حافظ الأختام، عبد الحميد بوشامة، سفير إيطاليا بالجزائر.")
     assert ("عبد الحميد بوشامة", "وزير العدل حافظ الأختام") in [(p.name, p.title) for p in found]
