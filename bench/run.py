@@ -539,7 +539,9 @@ def machine() -> dict[str, str]:
         git = head[:90] + (f" + uncommitted changes in {', '.join(changed)}" if changed else "")
     from marsad import speedups
 
-    return {"nproc": str(os.cpu_count()), "git": git, "cpu": model, "python": platform.python_version(),
+    base = os.path.realpath(os.path.join(sys.base_prefix, "bin", "python3"))  # the interpreter the venv was made from
+    return {"nproc": str(os.cpu_count()), "git": git, "cpu": model,
+            "python": f"{platform.python_version()}, {base}",
             "inner_loops": speedups.IMPLEMENTATION,
             "platform": platform.platform(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
             "peers": ", ".join(f"{k} {v}" for k, v in versions.items())}
