@@ -125,11 +125,12 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     # One person, one state on a page: a side filled in an earlier event keeps it ("التقى الخميري
     # نظيره الإيطالي ... كما التقى مفوض الشرطة المالطية": the page's vote would change with the guest).
     filled: dict[tuple[str | None, str | None], str] = a.cached(("filled states", None), dict)
-    who = (unknown[0].name, unknown[0].title)
-    if filled.get(who) and filled[who] not in known:
+    who = (unknown[0].name, unknown[0].title)  # a named person: two nameless officials may share a title
+    if unknown[0].name and filled.get(who) and filled[who] not in known:
         state = filled[who]
     if state and state not in known:
-        filled.setdefault(who, state)
+        if unknown[0].name:
+            filled.setdefault(who, state)
         unknown[0].country = state
         return unknown[0]
     return None
