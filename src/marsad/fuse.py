@@ -167,8 +167,9 @@ def _affinity(a: Event, b: Event) -> tuple[float, bool]:
     share of title words the two sides have in common, and 1 for the same full date; and whether
     every side of `b` was named in both."""
     score, named = 0.0, True
+    kept = a.principals()
     for p in b.principals():
-        same = [o for o in a.principals() if o.country == p.country]
+        same = [o for o in kept if o.country == p.country]
         if p.name and any(o.name and same_name(p.name, o.name) for o in same):
             score += 2
             continue

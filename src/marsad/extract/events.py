@@ -119,9 +119,10 @@ def _series_on_sidelines(a: Analysis, eng: Engagement) -> bool:
     """"على هامش مشاركته في أشغال المؤتمر ... المنعقد بفيينا، أجرى ... سلسلة من اللقاءات" and, a
     paragraph on, "فقد التقى الخميري ...": a meeting told after a lede on the sidelines of a
     conference, in a paragraph that names no place of its own, is on those sidelines too."""
-    if eng.family != "meeting" or not a.paragraphs or paragraph_of(a, eng.sentence[0]) == 0:
+    k = paragraph_of(a, eng.sentence[0])
+    if eng.family != "meeting" or not a.paragraphs or k == 0:
         return False
-    para = a.paragraphs[paragraph_of(a, eng.sentence[0])]
+    para = a.paragraphs[k]
     return says(a, lexicons().cues.sidelines, a.paragraphs[0]) \
         and not any(_first_usable(a, kind, *para) for kind in ("city", "country"))
 

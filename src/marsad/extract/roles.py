@@ -72,7 +72,6 @@ def _lede_dateline(a: Analysis) -> list[tuple[int, int, list]]:
     return [(hit[0], hit[1], as_written(hit[2], text[hit[0]:hit[1]]))]
 
 
-
 def _home_votes(a: Analysis, text_hits: Iterable, lede: list | None = None) -> dict[str, tuple[int, int]]:
     """Votes for the article's home state: dateline (a news agency or a place) 5 or 10, title and
     text 1 per mention. Ambiguous names (عمان), common-word towns and weak nisbas do not vote."""

@@ -24,8 +24,7 @@ def trigger_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], Sta
             for form in spec.get(key) or []:
                 table.setdefault(fold_word(form), (family, is_verb))
     forms = sorted(table, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"({alternation})(?!\w)"), table, Starts([f.split()[0] for f in forms])
+    return re.compile(rf"({_alternation(forms)})(?!\w)"), table, Starts([f.split()[0] for f in forms])
 
 
 @functools.cache
@@ -111,5 +110,4 @@ def has_trigger(folded: str, starts: list[int]) -> bool:
 def signing_pattern() -> tuple[re.Pattern[str], Starts]:
     spec = lexicons().triggers["agreement"]
     forms = sorted({fold_word(f) for f in spec.get("verbs", []) + spec.get("nouns", [])}, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(chr(92) + " ", chr(92) + "s+") for f in forms)
-    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{alternation})(?!\w)"), Starts([f.split()[0] for f in forms])
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{_alternation(forms)})(?!\w)"), Starts([f.split()[0] for f in forms])
