@@ -109,6 +109,12 @@ def test_people_table_accuracy_meets_the_floor():
      "سفير جمهورية النمسا", "AUT"),  # كلاوس is Klaus: ك is no proclitic of a place name (لاوس)
     ("التقى وزير الداخلية السوداني الفريق شرطة عمر الطيب، أمس ببورتسودان، السفير التركي.", "عمر الطيب",
      "وزير الداخلية السوداني", "SDN"),  # a Sudanese police rank: the grade, then شرطة
+    ("استقبل المدير العام للحرس الوطني الكويتي، قائد المنطقة الشمالية، الفريق أول سالم العنزي، الوفد العماني.",
+     "سالم العنزي", "المدير العام للحرس الوطني الكويتي", "KWT"),  # two offices, one comma apart, before a name
+    ("وبحث الوزير مع قائد القيادة العسكرية لأفريقيا «أفريكوم»، الجنرال توماس ميلر، أمن منطقة الساحل.",
+     "توماس ميلر", "قائد القيادة العسكرية لأفريقيا", "USA"),  # the agency's short name in quotes before the apposition
+    ("واستقبل مدير الشرطة الجنائية الأوروبية (يوروبول)، السيدة كاترين ديبول، وفدا من الأمن التونسي.",
+     "كاترين ديبول", "مدير الشرطة الجنائية الأوروبية", None),  # in brackets
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
@@ -226,3 +232,10 @@ def test_during_it_opens_a_clause_not_a_name():
 def test_keeper_of_the_seals_is_part_of_the_justice_ministers_title():
     found = PeopleFinder().find("والتقى وزير العدل حافظ الأختام، عبد الحميد بوشامة، سفير إيطاليا بالجزائر.")
     assert ("عبد الحميد بوشامة", "وزير العدل حافظ الأختام") in [(p.name, p.title) for p in found]
+
+
+def test_two_titles_joined_by_and_stay_two_people():
+    """"مدير الأمن العام، ومدير الدفاع المدني X": و joins two people, where a bare comma joins one's offices."""
+    found = PeopleFinder().find("وحضر اللقاء مدير الأمن العام الأردني، ومدير الدفاع المدني اللواء خالد الرواشدة.")
+    assert [(p.name, p.title) for p in found] == [
+        (None, "مدير الأمن العام الأردني"), ("خالد الرواشدة", "مدير الدفاع المدني")]

@@ -11,6 +11,8 @@ from .tokens import Tokens, tokens_with
 
 APPOSITION_MARKS = re.compile(r"[،,؛;]")
 COMMAS = re.compile(r"[\s،,]*")
+# An agency's short name in quotes or brackets after it: "قائد القيادة العسكرية لإفريقيا "أفريكوم"، الجنرال X".
+SHORT_NAME = re.compile(r"^\s*(?:\"[^\"\n]{1,30}\"|«[^»\n]{1,30}»|“[^”\n]{1,30}”|\([^)\n]{1,30}\))")
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
     out: list[Person] = []
 
     def apposed(gap: str) -> bool:
+        gap = SHORT_NAME.sub("", gap, count=1)
         if COMMAS.fullmatch(gap):
             return True  # most gaps: a comma, or nothing
         return all(w in honorific_words for w in APPOSITION_MARKS.sub(" ", fold_word(gap)).split())
@@ -87,6 +90,28 @@ def offices_before_verb(people: list[Person], text: str, verb_after: Callable[[i
             run = k + 1
         out.append(p)
         k = run
+    return out
+
+
+def offices_before_name(people: list[Person], text: str) -> list[Person]:
+    """"المفتش العام للقوات المسلحة الملكية، قائد المنطقة الجنوبية، الفريق أول X": a nameless title
+    followed, one comma away, by a named person's title is his first office (two people in a list
+    are joined by و). Not across two states, nor into a counterpart ("نظيره")."""
+    out: list[Person] = []
+    for p in people:
+        prev = out[-1] if out else None
+        gap = text[prev.end:p.start] if prev else ""
+        if prev and prev.name is None and prev.title and p.name and p.title \
+                and COMMAS.fullmatch(gap) and APPOSITION_MARKS.search(gap) \
+                and "counterpart" not in prev.evidence + p.evidence \
+                and (prev.country is None or p.country in {None, prev.country}):
+            p.title, p.title_span, p.concept = prev.title, prev.title_span, prev.concept or p.concept
+            p.organization, p.sector = prev.organization or p.organization, prev.sector or p.sector
+            p.country, p.start = prev.country or p.country, prev.start
+            p.evidence = prev.evidence if prev.country else p.evidence
+            out[-1] = p
+            continue
+        out.append(p)
     return out
 
 

@@ -25,7 +25,7 @@ from ..normalize import Folded, fold, fold_word
 from ..settings import Reach
 from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
-from .mentions import Person, merge_ranks, offices_before_verb, side_states
+from .mentions import Person, merge_ranks, offices_before_name, offices_before_verb, side_states
 from .title_state import title_state
 from .tokens import Tokens, mark_hits, named_amir, strip, tokenize, tokens_with
 
@@ -108,7 +108,7 @@ class PeopleFinder:
             i += 1
         people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
-        people = merge_ranks(people, text, self.honorific_words)
+        people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
         people = offices_before_verb(people, text, lambda end: self._verb_after(folded, toks, end))
         side_states(folded, toks, people, self.w.side_words)
         return people
