@@ -115,6 +115,10 @@ def test_people_table_accuracy_meets_the_floor():
      "توماس ميلر", "قائد القيادة العسكرية لأفريقيا", "USA"),  # the agency's short name in quotes before the apposition
     ("واستقبل مدير الشرطة الجنائية الأوروبية (يوروبول)، السيدة كاترين ديبول، وفدا من الأمن التونسي.",
      "كاترين ديبول", "مدير الشرطة الجنائية الأوروبية", None),  # in brackets
+    ("وأجرى وزير الخارجية القطري اتصالا هاتفيا مع نظيره الإيراني محمد أمير كاظمي، أمس.",
+     "محمد أمير كاظمي", None, "IRN"),  # أمير after a first name, inside a name, is no emir
+    ("واستقبل الوزير بمكتبه وزير الأمن الداخلي في جمهورية جيبوتي، عثمان عيديد علي.",
+     "عثمان عيديد علي", "وزير الأمن الداخلي في جمهورية جيبوتي", "DJI"),  # علي closing a clause is the name Ali
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
@@ -239,3 +243,9 @@ def test_two_titles_joined_by_and_stay_two_people():
     found = PeopleFinder().find("وحضر اللقاء مدير الأمن العام الأردني، ومدير الدفاع المدني اللواء خالد الرواشدة.")
     assert [(p.name, p.title) for p in found] == [
         (None, "مدير الأمن العام الأردني"), ("خالد الرواشدة", "مدير الدفاع المدني")]
+
+
+def test_compound_abd_names_are_first_names_joined_or_apart():
+    """عبد السلام is written joined as often as apart (عبدالسلام): both are first names."""
+    names = lexicons().first_names
+    assert {fold_word("عبد"), fold_word("عبدالسلام"), fold_word("عبدالرحيم")} <= names

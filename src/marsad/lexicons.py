@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -234,7 +235,9 @@ def lexicons() -> Lexicons:
     weekdays = {fold_word(v): int(k) for k, vs in _yaml("weekdays.yaml").items() for v in vs}
     calendar = {fold_word(v) for part in ("gregorian", "hijri") for vs in months[part].values() for v in vs} | set(weekdays)
     frequent = frozenset(_lines("frequent_words.txt"))
-    first_names = {fold_word(w) for line in _lines("first_names.txt") for w in line.split()}
+    first_names = {fold_word(w) for line in _lines("first_names.txt") for w in line.split()} \
+        | {fold_word("عبد" + w) for line in _lines("first_names.txt") for a, w in itertools.pairwise(line.split())
+           if a == "عبد"}  # "عبد السلام" is written joined as often: عبدالسلام
     place_entries, countries = _places(common | frequent, calendar, first_names)  # "العبور" is a word before a town
     triggers = _yaml("triggers.yaml")
     date_words = _yaml("date_words.yaml")

@@ -75,7 +75,7 @@ class PeopleFinder:
         """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) - named_amir(toks, self.goes_on)
+        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) - named_amir(toks, self.goes_on, self.first_names)
         toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()
@@ -254,7 +254,8 @@ class PeopleFinder:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks.hit[k + 1] is None
             return prev in self.w.particles or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
-                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next
+                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next \
+                or nxt in {".", "،", ","}  # the preposition على is never the last word of a clause
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         if word in self.date_words and self._honorific_ends_at(toks, k - 1) and k + 1 < len(toks) \
                 and toks.text[k + 1] in self.first_names:

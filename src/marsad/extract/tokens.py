@@ -88,14 +88,17 @@ def tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
     return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
 
 
-def named_amir(toks: Tokens, goes_on: frozenset[str] | set[str]) -> set[int]:
-    """"وزير الأمن الداخلي الإسرائيلي أمير أوحنا": a bare أمير right after a title's nisba and before a
-    bare word that does not go on with a title (`goes_on`: org, state and place words) is the first
-    name Amir, not the title emir (أمير قطر، أمير منطقة الرياض). Clears those tokens' hits; returns them."""
+def named_amir(toks: Tokens, goes_on: frozenset[str] | set[str], first_names: frozenset[str] | set[str] = frozenset()) -> set[int]:
+    """"وزير الأمن الداخلي الإسرائيلي أمير أوحنا": a bare أمير right after a title's nisba, or inside a
+    name after a first name ("نظيره الإيراني حسين أمير عبداللهيان"), and before a bare word that does
+    not go on with a title (`goes_on`: org, state and place words) is the name Amir, not the title
+    emir (أمير قطر، أمير منطقة الرياض). Clears those tokens' hits; returns them."""
     found = set()
     for k in tokens_with(toks.folded.text, toks, "امير"):
-        if toks.text[k] == "امير" and 0 < k < len(toks) - 1 and (h := toks.hit[k - 1]) is not None \
-                and h.kind == "nisba" and toks.hit[k + 1] is None and toks.text[k + 1].isalpha() \
+        h = toks.hit[k - 1] if k > 0 else None
+        after_name = h is None and k > 0 and toks.text[k - 1] in first_names
+        if toks.text[k] == "امير" and 0 < k < len(toks) - 1 and (h is not None and h.kind == "nisba" or after_name) \
+                and toks.hit[k + 1] is None and toks.text[k + 1].isalpha() \
                 and not toks.text[k + 1].startswith("ال") and strip(toks.text[k + 1]) not in goes_on \
                 and toks.text[k + 1] not in goes_on:
             toks.hit[k] = None
