@@ -119,6 +119,8 @@ def test_people_table_accuracy_meets_the_floor():
      "محمد أمير كاظمي", None, "IRN"),  # أمير after a first name, inside a name, is no emir
     ("واستقبل الوزير بمكتبه وزير الأمن الداخلي في جمهورية جيبوتي، عثمان عيديد علي.",
      "عثمان عيديد علي", "وزير الأمن الداخلي في جمهورية جيبوتي", "DJI"),  # علي closing a clause is the name Ali
+    ("وبحث مدير الشرطة مع القائم بأعمال سفارة جمهورية كازاخستان لدى عمان، نورلان بيك سيتوف سبل تعزيز التعاون.",
+     "نورلان بيك سيتوف", "القائم بأعمال سفارة جمهورية كازاخستان لدى عمان", "KAZ"),  # "TITLE، NAME" with no closing comma
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)

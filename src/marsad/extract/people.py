@@ -333,8 +333,17 @@ class PeopleFinder:
             k -= 2  # "فيصل بن فرحان العلاقات الثنائية"
         if k - start >= 2 or (k - start == 1 and toks.latin(start)):
             closed = k >= len(toks) or toks.text[k] in STOP_PUNCT
-            if not (closed or not comma):
-                return None
+            if comma and not closed:  # "TITLE، NAME آفاق التعاون": no closing comma, the sentence runs on
+                k = start
+                while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
+                        and not self._runs_on(toks, k, start):
+                    k += 1
+                words = toks.text[start:k]
+                if k - start < 2 or k >= len(toks) or not self._runs_on(toks, k, start) \
+                        or any(w[0] == "و" and w not in self.first_names or w in self.honorific_words for w in words):
+                    return None  # the name ends where a frequent word begins the rest of the sentence; a
+                    # و inside it or an honorific ("ومعالي") is the sentence going on, not a name
+                return (start, k) if self._plausible(toks, start, k, honored) else None
             if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} \
                     and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1] \
                     and not self._honorific_at(toks, self._extend_right(toks, k + 1)):
