@@ -121,6 +121,8 @@ def test_people_table_accuracy_meets_the_floor():
      "عثمان عيديد علي", "وزير الأمن الداخلي في جمهورية جيبوتي", "DJI"),  # علي closing a clause is the name Ali
     ("وبحث مدير الشرطة مع القائم بأعمال سفارة جمهورية كازاخستان لدى عمان، نورلان بيك سيتوف سبل تعزيز التعاون.",
      "نورلان بيك سيتوف", "القائم بأعمال سفارة جمهورية كازاخستان لدى عمان", "KAZ"),  # "TITLE، NAME" with no closing comma
+    ("والتقى رئيس المكتب السياسي لحركة حماس خالد مشعل، أمس في الدوحة، وزير الخارجية التركي.",
+     "خالد مشعل", "رئيس المكتب السياسي لحركة حماس", "PSE"),  # a movement (حركة، حزب) goes on with the title, and names its state
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
