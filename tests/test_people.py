@@ -122,7 +122,9 @@ def test_people_table_accuracy_meets_the_floor():
     ("وبحث مدير الشرطة مع القائم بأعمال سفارة جمهورية كازاخستان لدى عمان، نورلان بيك سيتوف سبل تعزيز التعاون.",
      "نورلان بيك سيتوف", "القائم بأعمال سفارة جمهورية كازاخستان لدى عمان", "KAZ"),  # "TITLE، NAME" with no closing comma
     ("والتقى رئيس المكتب السياسي لحركة حماس خالد مشعل، أمس في الدوحة، وزير الخارجية التركي.",
-     "خالد مشعل", "رئيس المكتب السياسي لحركة حماس", "PSE"),  # a movement (حركة، حزب) goes on with the title, and names its state
+     "خالد مشعل", "رئيس المكتب السياسي لحركة حماس", "PSE"),
+    ("واستقبل قائد الشرطة السوري العميد فادي الخطيب الليلة الماضية السفير الإيطالي في دمشق.",
+     "فادي الخطيب", "قائد الشرطة السوري", "SYR"),  # a part of the day ends a name  # a movement (حركة، حزب) goes on with the title, and names its state
 ])
 def test_named_patterns(sentence, name, title, country):
     found = PeopleFinder().find(sentence)
