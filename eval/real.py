@@ -3,6 +3,8 @@
     python eval/real.py            scores, next to the floors of eval/baseline.json "real_pages"
     python eval/real.py --misses   also every missed and spurious event, per page
     python eval/real.py --json     one JSON line
+    python eval/real.py --set set2 the second real set (eval/real/set2/: its own manifest and gold,
+                                   the texts in eval/real/docs/ too), floors "real_pages_set2"
 
 The texts are third-party and git-ignored: only the pages present in eval/real/docs/ with the
 hash of MANIFEST.tsv are scored (`tools/real_pages.py restore` or `rebuild` brings them back).
@@ -90,14 +92,17 @@ def score(gold_path: Path, output: str, clean: bool) -> dict:
     return json.loads(subprocess.run(args, input=output, capture_output=True, text=True, check=True).stdout)
 
 
-def run() -> dict:
-    """Every score of the present complete groups, and the negatives' spurious events."""
-    full = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))
-    gold = scored_gold(full, present(read_manifest(REAL / "MANIFEST.tsv")))
+SETS = {"real_pages": REAL, "real_pages_set2": REAL / "set2"}  # floors' key -> the folder of its manifest and gold
+
+
+def run(where: Path = REAL) -> dict:
+    """Every score of the present complete groups of the set in `where`, and the negatives' spurious events."""
+    full = json.loads((where / "gold.json").read_text(encoding="utf-8"))
+    gold = scored_gold(full, present(read_manifest(where / "MANIFEST.tsv")))
     pages = sorted(gold["articles"])
     with tempfile.TemporaryDirectory() as tmp:
         records, gold_path = Path(tmp) / "real.jsonl", Path(tmp) / "gold.json"
-        feed(pages, {r["file"]: r for r in read_manifest(REAL / "MANIFEST.tsv")}, records)
+        feed(pages, {r["file"]: r for r in read_manifest(where / "MANIFEST.tsv")}, records)
         gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
         events = marsad("extract", str(records), "--ref-date", gold["ref_date"])
         segments = marsad("clean", str(records), "--ref-date", gold["ref_date"])
@@ -138,9 +143,13 @@ def main(argv: list[str]) -> int:
     if not SCORER.exists():
         print(f"eval-real: {SCORER} is missing", file=sys.stderr)
         return 1
-    result = run()
+    name = f"real_pages_{argv[argv.index('--set') + 1]}" if "--set" in argv[:-1] else "real_pages"
+    if name not in SETS:
+        print(f"eval-real: no set {name}", file=sys.stderr)
+        return 1
+    result = run(SETS[name])
     scores = flat(result)
-    floors = json.loads((ROOT / "eval" / "baseline.json").read_text(encoding="utf-8")).get("real_pages", {})
+    floors = json.loads((ROOT / "eval" / "baseline.json").read_text(encoding="utf-8")).get(name, {})
     counts = result["counts"]
     problems = [f"{k} = {scores.get(k, 0.0):.3f} < floor {v}" for k, v in floors.items()
                 if k in scores and scores[k] < v]
@@ -149,7 +158,7 @@ def main(argv: list[str]) -> int:
     if "--json" in argv:
         print(json.dumps({"counts": counts, "scores": scores, "problems": problems}, ensure_ascii=False))
         return 1 if problems else 0
-    print(f"real pages: {counts['pages']} of {counts['of_pages']} scored (complete groups), "
+    print(f"{name.replace('_', ' ')}: {counts['pages']} of {counts['of_pages']} scored (complete groups), "
           f"{counts['gold_events']} gold events, {counts['negative_pages']} negative pages")
     for key, value in scores.items():
         floor = floors.get(key)

@@ -18,17 +18,26 @@ from real_pages import is_reserved, read_manifest, sha, split_date  # noqa: E402
 
 ROWS = read_manifest(REAL / "MANIFEST.tsv")
 GOLD = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))
-PRESENT = [r for r in ROWS if (REAL / "docs" / r["file"]).exists()]
+SETS = {"first": (ROWS, GOLD), "set2": (read_manifest(REAL / "set2" / "MANIFEST.tsv"),
+                                        json.loads((REAL / "set2" / "gold.json").read_text(encoding="utf-8")))}
+EVERY_ROW = [r for rows, _ in SETS.values() for r in rows]
+PRESENT = [r for r in EVERY_ROW if (REAL / "docs" / r["file"]).exists()]
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
 
 
-def test_manifest_and_gold_describe_the_same_pages():
-    files = {r["file"] for r in ROWS}
-    assert len(files) == len(ROWS) and len({r["url"] for r in ROWS}) == len(ROWS)
-    assert len({r["sha256"] for r in ROWS}) == len(ROWS)
-    assert set(GOLD["pages"]) == files == set(GOLD["articles"])
-    assert {d for ev in GOLD["events"] for d in ev["docs"]} <= files
-    for ev in GOLD["events"]:
+def test_the_sets_share_no_page():
+    assert len({r["file"] for r in EVERY_ROW}) == len({r["url"] for r in EVERY_ROW}) == len(EVERY_ROW)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_manifest_and_gold_describe_the_same_pages(name):
+    rows, gold = SETS[name]
+    files = {r["file"] for r in rows}
+    assert len(files) == len(rows) and len({r["url"] for r in rows}) == len(rows)
+    assert len({r["sha256"] for r in rows}) == len(rows)
+    assert set(gold["pages"]) == files == set(gold["articles"])
+    assert {d for ev in gold["events"] for d in ev["docs"]} <= files
+    for ev in gold["events"]:
         countries = [p["country"] for p in ev["participants"]]
         assert all(isinstance(c, str) and len(c) == 3 for c in countries), ev["docs"]
         assert len(set(countries)) == len(countries) >= 2, ev["docs"]
@@ -46,7 +55,7 @@ def test_the_set_is_as_broad_as_asked():
 @pytest.mark.skipif(not RESERVED.exists(), reason="needs ../shared/eval/reserved.tsv")
 def test_no_page_is_reserved():
     hashes = {h for line in RESERVED.read_text().splitlines()[1:] for h in line.split("\t") if h}
-    assert not [r["file"] for r in ROWS if sha(r["url"]) in hashes or r["sha256"] in hashes]
+    assert not [r["file"] for r in EVERY_ROW if sha(r["url"]) in hashes or r["sha256"] in hashes]
     for row in PRESENT:
         text = (REAL / "docs" / row["file"]).read_text(encoding="utf-8")
         assert not is_reserved(row["url"], text, hashes)
@@ -73,7 +82,8 @@ def test_no_tracked_file_holds_a_line_of_the_real_texts():
         if not path.is_file() or path.stat().st_size > 5_000_000:
             continue
         text = path.read_bytes().decode("utf-8", "replace")
-        if name == "eval/real/MANIFEST.tsv":
-            text = "\n".join("\t".join(v for k, v in r.items() if "query" not in k) for r in ROWS)
+        manifests = {"eval/real/MANIFEST.tsv": ROWS, "eval/real/set2/MANIFEST.tsv": SETS["set2"][0]}
+        if name in manifests:
+            text = "\n".join("\t".join(v for k, v in r.items() if "query" not in k) for r in manifests[name])
         found += [(name, ln[:40]) for ln in lines if ln in text]
     assert not found

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 DOCS = REAL / "docs"
 MANIFEST = REAL / "MANIFEST.tsv"
+SET2 = REAL / "set2" / "MANIFEST.tsv"  # the second real set: its own manifest and gold, texts in DOCS too
 CACHE = Path.home() / ".cache" / "marsad" / "real"
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
 COLUMNS = ["file", "url", "query", "fallback_query", "sha256", "published", "source", "country"]
@@ -111,7 +112,7 @@ def add(args: argparse.Namespace) -> int:
 
 
 def rebuild(args: argparse.Namespace) -> int:
-    by_url = {r["url"]: r for r in read_manifest()}
+    by_url = {r["url"]: r for r in every_row()}
     written = changed = 0
     for response in args.responses:
         for result in results(Path(response)):
@@ -129,21 +130,26 @@ def rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def every_row() -> list[dict[str, str]]:
+    """The rows of every set's manifest: the first set (MANIFEST.tsv) and the second (set2/)."""
+    return read_manifest() + read_manifest(SET2)
+
+
 def restore(_: argparse.Namespace) -> int:
     DOCS.mkdir(parents=True, exist_ok=True)
     restored = 0
-    for row in read_manifest():
+    for row in every_row():
         cached = CACHE / row["file"]
         if cached.exists() and sha(cached.read_text(encoding="utf-8")) == row["sha256"]:
             shutil.copyfile(cached, DOCS / row["file"])
             restored += 1
-    print(f"{restored} of {len(read_manifest())} restored from {CACHE}")
+    print(f"{restored} of {len(every_row())} restored from {CACHE}")
     return 0
 
 
 def status(_: argparse.Namespace) -> int:
     present = missing = changed = 0
-    for row in read_manifest():
+    for row in every_row():
         path = DOCS / row["file"]
         if not path.exists():
             missing += 1
