@@ -71,6 +71,7 @@ class Cues:
     attending: tuple[str, ...]  # "بحضور": the officials named after it attend
     at_home: Cue  # "في مكتبه"
     office: Cue  # "في مكتبه": the side that hosts by the verb is in his own state
+    own_office: Cue  # "بمكتبه": the office of the side named last before it, when no verb receives
     diplomat: Cue  # an ambassador's, chargé's or consul's title
     sidelines: Cue  # "على هامش ...": neutral ground
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too

@@ -103,6 +103,12 @@ class Analysis:
         f = self._folded
         return pattern.search(f.text, f.fpos(start), f.fpos(end)) is not None
 
+    def where(self, pattern: Cue, start: int, end: int) -> int | None:
+        """Where `pattern` first matches in [start, end), as an offset of the text as written."""
+        f = self._folded
+        found = pattern.search(f.text, f.fpos(start), f.fpos(end))
+        return f.pos(found.start()) if found else None
+
     def search_before(self, pattern: Cue, at: int, chars: int, floor: int = 0) -> bool:
         """Does `pattern` match in the `chars` folded characters before `at` (not before `floor`)?"""
         f = self._folded

@@ -175,6 +175,13 @@ def office_host(a: Analysis, eng: Engagement, participants: list[Participant], l
     Nothing changes while his state is unknown."""
     principals = [p for p in participants if p.role != "attendee"]
     owner = participants[1] if eng.family == "guest_of" else participants[0]
+    cue = a.where(lexicons().cues.own_office, *eng.sentence) if eng.family not in {"reception", "guest_of"} else None
+    if cue is not None:  # "عقد الوفد اجتماعا مع الفريق X قائد الأركان بمكتبه": a meeting (no receiving verb) is in
+        # the office of the side named last before the word
+        last = {side: max((e for s, e in a.entities[ent].spans if e <= cue), default=-1)
+                for side, ent in ((0, eng.subject), (1, eng.obj))}
+        if last[0] != last[1] and max(last.values()) >= eng.sentence[0]:
+            owner = participants[max(last, key=last.__getitem__)]
     diplomat = lexicons().cues.diplomat
     if owner.title and diplomat.search(fold(owner.title).text):
         owner = next((p for p in principals if p is not owner and not (p.title and diplomat.search(fold(p.title).text))),
