@@ -183,3 +183,12 @@ ROWS = [
 @pytest.mark.parametrize("text, want", ROWS)
 def test_roles_of_the_principals(text: str, want: set[tuple[str, str]]) -> None:
     assert principals_of(text) == [want]
+
+
+def test_an_office_named_in_an_earlier_clause_is_not_the_next_meetings():
+    """"... مع الفريق X بمكتبه، كما عقد اجتماعا آخر مع الوزير Y": X's office says nothing of the second
+    meeting, whose host is the home side of the place."""
+    text = ("وعقد الوفد العسكري الإيطالي برئاسة الجنرال ماركو فيرّي أمس بتونس اجتماعا مع رئيس أركان الجيش التونسي "
+            "الفريق سامي الورتاني بمكتبه، كما عقد اجتماعا آخر مع وزير الدفاع الوطني التونسي عماد الدريدي.")
+    assert principals_of(text) == [{("guest", "ماركو فيرّي"), ("host", "سامي الورتاني")},
+                                   {("guest", "ماركو فيرّي"), ("host", "عماد الدريدي")}]

@@ -234,8 +234,10 @@ class PeopleFinder:
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
         if toks.latin(k):
             return True
-        if len(word) == 1:
-            return False  # a detached proclitic ("بـ Alex PINFIELD") or a lone letter is no name word
+        if len(word) == 1:  # a detached proclitic ("بـ Alex PINFIELD") or a lone letter is no name word, but the
+            # French particle d' inside a name is ("اجريجوار د سان كانتان"), between two name words
+            return word in self.w.particles and 0 < k < len(toks) - 1 and toks.text[k + 1].isalpha() \
+                and toks.text[k - 1].isalpha() and toks.hit[k + 1] is None
         if word.startswith("بال") and k > 0 and toks.text[k - 1] in self.first_names and word[3:] not in self.common:
             return True  # "سفيان بالصادق": a Tunisian surname, not "بال" + a noun
         if word in STOP_PUNCT or not word[0].isalpha() or word.isdigit() or NOT_NAME_PREFIX.match(word):

@@ -180,6 +180,9 @@ def office_host(a: Analysis, eng: Engagement, participants: list[Participant], l
         # the office of the side named last before the word
         last = {side: max((e for s, e in a.entities[ent].spans if e <= cue), default=-1)
                 for side, ent in ((0, eng.subject), (1, eng.obj))}
+        named = max((e for ent in a.entities for s, e in ent.spans if eng.sentence[0] <= s and e <= cue), default=-1)
+        if named > max(last.values()):
+            return False  # "... مع الفريق X بمكتبه، كما عقد اجتماعا آخر مع الوزير Y": X's office, not this meeting's
         if last[0] != last[1] and max(last.values()) >= eng.sentence[0]:
             owner = participants[max(last, key=last.__getitem__)]
     diplomat = lexicons().cues.diplomat
