@@ -42,6 +42,10 @@ POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy",
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
 
 
+def _agency(toks: Tokens, k: int) -> bool:
+    return 0 <= k < len(toks) and (h := toks.hit[k]) is not None and h.kind == "agency"
+
+
 class PeopleFinder:
     """Finds `Person` mentions in a segment's text; holds the lexicons it needs and how far a
     title and a name may run (`Reach.title_tokens`, `Reach.name_tokens`)."""
@@ -148,6 +152,9 @@ class PeopleFinder:
     def _continues(self, toks: Tokens, j: int, posted: bool = False) -> bool:
         word = toks.text[j]
         hit = toks.hit[j]
+        if word in QUOTES:  # 'قائد "أفريكوم"': an agency's name in quotes goes on with the title
+            return _agency(toks, j + 1) and j + 2 < len(toks) and toks.text[j + 2] in QUOTES \
+                or _agency(toks, j - 1) and j >= 2 and toks.text[j - 2] in QUOTES
         if toks.latin(j) or word in STOP_PUNCT or word.isdigit() or len(word) == 1 and not word.isalpha():
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
