@@ -192,3 +192,18 @@ def test_an_office_named_in_an_earlier_clause_is_not_the_next_meetings():
             "الفريق سامي الورتاني بمكتبه، كما عقد اجتماعا آخر مع وزير الدفاع الوطني التونسي عماد الدريدي.")
     assert principals_of(text) == [{("guest", "ماركو فيرّي"), ("host", "سامي الورتاني")},
                                    {("guest", "ماركو فيرّي"), ("host", "عماد الدريدي")}]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("بحث وزير الداخلية سمير المبيضين، اليوم الاثنين، مع وزير الداخلية العراقي عبد الأمير الشمري سبل تعزيز "
+     "التعاون الأمني بين البلدين.", {("host", "سمير المبيضين"), ("guest", "عبد الأمير الشمري")}),
+    ("بحث وزير الداخلية سمير المبيضين، خلال زيارته إلى العراق، مع وزير الداخلية العراقي عبد الأمير الشمري سبل "
+     "تعزيز التعاون الأمني.", {("guest", "سمير المبيضين"), ("host", "عبد الأمير الشمري")}),
+])
+def test_a_national_outlets_own_official_meets_a_foreigner_at_home_unless_a_visit_or_place_is_told(text, want):
+    """A national outlet names its own minister without his state; with no place and no visit told, he
+    receives the foreigner at home (the outlet's state is JOR)."""
+    segment = Segment(doc="t.txt", index=0, text=text)
+    segment.outlet_home = "JOR"
+    events = extract_events(segment, Settings(ref_date=REF))
+    assert [{(p.role, p.name) for p in ev.participants if p.role != "attendee"} for ev in events] == [want]

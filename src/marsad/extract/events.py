@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from ..lexicons import lexicons
-from ..model import Event, Location, Segment, Source
+from ..model import Event, Location, Participant, Segment, Source
 from ..normalize import Folded, fold
 from ..settings import Settings
 from .clauses import mentions_in
@@ -97,7 +97,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         and office_host(a, first, participants, location)  # "استقبل الوزير بمكتبه ...": the host, at home
     if not at_office and filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
             and (says(a, cues.at_home, first.sentence) or any(cues.diplomat.search(fold(p.title or "").text)
-                                                         for p in participants if p is not filled)):
+                                                         for p in participants if p is not filled)
+                 or _home_report(a, filled, location, first)):
         # "اجتمع الوزير، في مكتبه، بسفير المملكة المتحدة": the home side receives the foreigner
         filled.role = "host"
         for p in participants:
@@ -113,6 +114,14 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     ev = Event(kind, date, location, participants, [], [source], date_how=how)
     ev.confidence = _confidence(ev, first)
     return ev
+
+
+def _home_report(a: Analysis, filled: Participant, location: Location, eng: Engagement) -> bool:
+    """"بحث وزير الداخلية مع محافظ العاصمة البحرينية ...", in a national outlet that names neither a
+    place nor a visit: its own official, whose state it leaves unsaid, meets the foreigner at home."""
+    return location.country is None and filled.country is not None and filled.country == a.segment.outlet_home \
+        and not says(a, lexicons().cues.visit, eng.sentence) \
+        and not any(_usable(a, p) for p in a.places_within(a.paragraphs[0] if a.paragraphs else eng.sentence))
 
 
 def _series_on_sidelines(a: Analysis, eng: Engagement) -> bool:
