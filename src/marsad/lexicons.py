@@ -79,6 +79,7 @@ class Cues:
     visit: Cue  # "زيارة ... إلى": the state visited
     summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
     each_of: Cue  # "كلا من": each member of the list that follows is met in turn
+    members_of: Cue  # "ضمت كلا من": a delegation's members, not met one by one
     listed: Cue  # "التقى X، وY، وZ": the comma link of a list of people met in turn
     series: Cue  # "كما التقى": the protagonist's series goes on
     with_before: Cue  # "عقد X مع Y جلسة مباحثات": the other side before a noun trigger

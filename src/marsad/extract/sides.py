@@ -34,7 +34,7 @@ def engagements(a: Analysis) -> list[Engagement]:
                     or is_verb and form.lstrip("وف")[:1] == "ي" and cues.later_today_after.match(after):
                 continue  # planned, negated or recalled before it; a future time (or verb, after a noun) just after it
             mentions = mentions_in(a, s, t) if mentions is None else mentions
-            each = each_of(a, mentions, p1, cues.each_of) \
+            each = each_of(a, mentions, p1, cues.each_of) and not each_of(a, mentions, p1, cues.members_of) \
                 or is_verb and protagonist is not None and listed(a, mentions, p1, cues.listed)  # "التقى كلا من ..."،
             # "أجرى ... محادثات مع كل من X، وY، وZ": each of a listed three is met, after a verb or a noun
             goes_on = is_verb and (each or a.search_before(cues.series, p0, reach.series_before, floor=s))
