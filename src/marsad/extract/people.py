@@ -204,7 +204,8 @@ class PeopleFinder:
             # "واجتمع اللواء الحاج برئيس ..."، "الرئيس X ووزير ...": a title with a proclitic takes no name on its left
             bound = toks.hit_start[start] > toks.start[start]
             left = None if bound else self._name_left(toks, start, claimed)
-            right = self._name_right(toks, end, claimed)
+            stated = any(h is not None and h.kind in {"nisba", "country"} for h in toks.hit[start:end])
+            right = self._name_right(toks, end, claimed, stated)
             left_comma = left is not None and left[1] < start
             right_comma = right is not None and right[0] > end
             name = right if right and not right_comma and (left is None or left_comma) else left or right
@@ -312,7 +313,8 @@ class PeopleFinder:
             return (k, end) if end - k >= 1 and self._plausible(toks, k, end, honored or enclosed) else None
         return None
 
-    def _name_right(self, toks: Tokens, end: int, claimed: set[int]) -> tuple[int, int] | None:
+    def _name_right(self, toks: Tokens, end: int, claimed: set[int], stated: bool = False) -> tuple[int, int] | None:
+        """The name right of a title ending at `end` (`stated`: the title names its state)."""
         k = end
         comma = k < len(toks) and toks.text[k] in {"،", ","}
         if comma:
@@ -332,14 +334,15 @@ class PeopleFinder:
         while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
                 and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
             k += 1
-        if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
-                and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1)):
-            k += 1  # "هاشم جعفر التونسي،"، "... التونسي العميد": a family name that is also a nisba
         while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
         while k - start > 3 and toks.text[k - 1].startswith("ال") and toks.text[k - 2].startswith("ال") \
                 and toks.text[k - 2] in self.common:
             k -= 2  # "فيصل بن فرحان العلاقات الثنائية"
+        if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
+                and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1) or stated):
+            k += 1  # "هاشم جعفر التونسي،"، "... التونسي العميد": a family name that is also a nisba; and after a
+            # title that has its state already: "وزير الداخلية اليمني اللواء مطهر رشاد المصري في صنعاء"
         if k - start >= 2 or (k - start == 1 and toks.latin(start)):
             closed = k >= len(toks) or toks.text[k] in STOP_PUNCT
             if comma and not closed:  # "TITLE، NAME آفاق التعاون": no closing comma, the sentence runs on
