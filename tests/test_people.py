@@ -127,6 +127,10 @@ def test_people_table_accuracy_meets_the_floor():
      "مايكل لانغلي", "قائد “أفريكوم”", "USA"),  # an agency's name in quotes goes on with the title
     ("واستقبل وزير الداخلية الليبي اللواء خالد مازن التونسي في طرابلس السفير الإيطالي.", "خالد مازن التونسي",
      "وزير الداخلية الليبي", "LBY"),  # after a title that has its state, a nisba after the name is his family name
+    ("بحث مدير الأمن العام الأردني مع الشيخ حمد بن خليفة آل ثاني، مدير إدارة التعاون الدولي، سبل التعاون.",
+     "حمد بن خليفة آل ثاني", "مدير إدارة التعاون الدولي", "QAT"),  # a ruling family's member in office is of its state
+    ("ونقل الوزير إلى الرئيس تحيات الملك حمد بن عيسى آل خليفة.", "حمد بن عيسى آل خليفة", "الملك", None),
+    # ... but not the monarch, named as the sender of greetings or a letter: no side, no state from his name
     ("وترأس الوفد الجنرال فرانسوا د لامار قائد العمليات الفرنسية في منطقة الساحل.",
      "فرانسوا د لامار", "قائد العمليات الفرنسية في منطقة الساحل", "FRA"),  # the French particle d' inside a name
     ("واستقبل قائد الشرطة السوري العميد فادي الخطيب الليلة الماضية السفير الإيطالي في دمشق.",

@@ -168,6 +168,7 @@ class Lexicons:
     common_words: set[str]  # common words and function words: a small town so named needs a cue
     first_names: set[str]  # data/first_names.txt, word by word
     news_agencies: list[tuple[str, str]]  # (folded name, iso3) of the state news agencies
+    ruling_families: dict[str, str]  # data/ruling_families.tsv: a folded surname (آل ثاني) -> its state
     capitals: dict[str, Entry]  # iso3 -> its capital's gazetteer entry
     trigger_words: set[str]  # the first word of every trigger form (function words left out)
     frequent_words: frozenset[str]  # data/frequent_words.txt: frequent words a name does not run on into
@@ -265,6 +266,7 @@ def lexicons() -> Lexicons:
         common_words=common,
         first_names=first_names,
         news_agencies=[(fold_word(n), r["iso3"]) for r in _tsv("news_agencies.tsv") for n in _split(r["names"])],
+        ruling_families={fold_word(r["surname"]): r["iso3"] for r in _tsv("ruling_families.tsv")},
         capitals={e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
         trigger_words=_trigger_words(triggers) - function_words,
         outlets=outlet_table(_tsv("outlets.tsv")),

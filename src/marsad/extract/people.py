@@ -40,6 +40,7 @@ POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy",
           "resident_coordinator", "head_of_mission", "special_representative", "delegate", "police_attache",
           "defence_attache", "diplomatic_attache", "resident_representative", "national_coordinator"}
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
+MONARCHS = {"king", "emir", "crown_prince", "deputy_crown_prince"}  # titles.yaml concepts of the ruling houses
 
 
 def _agency(toks: Tokens, k: int) -> bool:
@@ -115,6 +116,12 @@ class PeopleFinder:
         people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
         people = offices_before_verb(people, text, lambda end: self._verb_after(folded, toks, end))
         side_states(folded, toks, people, self.w.side_words)
+        for p in people:  # "الشيخ خليفة بن حمد آل ثاني، قائد عمليات أمن ...": a ruling family's member in office
+            # is of its state (not the monarch himself: named as the sender of a letter or greetings, he is no side)
+            if p.country is None and p.name and p.concept not in MONARCHS \
+                    and len(words := fold_word(p.name).split()) >= 2:
+                p.country = self.lex.ruling_families.get(" ".join(words[-2:])) or self.lex.ruling_families.get(words[-1])
+                p.evidence = ["family"] if p.country else p.evidence
         return people
 
     def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
