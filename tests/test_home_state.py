@@ -164,3 +164,13 @@ def test_one_person_keeps_one_state_across_the_events_of_a_page():
     """The page names Italy more often than Tunisia; the director, Tunisian in his meeting with the
     Italian, stays Tunisian in his next meeting, with the Maltese."""
     assert [ev["كريم العياري"] for ev in countries_of(SERIES_IN_VIENNA)] == ["TUN", "TUN"]
+
+
+def test_an_envoys_state_is_not_the_state_the_article_is_written_from():
+    """"سفير جمهورية جيبوتي لدى البلاد": an ambassador received here came from his state; a host of
+    unsaid state is never coded with it (the page names no state of its own)."""
+    text = ("استقبل وزير الداخلية الشيخ فهد العلي، اليوم، سفير دولة قطر الشقيقة لدى البلاد علي المحمود.\n"
+            "كما استقبل سفير جمهورية جيبوتي لدى البلاد حسن عمر، وبحث معه التعاون الأمني بين جيبوتي والبلاد. وأكد "
+            "السفير الجيبوتي حرص جيبوتي على تعزيز التعاون مع الأجهزة الأمنية.")
+    hosts = [c.get("فهد العلي", ABSENT) for c in countries_of(text)]
+    assert hosts and not {"DJI", "QAT"} & set(hosts)

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 DOCS = REAL / "docs"
 MANIFEST = REAL / "MANIFEST.tsv"
-SET2 = REAL / "set2" / "MANIFEST.tsv"  # the second real set: its own manifest and gold, texts in DOCS too
+SETS = [REAL / name / "MANIFEST.tsv" for name in ("set2", "set3")]  # the later real sets: their own manifest
+# and gold, their texts in DOCS too
 CACHE = Path.home() / ".cache" / "marsad" / "real"
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
 COLUMNS = ["file", "url", "query", "fallback_query", "sha256", "published", "source", "country"]
@@ -131,8 +132,8 @@ def rebuild(args: argparse.Namespace) -> int:
 
 
 def every_row() -> list[dict[str, str]]:
-    """The rows of every set's manifest: the first set (MANIFEST.tsv) and the second (set2/)."""
-    return read_manifest() + read_manifest(SET2)
+    """The rows of every set's manifest: the first set (MANIFEST.tsv), then set2/ and set3/."""
+    return read_manifest() + [row for path in SETS for row in read_manifest(path)]
 
 
 def restore(_: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ def _posting_state(participants: list[Participant], known: set[str]) -> str | No
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places); none when two tie."""
+    exclude = exclude | _envoys_states(a)
     votes = {k: v for k, v in _votes(a).items() if k not in exclude}
     for x, y in _pairs(a):  # "التعاون بين مصر وإيطاليا" with Italy a known side: Egypt is the other
         for known, other in ((x, y), (y, x)):
@@ -40,6 +41,20 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
     if not counts or len(counts) > 1 and counts[0] == counts[1]:
         return None  # no state, or two named as often: unsure, and a wrong state is worse than none
     return max(votes, key=votes.__getitem__)
+
+
+def _envoys_states(a: Analysis) -> set[str]:
+    """"سفير دولة قطر الشقيقة"، "سفير جمهورية جيبوتي لدى البلاد": the state of a diplomat whose title
+    names no other state sent him here; it is not the state the article is written from."""
+    def find() -> set[str]:
+        diplomat, out = lexicons().cues.diplomat, set()
+        for e in a.entities:
+            if e.country and e.title and diplomat.search(fold(e.title).text):
+                states = {entries[0].state for _, _, entries in lexicons().places.find_all(fold(e.title).text)}
+                if states <= {e.country}:
+                    out.add(e.country)
+        return out
+    return a.cached(("envoys' states", None), find)
 
 
 def _pairs(a: Analysis) -> list[tuple[str, str]]:
