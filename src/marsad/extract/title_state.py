@@ -25,7 +25,7 @@ def title_state(toks: Tokens, start: int, end: int, weak_nisbas: frozenset[str] 
             org = org or hit.form
             sector = sector or hit.attrs.get("sector")
             if hit.key not in {"*", ""}:  # "سفير خادم الحرمين الشريفين", "سفير الاتحاد الأوروبي"
-                nisba = _nisba_after(toks, k, end) if hit.key != "IGO" else None
+                nisba = _nisba_after(toks, k, end) if hit.key != "IGO" else _state_after(toks, k, end)
                 if nisba is not None:  # "رئيس جهاز المباحث العامة الليبي": the Libyan one, not the Saudi
                     return nisba, hit.form, hit.attrs.get("sector"), ["nisba"]
                 return hit.key, hit.form, hit.attrs.get("sector"), ["igo" if hit.key == "IGO" else "agency"]
@@ -36,6 +36,20 @@ def title_state(toks: Tokens, start: int, end: int, weak_nisbas: frozenset[str] 
     if cities:  # "القائد العام لشرطة دبي"
         return cities[0].attrs["iso3"], org, sector, ["city"]
     return None, org, sector, []
+
+
+def _state_after(toks: Tokens, k: int, end: int) -> str | None:
+    """"مدير مكتب الإنتربول بالمغرب": an international body's office in a state (after ب or في) is
+    that state's (Interpol's national bureau is a national police unit)."""
+    j = k + 1
+    while j < end and toks.hit[j] is toks.hit[k]:
+        j += 1
+    if j < end and toks.text[j] == "في":
+        j += 1
+    elif j < end and not (toks.text[j].startswith("ب") and toks.hit_start[j] > toks.start[j]):
+        return None
+    hit = toks.hit[j] if j < end else None
+    return hit.key if hit is not None and hit.kind == "country" else None
 
 
 def _nisba_after(toks: Tokens, k: int, end: int) -> str | None:
