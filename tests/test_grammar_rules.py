@@ -400,3 +400,13 @@ def test_a_three_party_meeting_is_one_event_of_three_sides() -> None:
 ])
 def test_a_meeting_told_with_a_future_time_is_planned(text: str) -> None:
     assert events(text) == []
+
+
+def test_a_joint_bodys_meeting_has_the_heads_of_its_sides_for_sides():
+    """"انعقد اجتماع اللجنة ... المشتركة ... وترأس الجانب العماني X، فيما ترأس الجانب البريطاني Y": the
+    meeting names no side; the heads of the sides named by their nisbas are its two."""
+    text = ("انعقد أمس بمسقط اجتماع اللجنة الأمنية العمانية البريطانية المشتركة في دورتها الرابعة.\n"
+            "وترأس الجانب العماني اللواء سالم بن خميس الحارثي مدير عام العمليات، فيما ترأس الجانب البريطاني "
+            "الجنرال توم بيكر مساعد رئيس هيئة الأركان.")
+    (ev,) = events(text)
+    assert {c: name for c, (name, _) in sides(ev).items()} == {"OMN": "سالم بن خميس الحارثي", "GBR": "توم بيكر"}

@@ -79,6 +79,7 @@ class Cues:
     visit: Cue  # "زيارة ... إلى": the state visited
     summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
     each_of: Cue  # "كلا من": each member of the list that follows is met in turn
+    side_of: Cue  # "ترأس الجانب العماني X": the head of a side named by its nisba
     members_of: Cue  # "ضمت كلا من": a delegation's members, not met one by one
     listed: Cue  # "التقى X، وY، وZ": the comma link of a list of people met in turn
     series: Cue  # "كما التقى": the protagonist's series goes on

@@ -27,6 +27,7 @@ class Reach:
     sides_before: int = 400  # the clause before a noun trigger in which both its sides may stand
     joined_before: int = 6  # "، و" between two sides named one after the other
     pair_between_before: int = 8  # "بين مصر وإيطاليا": بين right before the first state of a pair (home state)
+    side_of_before: int = 12  # "ترأس الجانب العماني": the side noun right before its nisba (a joint body's head)
     third_state_votes: int = 2  # a third state named once (a topic: "الأوضاع في القدس") leaves the outlet's official his own state
     listed: int = 3  # "التقى X، وY، وZ": so many people in a comma list after a verb are each met
     listed_items: int = 6  # "شملت:": the paragraphs of a list after a colon, read back to it

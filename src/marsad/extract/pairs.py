@@ -175,3 +175,24 @@ def listed(a: Analysis, mentions: Mentions, p1: int, link: Cue) -> bool:
         if run >= least:
             return True
     return False
+
+
+def side_heads(a: Analysis, sentence: tuple[int, int]) -> list[Engagement]:
+    """"انعقد اجتماع اللجنة العسكرية العمانية الأمريكية المشتركة ... وترأس الجانب العماني X، بينما
+    ترأس الجانب الأمريكي Y": when a meeting (in `sentence`) names no side, the heads of the two sides
+    named by their nisbas (the person right after "الجانب <nisba>", in its sentence) are its sides."""
+    cue, heads = lexicons().cues.side_of, dict[str, int]()  # state -> the entity heading its side
+    for x, y, entries in a.place_hits():
+        if entries[0].kind != "nisba" or not a.search_before(cue, x, a.reach.side_of_before):
+            continue
+        span = next(((s, t) for s, t in a.sentences if s <= x < t), None)
+        head = next((p for p in a.people if p.start >= y and p.entity >= 0), None)
+        if span is None or head is None or head.start >= span[1] or a.entities[head.entity].country not in {None, entries[0].key}:
+            continue
+        heads.setdefault(entries[0].key, head.entity)
+    if len(heads) != 2 or len(set(heads.values())) != 2:
+        return []
+    (s1, e1), (s2, e2) = heads.items()
+    for state, eid in ((s1, e1), (s2, e2)):
+        a.entities[eid].country = a.entities[eid].country or state
+    return [Engagement("meeting", "meeting", e1, e2, sentence)]

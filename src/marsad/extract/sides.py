@@ -14,7 +14,7 @@ from ..lexicons import Cue, lexicons
 from ..normalize import one_space
 from .clauses import THREE_WORDS, Engagement, Mentions, mentions_in
 from .document import Analysis
-from .pairs import between_states, differ, each_of, joined, listed, state_sides, told_pair
+from .pairs import between_states, differ, each_of, joined, listed, side_heads, state_sides, told_pair
 from .triggers import trigger_pattern
 
 __all__ = ["Engagement", "Mentions", "engagements"]
@@ -25,6 +25,7 @@ def engagements(a: Analysis) -> list[Engagement]:
     cues, reach = lexicons().cues, a.reach
     found: list[Engagement] = []
     protagonist = next((e.id for e in a.entities if e.name), None)
+    meeting: tuple[int, int] | None = None  # the first sentence that tells a meeting (not planned, negated, recalled)
     for n, (s, t) in enumerate(a.sentences):
         mentions = None
         for p0, p1, form, after, guarded in a.triggers_in((s, t)):
@@ -33,6 +34,7 @@ def engagements(a: Analysis) -> list[Engagement]:
                     or not is_verb and cues.future_verb_after.match(after) \
                     or is_verb and form.lstrip("وف")[:1] == "ي" and cues.later_today_after.match(after):
                 continue  # planned, negated or recalled before it; a future time (or verb, after a noun) just after it
+            meeting = meeting or (s, t)
             mentions = mentions_in(a, s, t) if mentions is None else mentions
             each = each_of(a, mentions, p1, cues.each_of) and not each_of(a, mentions, p1, cues.members_of) \
                 or is_verb and protagonist is not None and listed(a, mentions, p1, cues.listed)  # "التقى كلا من ..."،
@@ -59,7 +61,7 @@ def engagements(a: Analysis) -> list[Engagement]:
             for obj in objects:
                 flipped = family == "reception" and _after_agent(a, mentions, obj, p1, cues.passive_agent)
                 found.append(Engagement(_kind(family), "guest_of" if flipped else family, subject, obj, (s, t)))
-    return found
+    return found or (side_heads(a, meeting) if meeting else [])  # a joint body's meeting: its sides by their heads
 
 
 @functools.cache
