@@ -121,6 +121,7 @@ class PeopleWords:
 
     name_binders: frozenset[str]
     particles: frozenset[str]
+    foreign_particles: frozenset[str]  # "دي مايو": the word after one is a name word
     title_prefixes: frozenset[str]
     title_trailing: frozenset[str]
     title_prepositions: frozenset[str]

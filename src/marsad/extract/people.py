@@ -245,6 +245,9 @@ class PeopleFinder:
         hit = toks.hit[k]
         if k > 0 and toks.text[k - 1] in self.w.name_binders and word.isalpha() and k not in claimed:
             return True  # "عبد الأمير", "بن سلطان"
+        if k > 1 and toks.text[k - 1] in self.w.foreign_particles and toks.text[k - 2].isalpha() and word.isalpha() \
+                and k not in claimed and toks.hit[k - 2] is None and toks.hit[k] is None:
+            return True  # "لويجي دي مايو": after a foreign name's particle, a month's name is a family name
         if k in claimed or hit is not None and not (hit.kind == "city" and toks.hit_start[k] == toks.start[k]):
             return False  # a town's name is also a person's (عمران), but not "بتونس"; ranks are not names
         if toks.latin(k):
