@@ -23,7 +23,7 @@ from ..settings import Settings
 from .clauses import mentions_in
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place, find_places
-from .roles import assign_roles, fill_home, office_host
+from .roles import assign_roles, fill_home, office_host, posted_host
 from .sides import Engagement, engagements
 from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
@@ -104,6 +104,11 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         for p in participants:
             p.role = "guest" if p is not filled else "host"
         location.country = location.country or filled.country
+    if not at_office and not neutral and kind != "call" and all(p.role == "participant" for p in participants):
+        posted = posted_host(participants)  # "بحث السفير الإيراني لدى بغداد ووزير الداخلية العراقي": the official
+        if posted is not None and location.country in {None, posted.country}:  # of the state the envoy serves in hosts
+            for p in participants:
+                p.role = "host" if p is posted else "guest"
     if any(p.role == "host" for p in participants):  # "اجتماع ثلاثي في الدوحة": the others are the host's guests
         for p in participants:
             p.role = "guest" if p.role == "participant" else p.role

@@ -28,6 +28,20 @@ def _posting_state(participants: list[Participant], known: set[str]) -> str | No
     return None
 
 
+def posted_host(participants: list[Participant]) -> Participant | None:
+    """"السفير الإيراني لدى بغداد" meeting "وزير الداخلية العراقي": the one principal of the state a
+    diplomat's title posts him to (a city or a country of it, after his own), if any."""
+    principals = [p for p in participants if p.role != "attendee"]
+    for p in principals:
+        if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
+            states = {entries[0].state for _, _, entries in lexicons().places.find_all(fold(p.title).text)
+                      if one_state(entries)} - {p.country}
+            hosts = [q for q in principals if q is not p and q.country in states]
+            if len(states) == 1 and len(hosts) == 1:
+                return hosts[0]
+    return None
+
+
 def home_country(a: Analysis, exclude: set[str]) -> str | None:
     """The state the article is written from, other than `exclude`: the one its dateline names, else
     the one its title and text name most (names, nisbas, places); none when two tie."""
