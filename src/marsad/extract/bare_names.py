@@ -24,7 +24,7 @@ def honorific_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, c
         if not parts or k < after or k + len(parts) in claimed:
             continue
         s = k + len(parts)
-        while s < len(toks) and (more := f._honorific_at(toks, s)):
+        while s < len(toks) and (more := f.honorific_table.at(toks, s)):
             s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
         e = s
         while e < len(toks) and e - s < f.name_tokens and f._name_token(toks, e, claimed) and not f._runs_on(toks, e, s):

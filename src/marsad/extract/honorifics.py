@@ -62,3 +62,16 @@ class Honorifics:
             found = [parts for key in keys for parts in self.by_first.get(key, ())]
             self._first_words[first] = found
         return found
+
+    @staticmethod
+    def at(toks: Tokens, k: int) -> list[str] | None:
+        """The honorific or rank (as folded words) that starts at token k (after `marks`), if any."""
+        return toks.hon[k] if 0 <= k < len(toks.hon) else None
+
+    def inside(self, toks: Tokens, k: int) -> bool:
+        """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
+        return any((parts := self.at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 3), k))
+
+    def ends_at(self, toks: Tokens, k: int) -> bool:
+        """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
+        return k >= 0 and (toks.text[k] in self.last_words or bool(self.at(toks, k)))

@@ -124,3 +124,16 @@ def side_states(folded: Folded, toks: Tokens, people: list[Person], side_words: 
             after = [p for p in people if p.start >= start and p.country is None]
             if after:
                 after[0].country = hit.key
+
+
+MONARCHS = {"king", "emir", "crown_prince", "deputy_crown_prince"}  # titles.yaml concepts of the ruling houses
+
+
+def family_states(people: list[Person], families: dict[str, str]) -> None:
+    """"الشيخ خليفة بن حمد آل ثاني، قائد عمليات أمن ...": a ruling family's member (`families`: folded
+    surname -> state) in office is of its state; not the monarch himself, who, named as the sender of
+    a letter or of greetings, is no side."""
+    for p in people:
+        if p.country is None and p.name and p.concept not in MONARCHS and len(words := fold_word(p.name).split()) >= 2:
+            p.country = families.get(" ".join(words[-2:])) or families.get(words[-1])
+            p.evidence = ["family"] if p.country else p.evidence

@@ -25,9 +25,16 @@ from ..normalize import Folded, fold, fold_word
 from ..settings import Reach
 from .bare_names import honorific_people, verb_subjects
 from .honorifics import Honorifics
-from .mentions import Person, merge_ranks, offices_before_name, offices_before_verb, side_states
+from .mentions import (
+    Person,
+    family_states,
+    merge_ranks,
+    offices_before_name,
+    offices_before_verb,
+    side_states,
+)
 from .title_state import title_state
-from .tokens import Tokens, mark_hits, named_amir, strip, tokenize, tokens_with
+from .tokens import Tokens, agency_at, mark_hits, named_amir, strip, tokenize, tokens_with
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
@@ -40,11 +47,6 @@ POSTED = {"ambassador", "charge_daffaires", "consul", "consul_general", "envoy",
           "resident_coordinator", "head_of_mission", "special_representative", "delegate", "police_attache",
           "defence_attache", "diplomatic_attache", "resident_representative", "national_coordinator"}
 COUNTERPART_PROCLITIC = re.compile(r"^[وف]?[بل]?(?=نظير)")
-MONARCHS = {"king", "emir", "crown_prince", "deputy_crown_prince"}  # titles.yaml concepts of the ruling houses
-
-
-def _agency(toks: Tokens, k: int) -> bool:
-    return 0 <= k < len(toks) and (h := toks.hit[k]) is not None and h.kind == "agency"
 
 
 class PeopleFinder:
@@ -101,7 +103,7 @@ class PeopleFinder:
                 i = end
                 continue
             if hit is not None and hit.kind == "title" and toks.text[i] not in self.not_names \
-                    and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self._inside_honorific(toks, i) \
+                    and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self.honorific_table.inside(toks, i) \
                     and folded.text[toks.start[i]:toks.hit_start[i]] not in self.w.capacity_proclitics:  # "كمبعوث"
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
@@ -116,12 +118,7 @@ class PeopleFinder:
         people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
         people = offices_before_verb(people, text, lambda end: self._verb_after(folded, toks, end))
         side_states(folded, toks, people, self.w.side_words)
-        for p in people:  # "الشيخ خليفة بن حمد آل ثاني، قائد عمليات أمن ...": a ruling family's member in office
-            # is of its state (not the monarch himself: named as the sender of a letter or greetings, he is no side)
-            if p.country is None and p.name and p.concept not in MONARCHS \
-                    and len(words := fold_word(p.name).split()) >= 2:
-                p.country = self.lex.ruling_families.get(" ".join(words[-2:])) or self.lex.ruling_families.get(words[-1])
-                p.evidence = ["family"] if p.country else p.evidence
+        family_states(people, self.lex.ruling_families)
         return people
 
     def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
@@ -160,13 +157,13 @@ class PeopleFinder:
         word = toks.text[j]
         hit = toks.hit[j]
         if word in QUOTES:  # 'قائد "أفريكوم"': an agency's name in quotes goes on with the title
-            return _agency(toks, j + 1) and j + 2 < len(toks) and toks.text[j + 2] in QUOTES \
-                or _agency(toks, j - 1) and j >= 2 and toks.text[j - 2] in QUOTES
+            return agency_at(toks, j + 1) and j + 2 < len(toks) and toks.text[j + 2] in QUOTES \
+                or agency_at(toks, j - 1) and j >= 2 and toks.text[j - 2] in QUOTES
         if toks.latin(j) or word in STOP_PUNCT or word.isdigit() or len(word) == 1 and not word.isalpha():
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
             return False
-        if self._honorific_at(toks, j):
+        if self.honorific_table.at(toks, j):
             return False
         if hit is not None:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
@@ -274,10 +271,10 @@ class PeopleFinder:
                 return False  # "على هامش", "على رأس"
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks.hit[k + 1] is None
             return prev in self.w.particles or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
-                or self._honorific_ends_at(toks, k - 1) or nxt in self.first_names or bare_next \
+                or self.honorific_table.ends_at(toks, k - 1) or nxt in self.first_names or bare_next \
                 or nxt in {".", "،", ","}  # the preposition على is never the last word of a clause
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
-        if word in self.date_words and self._honorific_ends_at(toks, k - 1) and k + 1 < len(toks) \
+        if word in self.date_words and self.honorific_table.ends_at(toks, k - 1) and k + 1 < len(toks) \
                 and toks.text[k + 1] in self.first_names:
             return True  # "الشيخ صباح خالد": a day part that is also a first name, between an honorific and a name
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
@@ -313,11 +310,11 @@ class PeopleFinder:
         quoted = k >= 0 and toks.text[k] in QUOTES  # '"عبد اللطيف حموشي"، المدير العام'
         k -= quoted
         end = k + 1
-        while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self._honorific_at(toks, k) \
-                and not self._inside_honorific(toks, k) and not self._runs_back(toks, k, end):
+        while k >= 0 and end - k <= 8 and self._name_token(toks, k, claimed) and not self.honorific_table.at(toks, k) \
+                and not self.honorific_table.inside(toks, k) and not self._runs_back(toks, k, end):
             k -= 1
         k += 1
-        honored = self._honorific_ends_at(toks, k - 1)
+        honored = self.honorific_table.ends_at(toks, k - 1)
         enclosed = quoted or end < start and (k == 0 or toks.text[k - 1] in {"،", ","})  # "، NAME، TITLE"
         if honored or end - k >= 2 or (end - k == 1 and toks.latin(k)):
             return (k, end) if end - k >= 1 and self._plausible(toks, k, end, honored or enclosed) else None
@@ -332,7 +329,7 @@ class PeopleFinder:
         quoted = k < len(toks) and toks.text[k] in QUOTES  # 'المفوض العام للاستعلامات "أوخينيو بيرييرو"'
         k += quoted
         honored = False
-        while k < len(toks) and (parts := self._honorific_at(toks, k)):
+        while k < len(toks) and (parts := self.honorific_table.at(toks, k)):
             if not comma and toks.text[k][0] == "ب" and parts[0] != toks.text[k]:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts)
@@ -350,7 +347,7 @@ class PeopleFinder:
                 and toks.text[k - 2] in self.common:
             k -= 2  # "فيصل بن فرحان العلاقات الثنائية"
         if k - start >= 2 and k + 1 < len(toks) and (h := toks.hit[k]) is not None and h.kind == "nisba" \
-                and (toks.text[k + 1] in STOP_PUNCT or self._honorific_at(toks, k + 1) or stated):
+                and (toks.text[k + 1] in STOP_PUNCT or self.honorific_table.at(toks, k + 1) or stated):
             k += 1  # "هاشم جعفر التونسي،"، "... التونسي العميد": a family name that is also a nisba; and after a
             # title that has its state already: "وزير الداخلية اليمني اللواء مطهر رشاد المصري في صنعاء"
         if k - start >= 2 or (k - start == 1 and toks.latin(start)):
@@ -368,7 +365,7 @@ class PeopleFinder:
                 return (start, k) if self._plausible(toks, start, k, honored) else None
             if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} \
                     and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1] \
-                    and not self._honorific_at(toks, self._extend_right(toks, k + 1)):
+                    and not self.honorific_table.at(toks, self._extend_right(toks, k + 1)):
                 return None  # "استقبل الوزير السيدة X، المديرة ...": X belongs to the next title, unless
                 # that one has its own ("الرئيس السيد X، وزير الداخلية الإسباني السيد Y")
             enclosed = comma and closed or quoted  # "TITLE، NAME،", 'TITLE "NAME"': the apposition vouches for it
@@ -398,15 +395,3 @@ class PeopleFinder:
             return False  # "قرطاج الدولي": a name does not end in a common adjective; "حسين الشيخ" does in a family
         content = [w for w in words if w not in self.w.particles and not w.startswith("ال")]
         return sum(w in common for w in content) * 2 <= len(content)
-
-    def _honorific_at(self, toks: Tokens, k: int) -> list[str] | None:
-        """The honorific or rank (as folded words) that starts at token k, if any."""
-        return toks.hon[k] if 0 <= k < len(toks.hon) else None
-
-    def _inside_honorific(self, toks: Tokens, k: int) -> bool:
-        """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
-        return any((parts := self._honorific_at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 3), k))
-
-    def _honorific_ends_at(self, toks: Tokens, k: int) -> bool:
-        """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""
-        return k >= 0 and (toks.text[k] in self.last_words or bool(self._honorific_at(toks, k)))

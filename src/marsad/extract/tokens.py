@@ -83,6 +83,11 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
     return heads
 
 
+def agency_at(toks: Tokens, k: int) -> bool:
+    """Is token k (if there is one) covered by an agency's name?"""
+    return 0 <= k < len(toks) and (h := toks.hit[k]) is not None and h.kind == "agency"
+
+
 def tokens_with(folded: str, toks: Tokens, part: str) -> set[int]:
     """The tokens whose text contains `part`."""
     return {bisect_right(toks.start, at) - 1 for at in positions(folded, part)}
