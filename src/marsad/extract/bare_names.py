@@ -24,6 +24,7 @@ def honorific_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, c
         if not parts or k < after or k + len(parts) in claimed:
             continue
         s = k + len(parts)
+        s += s < len(toks) and toks.text[s] == "/"  # "السيد/ إسماعيل عمر جيله": a slash after the honorific
         while s < len(toks) and (more := f.honorific_table.at(toks, s)):
             s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
         e = s

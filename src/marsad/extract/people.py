@@ -332,7 +332,7 @@ class PeopleFinder:
         while k < len(toks) and (parts := self.honorific_table.at(toks, k)):
             if not comma and toks.text[k][0] == "ب" and parts[0] != toks.text[k]:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
-            k += len(parts)
+            k += len(parts) + (k + len(parts) < len(toks) and toks.text[k + len(parts)] == "/")  # "السيد/ X"
             honored = True
         start = k
         if not comma and k < len(toks) and (w := toks.text[k])[:1] == "و" and w not in self.first_names \
