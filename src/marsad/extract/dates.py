@@ -84,7 +84,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal": re.compile(
             rf"({alternation(list(w.ordinals))})\s+(?:من\s+(?:شهر\s+)?|شهر\s+{bare})(?:({months})|({hijri}))(?!\w)"
             rf"{other_name}(?:\s*[،,]?\s*(?:من\s+)?(?:{year_noun})?\s*(\d{{4}})(?!\d))?(?:\s*(ه|هجري\w*|م)(?!\w))?"),
-        "weekday_before": re.compile(rf"(?:((?:ال)?يوم)\s+)?({weekdays})\s*[،,]?\s*\(?\s*(?:الموافق\s+)?(?:ال)?$"),
+        "weekday_before": re.compile(  # "الخميس، الموافق 15 سبتمبر"؛ "الخميس الماضي، الموافق 15 سبتمبر"
+            rf"(?:((?:ال)?يوم)\s+)?({weekdays})(?:\s+(?:{alternation(sorted(w.past | w.next))})\s*[،,]?\s*\(?\s*الموافق\s+"
+            rf"|\s*[،,]?\s*\(?\s*(?:الموافق\s+)?)(?:ال)?$"),
         "weekday_after": re.compile(
             rf"\s*[،,]?\s*\(?\s*(?:(?:ال)?يوم\s+)?({weekdays})(?!\w)\)?"
             rf"(?!\s*(?:{alternation(sorted(w.past | w.next))})(?!\w))"),
