@@ -410,3 +410,14 @@ def test_a_joint_bodys_meeting_has_the_heads_of_its_sides_for_sides():
             "الجنرال توم بيكر مساعد رئيس هيئة الأركان.")
     (ev,) = events(text)
     assert {c: name for c, (name, _) in sides(ev).items()} == {"OMN": "سالم بن خميس الحارثي", "GBR": "توم بيكر"}
+
+
+def test_a_mention_glued_to_ba_after_the_verb_is_its_object():
+    """"وفي بغداد، التقى برئيس الوزراء X، ثم التقى برئيس الجمهورية Y": the visitor (the article's
+    protagonist) is the subject of both; "برئيس" is an object, never a subject."""
+    text = ("وصل رئيس جهاز المخابرات التركي إبراهيم كالين أمس إلى بغداد في زيارة رسمية.\n"
+            "وفي بغداد، التقى برئيس الوزراء العراقي محمد شياع السوداني، ثم التقى برئيس الجمهورية العراقية "
+            "عبد اللطيف رشيد، وبحث معهما أمن الحدود.")
+    found = [sides(ev) for ev in events(text)]
+    assert [(s["TUR"][0], s["IRQ"][0]) for s in found] == [("إبراهيم كالين", "محمد شياع السوداني"),
+                                                            ("إبراهيم كالين", "عبد اللطيف رشيد")]

@@ -122,7 +122,9 @@ def _subject(mentions: Mentions, p0: int, p1: int, is_verb: bool, protagonist: i
         return before  # "أن الوزير سالم العبدالله استقبل سفير ...": the subject stands right before its verb
     if goes_on and protagonist is not None and i < len(items) and items[i][2] != protagonist:
         return protagonist
-    if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]):
+    if is_verb and i < len(items) and not THREE_WORDS.match(text, p1, items[i][0]) \
+            and not (text[items[i][0] - 1:items[i][0]] == "ب" and not text[items[i][0] - 2:items[i][0] - 1].isalpha()):
+        # ("التقى برئيس الوزراء": a mention glued to ب is the verb's object, never its subject)
         if mentions.alone[i] and mentions.least_end > p0 and protagonist not in {None, items[i][2]}:
             return protagonist  # "ثم استقبل سفيرة كندا ...": the subject is the article's protagonist
         return items[i][2]
