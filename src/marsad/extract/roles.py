@@ -59,13 +59,13 @@ def home_country(a: Analysis, exclude: set[str]) -> str | None:
 
 def _envoys_states(a: Analysis) -> set[str]:
     """"سفير دولة قطر الشقيقة"، "سفير جمهورية جيبوتي لدى البلاد": the state of a diplomat whose title
-    names no other state sent him here; it is not the state the article is written from."""
+    names it and no other sent him here; it is not the state the article is written from."""
     def find() -> set[str]:
         diplomat, out = lexicons().cues.diplomat, set()
         for e in a.entities:
             if e.country and e.title and diplomat.search(fold(e.title).text):
                 states = {entries[0].state for _, _, entries in lexicons().places.find_all(fold(e.title).text)}
-                if states <= {e.country}:
+                if states == {e.country}:  # his own state written in his title, and no other
                     out.add(e.country)
         return out
     return a.cached(("envoys' states", None), find)
