@@ -5,7 +5,8 @@
     python eval/real.py --json     one JSON line
     python eval/real.py --set set2 the second real set (eval/real/set2/: its own manifest and gold,
                                    the texts in eval/real/docs/ too), floors "real_pages_set2";
-                                   --set set3 the third (eval/real/set3/), floors "real_pages_set3"
+                                   --set set3 the third (eval/real/set3/), floors "real_pages_set3";
+                                   --set set4 the fourth, scored blind only (eval/real/set4/)
 
 The texts are third-party and git-ignored: only the pages present in eval/real/docs/ with the
 hash of MANIFEST.tsv are scored (`tools/real_pages.py restore` or `rebuild` brings them back).
@@ -93,7 +94,8 @@ def score(gold_path: Path, output: str, clean: bool) -> dict:
     return json.loads(subprocess.run(args, input=output, capture_output=True, text=True, check=True).stdout)
 
 
-SETS = {"real_pages": REAL, "real_pages_set2": REAL / "set2", "real_pages_set3": REAL / "set3"}
+SETS = {"real_pages": REAL, "real_pages_set2": REAL / "set2", "real_pages_set3": REAL / "set3",
+        "real_pages_set4": REAL / "set4"}
 # floors' key -> the folder of its manifest and gold
 
 
