@@ -139,6 +139,10 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     known = {p.country for p in participants if p.country}
     if len(unknown) != 1:
         return None
+    colleague = next((q for q in participants if q.country and _deputy_of(unknown[0].title, q.title)), None)
+    if colleague is not None:  # "وزير الداخلية السعودي ... ونائب وزير الداخلية الأمير X": his deputy, of his state
+        unknown[0].country = colleague.country
+        return None
     posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
     state = None if neutral or location.country in known else location.country
     state = state or (None if neutral else posted)
@@ -162,6 +166,16 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
         unknown[0].country = state
         return unknown[0]
     return None
+
+
+def _deputy_of(title: str | None, other: str | None) -> bool:
+    """Is `title` a deputy's of the office `other` names ("نائب وزير الداخلية المكلف" of "وزير الداخلية
+    السعودي")? The office: `other`'s first two words; the deputy: one of the title prefixes before them."""
+    if not title or not other:
+        return False
+    words, office = fold(title).text.split(), fold(other).text.split()[:2]
+    return len(office) == 2 and len(words) > 2 and words[0] in lexicons().people_words.title_prefixes \
+        and words[1:3] == office
 
 
 def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
