@@ -6,7 +6,7 @@
     python eval/real.py --set set2 the second real set (eval/real/set2/: its own manifest and gold,
                                    the texts in eval/real/docs/ too), floors "real_pages_set2";
                                    --set set3 the third (eval/real/set3/), floors "real_pages_set3";
-                                   --set set4 the fourth, scored blind only (eval/real/set4/)
+                                   --set set4|set5 the fourth and fifth, scored blind only
 
 The texts are third-party and git-ignored: only the pages present in eval/real/docs/ with the
 hash of MANIFEST.tsv are scored (`tools/real_pages.py restore` or `rebuild` brings them back).
@@ -95,7 +95,7 @@ def score(gold_path: Path, output: str, clean: bool) -> dict:
 
 
 SETS = {"real_pages": REAL, "real_pages_set2": REAL / "set2", "real_pages_set3": REAL / "set3",
-        "real_pages_set4": REAL / "set4"}
+        "real_pages_set4": REAL / "set4", "real_pages_set5": REAL / "set5"}
 # floors' key -> the folder of its manifest and gold
 
 

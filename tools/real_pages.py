@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 DOCS = REAL / "docs"
 MANIFEST = REAL / "MANIFEST.tsv"
-SETS = [REAL / name / "MANIFEST.tsv" for name in ("set2", "set3", "set4")]  # the later real sets: their own manifest
+SETS = [REAL / name / "MANIFEST.tsv" for name in ("set2", "set3", "set4", "set5")]  # the later real sets: their own manifest
 # and gold, their texts in DOCS too
 CACHE = Path.home() / ".cache" / "marsad" / "real"
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
@@ -132,7 +132,7 @@ def rebuild(args: argparse.Namespace) -> int:
 
 
 def every_row() -> list[dict[str, str]]:
-    """The rows of every set's manifest: the first set (MANIFEST.tsv), then set2/, set3/ and set4/."""
+    """The rows of every set's manifest: the first set (MANIFEST.tsv), then set2/ to set5/."""
     return read_manifest() + [row for path in SETS for row in read_manifest(path)]
 
 
