@@ -421,3 +421,10 @@ def test_a_mention_glued_to_ba_after_the_verb_is_its_object():
     found = [sides(ev) for ev in events(text)]
     assert [(s["TUR"][0], s["IRQ"][0]) for s in found] == [("إبراهيم كالين", "محمد شياع السوداني"),
                                                             ("إبراهيم كالين", "عبد اللطيف رشيد")]
+
+
+def test_ambassadors_named_by_their_states_are_met_one_by_one():
+    """"بحث الوزير مع سفراء قطر وجيبوتي والهند، كل على حدة": each ambassador, named by his state only, is
+    a meeting of its own."""
+    text = "بحث وزير الداخلية الكويتي الشيخ فهد اليوسف، أمس، مع سفراء قطر وجيبوتي والهند، كل على حدة، سبل التعاون الأمني."
+    assert sorted(c for ev in events(text) for c in sides(ev) if c != "KWT") == ["DJI", "IND", "QAT"]
