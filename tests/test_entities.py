@@ -6,11 +6,15 @@ pages use instead of the scan."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
 
+from marsad.extract.document import analyse
 from marsad.extract.entities import Entity, EntityIndex, link
 from marsad.extract.people import PeopleFinder
+from marsad.model import Segment
+from marsad.settings import Settings
 
 
 def entities_of(text: str) -> list[Entity]:
@@ -57,3 +61,12 @@ def test_the_index_of_long_pages_links_as_the_scan_does(text: str) -> None:
     by_index = EntityIndex(link(before, text), {}).same(copy.deepcopy(later))
     link(people, text)
     assert by_index is not None and by_index.id == later.entity
+
+
+def test_two_names_sharing_their_words_are_two_people_of_two_states():
+    """"الفريق أحمد محمد ... النيجرية" and "الفريق محمد ولد الشيخ محمد أحمد ... الموريتانية": the words of
+    one name are among the other's, but one person has one state: two people."""
+    text = ("واجتمع الرئيس بالفريق أحمد محمد القائد العام للقوات المسلحة النيجرية، بحضور الفريق محمد ولد الشيخ "
+            "محمد أحمد قائد الأركان العامة للجيوش الموريتانية.")
+    a = analyse(Segment(doc="t", index=0, text=text), Settings(ref_date=dt.date(2026, 12, 2)))
+    assert {(e.name, e.country) for e in a.entities if e.name} == {("أحمد محمد", "NER"), ("محمد ولد الشيخ محمد أحمد", "MRT")}

@@ -64,7 +64,7 @@ def _same_entity(p: Person, entities: list[Entity], words_of: dict[str, frozense
         words = _words(p.name, words_of)
         for e in entities:
             if e.name and (words <= (other := _words(e.name, words_of)) or other <= words):
-                return e
+                return e if _one_state(p, e) else None  # "أحمد محمد" of Niger is not "محمد ولد الشيخ محمد أحمد" of Mauritania
         return _named_by_head(p, entities)
     title = fold_word(p.title or "")
     for e in entities:  # a title-only mention: the start of a known title, or the same state's official
@@ -72,6 +72,11 @@ def _same_entity(p: Person, entities: list[Entity], words_of: dict[str, frozense
             return e
     same_state = [e for e in entities if p.country and e.country == p.country and e.name]
     return same_state[0] if len(same_state) == 1 else _head_and_surname(p, entities)
+
+
+def _one_state(p: Person, e: Entity) -> bool:
+    """Can the mention `p` be of the entity `e`: not two different states (one person, one state)?"""
+    return not (p.country and e.country and p.country != e.country)
 
 
 def _named_by_head(p: Person, entities: list[Entity]) -> Entity | None:
@@ -155,7 +160,7 @@ class EntityIndex:
         found = self._same_name(_words(p.name, self.words_of)) if p.name else self._same_title(p)
         if found is None:  # the rare mentions `_same_entity` reads last, by a scan
             return _named_by_head(p, self.entities) if p.name else _head_and_surname(p, self.entities)
-        return self.entities[found]
+        return self.entities[found] if not p.name or _one_state(p, self.entities[found]) else None
 
     def _same_name(self, words: frozenset[str]) -> int | None:
         """The first named entity whose words hold the name's, or are held by them."""
