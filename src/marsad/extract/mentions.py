@@ -11,6 +11,9 @@ from .tokens import Tokens, tokens_with
 
 APPOSITION_MARKS = re.compile(r"[،,؛;]")
 COMMAS = re.compile(r"[\s،,]*")
+# "ونظيره الليبي بحكومة الوحدة الوطنية بدولة ليبيا، اللواء X": a counterpart's government or state after
+# ب or في, then the comma of the apposition that names him.
+QUALIFIED = re.compile(r"\s*(?:ب|في\s+)\S+(?:\s+\S+){0,6}?\s*[،,]\s*")
 # An agency's short name in quotes or brackets after it: "قائد القيادة العسكرية لإفريقيا "أفريكوم"، الجنرال X".
 SHORT_NAME = re.compile(r"^\s*(?:\"[^\"\n]{1,30}\"|«[^»\n]{1,30}»|“[^”\n]{1,30}”|\([^)\n]{1,30}\))")
 
@@ -48,7 +51,7 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
     for p in people:
         prev = out[-1] if out else None
         if prev and prev.evidence == ["counterpart"] and prev.name is None and p.title \
-                and COMMAS.fullmatch(text[prev.end:p.start]):
+                and (COMMAS.fullmatch(text[prev.end:p.start]) or p.name and QUALIFIED.fullmatch(text[prev.end:p.start])):
             p.country = p.country or prev.country
             p.start = prev.start
             out[-1] = p
