@@ -272,7 +272,8 @@ class PeopleFinder:
             bare_next = nxt.isalpha() and not nxt.startswith("ال") and k + 1 < len(toks) and toks.hit[k + 1] is None
             return prev in self.w.particles or prev in {"،", ","} or prev in self.first_names or prev == "الله" \
                 or self.honorific_table.ends_at(toks, k - 1) or nxt in self.first_names or bare_next \
-                or nxt in {".", "،", ","}  # the preposition على is never the last word of a clause
+                or nxt in {".", "،", ","} or nxt == "ال" and toks.source[toks.folded.pos(toks.start[k + 1])] == "آ"
+            # the preposition على is never the last word of a clause, nor followed by آل (a family: علي آل محمود)
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
         if word in self.date_words and self.honorific_table.ends_at(toks, k - 1) and k + 1 < len(toks) \
                 and toks.text[k + 1] in self.first_names:
