@@ -4,8 +4,10 @@ not name (the meeting place's, the posting of a diplomat, else the state the art
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..lexicons import lexicons
 from ..matching import one_state
@@ -16,13 +18,28 @@ from .places import as_written
 from .sides import Engagement
 
 
+class TitlePlace(NamedTuple):
+    kind: str  # country | nisba | city
+    state: str | None
+    sure: bool  # every reading names one state (not عمان: Oman or Amman)
+
+
+@functools.lru_cache(maxsize=4096)
+def diplomat_places(title: str | None) -> tuple[TitlePlace, ...] | None:
+    """The places a diplomat's title names, in order ("سفير جمهورية قبرص في لبنان"); None for the
+    title of someone who is no diplomat. Read once per title."""
+    folded = fold(title or "").text
+    if not title or not lexicons().cues.diplomat.search(folded):
+        return None
+    return tuple(TitlePlace(entries[0].kind, entries[0].state, one_state(entries) is not None)
+                 for _, _, entries in lexicons().places.find_all(folded))
+
+
 def _posting_state(participants: list[Participant], known: set[str]) -> str | None:
     """The state a known diplomat is posted to, from the second state named in the title."""
     for p in participants:
-        if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
-            states = [entries[0].key for _, _, entries in lexicons().places.find_all(fold(p.title).text)
-                      if entries[0].kind == "country" and one_state(entries)]  # not عمان
-            later = [s for s in states if s not in known]
+        if p.country and (places := diplomat_places(p.title)) is not None:
+            later = [x.state for x in places if x.kind == "country" and x.sure and x.state not in known]  # not عمان
             if later:
                 return later[0]
     return None
@@ -33,9 +50,8 @@ def posted_host(participants: list[Participant]) -> Participant | None:
     diplomat's title posts him to (a city or a country of it, after his own), if any."""
     principals = [p for p in participants if p.role != "attendee"]
     for p in principals:
-        if p.country and p.title and lexicons().cues.diplomat.search(fold(p.title).text):
-            states = {entries[0].state for _, _, entries in lexicons().places.find_all(fold(p.title).text)
-                      if one_state(entries)} - {p.country}
+        if p.country and (places := diplomat_places(p.title)) is not None:
+            states = {x.state for x in places if x.sure} - {p.country}
             hosts = [q for q in principals if q is not p and q.country in states]
             if len(states) == 1 and len(hosts) == 1:
                 return hosts[0]
@@ -61,13 +77,8 @@ def _envoys_states(a: Analysis) -> set[str]:
     """"سفير دولة قطر الشقيقة"، "سفير جمهورية جيبوتي لدى البلاد": the state of a diplomat whose title
     names it and no other sent him here; it is not the state the article is written from."""
     def find() -> set[str]:
-        diplomat, out = lexicons().cues.diplomat, set()
-        for e in a.entities:
-            if e.country and e.title and diplomat.search(fold(e.title).text):
-                states = {entries[0].state for _, _, entries in lexicons().places.find_all(fold(e.title).text)}
-                if states == {e.country}:  # his own state written in his title, and no other
-                    out.add(e.country)
-        return out
+        return {e.country for e in a.entities if e.country and (places := diplomat_places(e.title)) is not None
+                and {x.state for x in places} == {e.country}}  # his own state written in his title, and no other
     return a.cached(("envoys' states", None), find)
 
 
