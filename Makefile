@@ -42,14 +42,10 @@ test: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/pytest
 
-# The real development sets (eval/real/, eval/real/set2/, set3/, set4/ and set5/): texts rebuilt from the cache when missing, then scored.
+# The real development sets (eval/real/ and the later eval/real/set*/): texts rebuilt from the cache when missing, then scored.
 eval-real: $(STAMP)
 	$(BIN)/python tools/real_pages.py restore >/dev/null
-	$(BIN)/python eval/real.py
-	$(BIN)/python eval/real.py --set set2
-	$(BIN)/python eval/real.py --set set3
-	$(BIN)/python eval/real.py --set set4
-	$(BIN)/python eval/real.py --set set5
+	$(BIN)/python eval/real.py --all
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'

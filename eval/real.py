@@ -3,10 +3,9 @@
     python eval/real.py            scores, next to the floors of eval/baseline.json "real_pages"
     python eval/real.py --misses   also every missed and spurious event, per page
     python eval/real.py --json     one JSON line
-    python eval/real.py --set set2 the second real set (eval/real/set2/: its own manifest and gold,
-                                   the texts in eval/real/docs/ too), floors "real_pages_set2";
-                                   --set set3 the third (eval/real/set3/), floors "real_pages_set3";
-                                   --set set4|set5 the fourth and fifth, scored blind only
+    python eval/real.py --set set2 a later real set (eval/real/set2/: its own manifest and gold, the
+                                   texts in eval/real/docs/ too), floors "real_pages_set2"
+    python eval/real.py --all      every set in turn (make eval-real); fails if one does
 
 The texts are third-party and git-ignored: only the pages present in eval/real/docs/ with the
 hash of MANIFEST.tsv are scored (`tools/real_pages.py restore` or `rebuild` brings them back).
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 SCORER = ROOT.parent / "shared" / "gold" / "score.py"
 sys.path.insert(0, str(ROOT / "tools"))
-from real_pages import read_manifest  # noqa: E402
+from real_pages import LATER_SETS, read_manifest  # noqa: E402
 
 
 def present(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -94,9 +93,7 @@ def score(gold_path: Path, output: str, clean: bool) -> dict:
     return json.loads(subprocess.run(args, input=output, capture_output=True, text=True, check=True).stdout)
 
 
-SETS = {"real_pages": REAL, "real_pages_set2": REAL / "set2", "real_pages_set3": REAL / "set3",
-        "real_pages_set4": REAL / "set4", "real_pages_set5": REAL / "set5"}
-# floors' key -> the folder of its manifest and gold
+SETS = {"real_pages": REAL} | {f"real_pages_{d.name}": d for d in LATER_SETS}  # floors' key -> its folder
 
 
 def run(where: Path = REAL) -> dict:
@@ -147,6 +144,9 @@ def main(argv: list[str]) -> int:
     if not SCORER.exists():
         print(f"eval-real: {SCORER} is missing", file=sys.stderr)
         return 1
+    if "--all" in argv:
+        rest = [x for x in argv if x != "--all"]
+        return max(main(rest + (["--set", d.name] if d != REAL else [])) for d in SETS.values())
     name = f"real_pages_{argv[argv.index('--set') + 1]}" if "--set" in argv[:-1] else "real_pages"
     if name not in SETS:
         print(f"eval-real: no set {name}", file=sys.stderr)

@@ -14,13 +14,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 sys.path.insert(0, str(ROOT / "tools"))
-from real_pages import is_reserved, read_manifest, sha, split_date  # noqa: E402
+from real_pages import LATER_SETS, is_reserved, read_manifest, sha, split_date  # noqa: E402
 
 ROWS = read_manifest(REAL / "MANIFEST.tsv")
 GOLD = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))
-SETS = {"first": (ROWS, GOLD)} | {name: (read_manifest(REAL / name / "MANIFEST.tsv"),
-                                         json.loads((REAL / name / "gold.json").read_text(encoding="utf-8")))
-                                  for name in ("set2", "set3", "set4", "set5")}
+SETS = {"first": (ROWS, GOLD)} | {d.name: (read_manifest(d / "MANIFEST.tsv"),
+                                           json.loads((d / "gold.json").read_text(encoding="utf-8")))
+                                  for d in LATER_SETS}
 EVERY_ROW = [r for rows, _ in SETS.values() for r in rows]
 PRESENT = [r for r in EVERY_ROW if (REAL / "docs" / r["file"]).exists()]
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
@@ -83,7 +83,7 @@ def test_no_tracked_file_holds_a_line_of_the_real_texts():
         if not path.is_file() or path.stat().st_size > 5_000_000:
             continue
         text = path.read_bytes().decode("utf-8", "replace")
-        manifests = {"eval/real/MANIFEST.tsv": ROWS} | {f"eval/real/{k}/MANIFEST.tsv": SETS[k][0] for k in ("set2", "set3", "set4", "set5")}
+        manifests = {"eval/real/MANIFEST.tsv": ROWS} | {f"eval/real/{d.name}/MANIFEST.tsv": SETS[d.name][0] for d in LATER_SETS}
         if name in manifests:
             text = "\n".join("\t".join(v for k, v in r.items() if "query" not in k) for r in manifests[name])
         found += [(name, ln[:40]) for ln in lines if ln in text]

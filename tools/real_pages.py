@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "eval" / "real"
 DOCS = REAL / "docs"
 MANIFEST = REAL / "MANIFEST.tsv"
-SETS = [REAL / name / "MANIFEST.tsv" for name in ("set2", "set3", "set4", "set5")]  # the later real sets: their own manifest
-# and gold, their texts in DOCS too
+# The later real sets (set2/, set3/ ...): each its own manifest and gold, their texts in DOCS too.
+LATER_SETS = sorted((p.parent for p in REAL.glob("set*/MANIFEST.tsv")), key=lambda d: int(d.name[3:] or 0))
+SETS = [d / "MANIFEST.tsv" for d in LATER_SETS]
 CACHE = Path.home() / ".cache" / "marsad" / "real"
 RESERVED = ROOT.parent / "shared" / "eval" / "reserved.tsv"
 COLUMNS = ["file", "url", "query", "fallback_query", "sha256", "published", "source", "country"]
@@ -132,7 +133,7 @@ def rebuild(args: argparse.Namespace) -> int:
 
 
 def every_row() -> list[dict[str, str]]:
-    """The rows of every set's manifest: the first set (MANIFEST.tsv), then set2/ to set5/."""
+    """The rows of every set's manifest: the first set (MANIFEST.tsv), then the later ones in order."""
     return read_manifest() + [row for path in SETS for row in read_manifest(path)]
 
 
