@@ -41,9 +41,7 @@ def title_state(toks: Tokens, start: int, end: int, weak_nisbas: frozenset[str] 
 def _state_after(toks: Tokens, k: int, end: int) -> str | None:
     """"مدير مكتب الإنتربول بالمغرب": an international body's office in a state (after ب or في) is
     that state's (Interpol's national bureau is a national police unit)."""
-    j = k + 1
-    while j < end and toks.hit[j] is toks.hit[k]:
-        j += 1
+    j = _past_hit(toks, k, end)
     if j < end and toks.text[j] == "في":
         j += 1
     elif j < end and not (toks.text[j].startswith("ب") and toks.hit_start[j] > toks.start[j]):
@@ -55,8 +53,14 @@ def _state_after(toks: Tokens, k: int, end: int) -> str | None:
 def _nisba_after(toks: Tokens, k: int, end: int) -> str | None:
     """The state of a nisba written right after the agency whose hit starts at token k: an
     agency's name with another state's adjective is that state's agency."""
+    j = _past_hit(toks, k, end)
+    hit = toks.hit[j] if j < end else None
+    return hit.key if hit is not None and hit.kind == "nisba" else None
+
+
+def _past_hit(toks: Tokens, k: int, end: int) -> int:
+    """The first token after the gazetteer hit that starts at token k (not past `end`)."""
     j = k + 1
     while j < end and toks.hit[j] is toks.hit[k]:
         j += 1
-    hit = toks.hit[j] if j < end else None
-    return hit.key if hit is not None and hit.kind == "nisba" else None
+    return j
