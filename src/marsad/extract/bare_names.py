@@ -27,9 +27,7 @@ def honorific_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, c
         s += s < len(toks) and toks.text[s] == "/"  # "السيد/ إسماعيل عمر جيله": a slash after the honorific
         while s < len(toks) and (more := f.honorific_table.at(toks, s)):
             s += len(more)  # "الفريق سمو الشيخ راشد ...": a chain of honorifics
-        e = s
-        while e < len(toks) and e - s < f.name_tokens and f._name_token(toks, e, claimed) and not f._runs_on(toks, e, s):
-            e += 1
+        e = f._name_run(toks, s, claimed, bounded=True)
         while e - s > 2 and toks.text[e - 1].startswith("ال") and toks.text[e - 1] in f.common:
             e -= 1
         while e - s > 3 and toks.text[e - 1].startswith("ال") and toks.text[e - 2].startswith("ال") \
@@ -55,9 +53,7 @@ def verb_subjects(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, clai
         s = k + 1
         if s >= len(toks) or s in claimed or toks.hit[s] is not None or toks.text[s] not in f.first_names:
             continue
-        e = s
-        while e < len(toks) and e - s < f.name_tokens and f._name_token(toks, e, claimed) and not f._runs_on(toks, e, s):
-            e += 1
+        e = f._name_run(toks, s, claimed, bounded=True)
         if e - s >= 2 and f._plausible(toks, s, e):
             claimed.update(range(s, e))
             span = folded.span(toks.start[s], toks.end[e - 1])

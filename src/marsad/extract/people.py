@@ -282,6 +282,14 @@ class PeopleFinder:
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
             and not (bare != word and bare in self.common)
 
+    def _name_run(self, toks: Tokens, start: int, claimed: set[int], bounded: bool) -> int:
+        """The end of the run of name words from `start`; `bounded`: not past a word `_runs_on`."""
+        k = start
+        while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
+                and not (bounded and self._runs_on(toks, k, start)):
+            k += 1
+        return k
+
     def _runs_on(self, toks: Tokens, k: int, start: int) -> bool:
         """Would token k run a name of two words or more on into its sentence? "اللواء فارس الخطيب
         جولة جديدة": a frequent word that is not a first name, a definite or a nisba-like one."""
@@ -339,9 +347,7 @@ class PeopleFinder:
         if not comma and k < len(toks) and (w := toks.text[k])[:1] == "و" and w not in self.first_names \
                 and w[1:] in self.first_names:
             return None  # "وزير الخارجية السوداني وسامح شكري": و + a first name begins the next person
-        while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
-                and (comma or not self._runs_on(toks, k, start)):  # "TITLE، NAME،": the commas close it
-            k += 1
+        k = self._name_run(toks, start, claimed, bounded=not comma)  # "TITLE، NAME،": the commas close it
         while k - start > 2 and toks.text[k - 1].startswith("ال") and toks.text[k - 1] in self.common:
             k -= 1  # "قاسم الأعرجي العاصمة ...": the name stops before a common word
         while k - start > 3 and toks.text[k - 1].startswith("ال") and toks.text[k - 2].startswith("ال") \
@@ -354,15 +360,11 @@ class PeopleFinder:
         if k - start >= 2 or (k - start == 1 and toks.latin(start)):
             closed = k >= len(toks) or toks.text[k] in STOP_PUNCT
             if comma and not closed:  # "TITLE، NAME آفاق التعاون": no closing comma, the sentence runs on
-                k = start
-                while k < len(toks) and k - start < self.name_tokens and self._name_token(toks, k, claimed) \
-                        and not self._runs_on(toks, k, start):
-                    k += 1
+                k = self._name_run(toks, start, claimed, bounded=True)
                 words = toks.text[start:k]
                 if k - start < 2 or k >= len(toks) or not self._runs_on(toks, k, start) \
                         or any(w[0] == "و" and w not in self.first_names or w in self.honorific_words for w in words):
-                    return None  # the name ends where a frequent word begins the rest of the sentence; a
-                    # و inside it or an honorific ("ومعالي") is the sentence going on, not a name
+                    return None  # it ends where a frequent word begins the sentence's rest; a و or an honorific in it (ومعالي)
                 return (start, k) if self._plausible(toks, start, k, honored) else None
             if not comma and honored and k + 1 < len(toks) and toks.text[k] in {"،", ","} \
                     and (h := toks.hit[k + 1]) is not None and h.kind == "title" and toks.hit_start[k + 1] == toks.start[k + 1] \
