@@ -43,6 +43,11 @@ HOME_FROM_OUTLET = [
         "استقبل رئيس الوزراء عبد الحميد الدبيبة، بطرابلس، وزير الداخلية الإيطالي ماتيو بيانتيدوزي، "
         "وبحث الجانبان ملف الهجرة غير النظامية عبر ليبيا.",
         {"LBY": ("عبد الحميد الدبيبة", "host"), "ITA": ("ماتيو بيانتيدوزي", "guest")}, id="third-state-not-outlet"),
+    pytest.param(  # an outlet outlets.tsv does not list, on its state's own domain (.tn)
+        "https://www.akhbar-assahel.example.com.tn/ar/2025/11/5",
+        "استقبل وزير الداخلية خالد النوري، أمس بمقر الوزارة، سفير المملكة الإسبانية خافيير بوينو، وتناول "
+        "اللقاء التعاون في مكافحة الهجرة غير النظامية.",
+        {"TUN": ("خالد النوري", "host"), "ESP": ("خافيير بوينو", "guest")}, id="national-domain-home-side"),
 ]
 
 
@@ -428,3 +433,12 @@ def test_ambassadors_named_by_their_states_are_met_one_by_one():
     a meeting of its own."""
     text = "بحث وزير الداخلية الكويتي الشيخ فهد اليوسف، أمس، مع سفراء قطر وجيبوتي والهند، كل على حدة، سبل التعاون الأمني."
     assert sorted(c for ev in events(text) for c in sides(ev) if c != "KWT") == ["DJI", "IND", "QAT"]
+
+
+def test_a_relative_day_whose_weekday_contradicts_the_page_date_dates_nothing() -> None:
+    """A masthead's date of another day ("أمس الأربعاء" on a page dated a Tuesday) gives no day, and a
+    year told later in the sentence ("السنة الحالية") does not stand for the event's date."""
+    text = ("18 نوفمبر، 2025\n\nجرت مساء أمس الأربعاء مكالمة هاتفية جمعت وزير الداخلية التونسي نبيل "
+            "العياري بنظيره الإيطالي ماركو روسي، تناولت أعداد المهاجرين خلال الثلاثي الأول من السنة الحالية.")
+    (ev,) = events(text)
+    assert ev["date"] is None and {p["country"] for p in ev["participants"]} == {"TUN", "ITA"}

@@ -97,6 +97,8 @@ def test_every_real_set_page_gets_its_outlets_country():
     (None, "sky news arabia", "skynewsarabia.com", "ARE"),  # Latin, any case
     ("https://unknown-site.example/x", "Al Riyadh", "alriyadh.com", "SAU"),  # unknown domain: the name
     ("https://www.hespress.com/x", "Okaz", "hespress.com", "MAR"),  # the domain wins over the name
+    ("https://www.moi.gov.ye/news/1", None, "moi.gov.ye", "YEM"),  # not listed: the state's own domain
+    ("https://akhbar-elyoum.example.com.eg/a", None, "akhbar-elyoum.example.com.eg", "EGY"),
 ])
 def test_lookup(url, name, domain, country):
     found = outlet_of(url, name, lexicons())
@@ -112,6 +114,7 @@ def test_lookup(url, name, domain, country):
     ("", ""),
     ("http://[broken/", None),  # unparsable
     ("https://com.sa/x", None),  # a bare public suffix
+    ("https://notes.so/x", None),  # .so and .dj are sold as vanity names: no state
 ])
 def test_no_outlet(url, name):
     assert outlet_of(url, name, lexicons()) is None

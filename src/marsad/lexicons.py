@@ -139,6 +139,7 @@ class PeopleWords:
     honorific_prepositions: tuple[str, ...]
     possessed_endings: tuple[str, ...]  # "أهميتها": a noun with its pronoun, no name
     capacity_proclitics: frozenset[str]  # "كمبعوث": a capacity, not a person
+    honorific_titles: frozenset[str]  # "الأمير", "المستشار": an office, but an honorific right before a first name
 
 
 def _people_words(spec: dict[str, list[str]]) -> PeopleWords:
@@ -271,7 +272,7 @@ def lexicons() -> Lexicons:
         ruling_families={fold_word(r["surname"]): r["iso3"] for r in _tsv("ruling_families.tsv")},
         capitals={e.attrs["iso3"]: e for e in place_entries if e.kind == "city" and e.attrs["capital"]},
         trigger_words=_trigger_words(triggers) - function_words,
-        outlets=outlet_table(_tsv("outlets.tsv")),
+        outlets=outlet_table(_tsv("outlets.tsv"), _tsv("national_domains.tsv")),
         frequent_words=frequent,
         cues=_cues(_yaml("cues.yaml")),
         people_words=_people_words(_yaml("people_words.yaml")),

@@ -17,6 +17,8 @@ HTML's site name) is looked up, folded; a name that several countries' outlets s
 True
 >>> outlet_of(None, "القبس TV", lexicons()).country
 'KWT'
+>>> outlet_of("https://news.example.com.tn/a/1", None, lexicons()).country  # not listed: its state's domain
+'TUN'
 
 """
 
@@ -36,6 +38,7 @@ PARENTHESES = re.compile(r"\([^)]*\)")
 NOT_WORD = re.compile(r"[\W_]+")
 ARABIC = re.compile(r"[\u0621-\u064a]")
 LATIN_WORD = re.compile(r"\b[A-Za-z]+\b")
+PUBLIC_SECOND_LEVEL = frozenset("com net org gov edu info news press co ac mil sch tv".split())  # com.sa is no site
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Outlet:
 class OutletTable:
     by_domain: dict[str, Outlet] = field(default_factory=dict)  # "host" and "host/segment"
     by_name: dict[str, Outlet] = field(default_factory=dict)  # name_key(...) -> outlet, unambiguous names only
+    by_tld: dict[str, str] = field(default_factory=dict)  # an Arab state's country-code domain -> its ISO3
 
 
 def name_key(name: str) -> str:
@@ -76,9 +80,9 @@ def _name_keys(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def outlet_table(rows: Iterable[dict[str, str]]) -> OutletTable:
-    """The look-up table of outlets.tsv rows (see `lexicons._tsv`)."""
-    table = OutletTable()
+def outlet_table(rows: Iterable[dict[str, str]], national_domains: Iterable[dict[str, str]] = ()) -> OutletTable:
+    """The look-up table of outlets.tsv rows (see `lexicons._tsv`) and national_domains.tsv's."""
+    table = OutletTable(by_tld={row["tld"].strip(): row["iso3"].strip() for row in national_domains})
     owners: dict[str, dict[str, Outlet]] = {}  # name key -> country -> first outlet
     for row in rows:
         names = [n.strip() for n in (row.get("name") or "").split("|") if n.strip()]
@@ -124,6 +128,8 @@ def by_url(url: str, table: OutletTable) -> Outlet | None:
             return hit
         if hit := table.by_domain.get(suffix):
             return hit
+    if (state := table.by_tld.get(labels[-1])) and any(x not in PUBLIC_SECOND_LEVEL for x in labels[:-1]):
+        return Outlet(host, "", "", state, "national")  # "moi.gov.ye": an unlisted site of a state's own domain
     return None
 
 
@@ -131,8 +137,8 @@ def outlet_of(url: str | None, name: str | None, lex: Any) -> Outlet | None:
     """The outlet of a page from its URL, else from its outlet name as written, or None."""
     table: OutletTable = lex.outlets
     found = by_url(url, table) if url else None
-    if found is not None and found.scope != "aggregator":
-        return found
+    if found is not None and found.scope != "aggregator" and found.display:
+        return found  # a listed outlet (an unlisted one known by its domain's state yields to its name)
     named = table.by_name.get(name_key(name)) if name else None
     if named is None and name:
         named = table.by_name.get(name_key(PARENTHESES.sub(" ", name)))

@@ -81,11 +81,13 @@ def blocked_scan(before: str) -> bool:
 def subject_scan(mentions, p0, p1, is_verb, protagonist, text):
     after = [m for m in mentions if m[0] >= p1]
     before = [m for m in mentions if m[1] <= p0]
-    if is_verb and before:  # a subject right before its verb (only spaces between)
+    if is_verb and before:  # a subject right before its verb (only spaces between, or its apposition's comma)
         eid = before[-1][2]
-        if not text[max(y for _, y, e in mentions if e == eid and y <= p0):p0].strip():
+        if re.fullmatch(r"\s*[،,]*\s*", text[max(y for _, y, e in mentions if e == eid and y <= p0):p0]):
             return eid
-    if is_verb and after and len(text[p1:after[0][0]].split()) <= 2:
+    x = after[0][0] if after else 0
+    glued = text[x - 1:x] == "ب" and not text[x - 2:x - 1].isalpha()  # "التقى برئيس ...": the object
+    if is_verb and after and len(text[p1:x].split()) <= 2 and not glued:
         if len({m[2] for m in after}) == 1 and not before and protagonist not in {None, after[0][2]}:
             return protagonist
         return after[0][2]

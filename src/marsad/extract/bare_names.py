@@ -36,7 +36,7 @@ def honorific_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, c
         if e > s and f._plausible(toks, s, e, honored=True):
             claimed.update(range(s, e))
             span = folded.span(toks.start[s], toks.end[e - 1])
-            rank = " ".join(parts) in f.ranks
+            rank = f.honorific_table.is_rank(parts)
             tspan = folded.span(toks.start[k], toks.end[k + len(parts) - 1]) if rank else None
             out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]] if tspan else None,
                               country=None, start=(tspan or span)[0], end=span[1], name_span=span,

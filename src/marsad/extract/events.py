@@ -168,6 +168,8 @@ def _date(a: Analysis, sentence: tuple[int, int]) -> tuple[str | None, str | Non
     here = a.dates_within(sentence)
     if here:
         best = next((d for d in here if d.value), None)
+        if best and best.extra.get("precision") != "day" and here[0].extra.get("precision") == "day" and not here[0].value:
+            best = None  # "أمس الأربعاء" unresolved, then "السنة الحالية": the event's day is unknown, not its year
         return (best.value, best.extra.get("how")) if best else (None, None)
     lede = a.paragraphs[0] if a.paragraphs else (0, 0)
     dated = [d for d in a.dates_within(lede) if d.value]

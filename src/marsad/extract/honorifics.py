@@ -20,7 +20,10 @@ class Honorifics:
     def __init__(self, lex: Lexicons):
         w = lex.people_words
         self.name_binders = w.name_binders
+        self.offices, self.first_names = w.honorific_titles, lex.first_names
         self.ranks = sorted({fold_word(r) for r in lex.titles.get("ranks") or []}, key=len, reverse=True)
+        self.rank_forms = frozenset(self.ranks)
+        self.rank_qualifiers = frozenset(fold_word(r) for r in lex.titles.get("rank_qualifiers") or [])
         self.honorifics = sorted(set(lex.honorifics) | set(self.ranks), key=len, reverse=True)
         self.last_words = {h.split()[-1] for h in self.honorifics if h.split()[-1].isalpha()}
         self.by_first: dict[str, list[list[str]]] = {}  # first word -> honorifics, longest first
@@ -49,9 +52,26 @@ class Honorifics:
                 continue  # "عبد الأمير", "ولد الشيخ": part of a name
             for parts in candidates:
                 if len(parts) == 1 or toks.text[k + 1:k + len(parts)] == parts[1:]:
-                    out[k] = parts
+                    out[k] = self._qualified(toks, k, parts)
                     break
         return out
+
+    def _qualified(self, toks: Tokens, k: int, parts: list[str]) -> list[str]:
+        """A rank with the corps and qualities written after it ("الفريق الركن" + "طيار"), up to three."""
+        end = k + len(parts)
+        if " ".join(parts) not in self.rank_forms:
+            return parts
+        while end < len(toks) and end - k - len(parts) < 3 and toks.text[end] in self.rank_qualifiers:
+            end += 1
+        return parts if end == k + len(parts) else parts + toks.text[k + len(parts):end]
+
+    def office_as_honorific(self, toks: Tokens, k: int) -> bool:
+        """An office written as a name's honorific, right before a first name (الأمير، المستشار)."""
+        return k + 1 < len(toks) and toks.text[k] in self.offices and toks.text[k + 1] in self.first_names
+
+    def is_rank(self, parts: list[str]) -> bool:
+        """Is this honorific (as `marks` gives it) a rank, its qualifiers included?"""
+        return any(" ".join(parts[:n]) in self.rank_forms for n in range(len(parts), 0, -1))
 
     def _candidates(self, first: str) -> list[list[str]]:
         """Honorifics that may start with this written word (بالسيد -> السيد), memoised by word."""
@@ -70,7 +90,7 @@ class Honorifics:
 
     def inside(self, toks: Tokens, k: int) -> bool:
         """Is token k the second or third word of an honorific or rank (الفريق *أول*)?"""
-        return any((parts := self.at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 3), k))
+        return any((parts := self.at(toks, j)) and j + len(parts) > k for j in range(max(0, k - 6), k))
 
     def ends_at(self, toks: Tokens, k: int) -> bool:
         """Does an honorific or rank end at token k (السيد، السيدة، صاحب السمو ... الأمير)?"""

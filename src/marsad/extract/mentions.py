@@ -65,7 +65,7 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
             definite_object = ranked is prev and ranked.evidence != ["rank"] and bool(titled.title) \
                 and (titled.title or "").startswith("ال") and "،" not in text[prev.end:p.start] and "," not in text[prev.end:p.start]
             if weak(ranked) and ranked.name and titled.name is None and titled.title and not weak(titled) \
-                    and not definite_object:
+                    and not definite_object and ranked.evidence != ["counterpart"]:  # "الوزير الأميركي لنظيره، X": two people
                 titled.name, titled.name_span = ranked.name, ranked.name_span
                 titled.start, titled.end = min(prev.start, p.start), max(prev.end, p.end)
                 out[-1] = titled

@@ -18,7 +18,6 @@ relative clause is missed; a surname that is also a nisba (المصري) may be 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word
@@ -34,7 +33,7 @@ from .mentions import (
     side_states,
 )
 from .title_state import title_state
-from .tokens import Tokens, agency_at, mark_hits, named_amir, strip, tokenize, tokens_with
+from .tokens import Tokens, agency_at, mark_hits, named_amir, strip, tokenize, tokens_with, verb_after
 
 QUOTES = frozenset('"«»“”')  # a name in quotes: "عبد اللطيف حموشي"
 STOP_PUNCT = set("،,.:؛;()«»\"“”!?؟[]{}–—")
@@ -57,9 +56,8 @@ class PeopleFinder:
         self.lex = lex or lexicons()
         self.title_tokens, self.name_tokens = reach.title_tokens, reach.name_tokens
         self.w = w = self.lex.people_words
-        self.honorific_table = hon = Honorifics(self.lex)
+        self.honorific_table = Honorifics(self.lex)
         self.honorific_words = frozenset(w for h in self.honorific_table.honorifics for w in h.split())
-        self.ranks, self.last_words = hon.ranks, hon.last_words
         self.org_words = set(self.lex.org_words)
         self.not_names = set(self.lex.not_names) | self.lex.function_words
         self.modifiers = {fold_word(m) for m in self.lex.titles.get("modifiers") or []}
@@ -68,9 +66,8 @@ class PeopleFinder:
         self.trigger_words = self.lex.trigger_words
         self.verb_words = {fold_word(p + v.split()[0]) for fam in self.lex.triggers.values() if isinstance(fam, dict)
                            for v in fam.get("verbs", []) for p in ("", "و", "ف")} - self.lex.function_words  # not الذي
-        self.common = self.lex.common_words
         self.first_names = self.lex.first_names
-        self.common = self.common - self.first_names
+        self.common = self.lex.common_words - self.first_names
         self.title_left = self.modifiers | w.title_prefixes  # words before a head that belong to its title
         self.modifier_ordinals = {fold_word(m) for m in self.lex.titles.get("modifier_ordinals") or []}
         self.title_goes_on = w.state_words | w.missions | w.place_words  # "في دولة/سفارة/ولاية ..."
@@ -87,7 +84,7 @@ class PeopleFinder:
         people: list[Person] = []
         claimed: set[int] = set()
         anchors = sorted(heads | tokens_with(folded.text, toks, "نظير"))
-        i = 0
+        i = title_end = 0
         for i0 in anchors:  # title heads and "نظيره": the grammar starts there
             if i0 < i:
                 continue
@@ -104,30 +101,24 @@ class PeopleFinder:
                 continue
             if hit is not None and hit.kind == "title" and toks.text[i] not in self.not_names \
                     and not (i > 0 and toks.text[i - 1] in self.w.name_binders) and not self.honorific_table.inside(toks, i) \
-                    and folded.text[toks.start[i]:toks.hit_start[i]] not in self.w.capacity_proclitics:  # "كمبعوث"
+                    and folded.text[toks.start[i]:toks.hit_start[i]] not in self.w.capacity_proclitics \
+                    and not ((i == title_end or i + 1 in claimed) and self.honorific_table.office_as_honorific(toks, i)):
+                # not "كمبعوث"; not الأمير after a title or before a name already read ("السعودي الأمير خالد")
                 start = self._extend_left(toks, i)
                 end = self._extend_right(toks, i)
                 person = self._person(text, folded, toks, start, end, claimed)
                 if person:
                     people.append(person)
-                i = max(end, i + 1)
+                i = title_end = max(end, i + 1)
                 continue
             i += 1
         people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
         people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
-        people = offices_before_verb(people, text, lambda end: self._verb_after(folded, toks, end))
+        people = offices_before_verb(people, text, lambda end: verb_after(folded, toks, end, self.verb_words))
         side_states(folded, toks, people, self.w.side_words)
         family_states(people, self.lex.ruling_families)
         return people
-
-    def _verb_after(self, folded: Folded, toks: Tokens, end: int) -> bool:
-        """Is the word after `end` (and a comma) a trigger verb, or a full stop ("X، الوزير ...، رئيس الأركان.")?"""
-        k = bisect_left(toks.start, folded.fpos(end))
-        if k < len(toks) and toks.text[k] == ".":
-            return True
-        k += k < len(toks) and toks.text[k] in {"،", ","}
-        return k < len(toks) and toks.text[k] in self.verb_words
 
     # 2. the title span
     def _extend_left(self, toks: Tokens, i: int) -> int:
@@ -163,7 +154,7 @@ class PeopleFinder:
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
             return False
-        if self.honorific_table.at(toks, j):
+        if self.honorific_table.at(toks, j) or self.honorific_table.office_as_honorific(toks, j):
             return False
         if hit is not None:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
@@ -275,9 +266,11 @@ class PeopleFinder:
                 or nxt in {".", "،", ","} or nxt == "ال" and toks.source[toks.folded.pos(toks.start[k + 1])] == "آ"
             # the preposition على is never the last word of a clause, nor followed by آل (a family: علي آل محمود)
         bare = word[1:] if word[0] in "وبل" and len(word) > 3 else word
-        if word in self.date_words and self.honorific_table.ends_at(toks, k - 1) and k + 1 < len(toks) \
-                and toks.text[k + 1] in self.first_names:
-            return True  # "الشيخ صباح خالد": a day part that is also a first name, between an honorific and a name
+        if word in self.date_words and k + 1 < len(toks) and ((nxt := toks.text[k + 1]) in self.first_names or nxt in
+                self.w.name_binders) and (self.honorific_table.ends_at(toks, k - 1) or word in self.first_names
+                                           and toks.hit[k + 1] is None):
+            return True  # a day part after an honorific ("الشيخ صباح خالد"), a day's name that is a first name
+            # ("جمعة مبارك الجنيبي", "خميس بن سالم"), then a name
         return word not in self.not_names and word not in self.date_words and word not in self.trigger_words \
             and bare not in self.trigger_words and bare not in self.not_names and word not in self.org_words \
             and not (bare != word and bare in self.common)
@@ -343,6 +336,8 @@ class PeopleFinder:
                 return None  # "مدير الأمن العام بالسيد X": X is the other side
             k += len(parts) + (k + len(parts) < len(toks) and toks.text[k + len(parts)] == "/")  # "السيد/ X"
             honored = True
+        if self.honorific_table.office_as_honorific(toks, k):
+            k, honored = k + 1, True  # "... السعودي الأمير عبدالعزيز بن سعود"
         start = k
         if not comma and k < len(toks) and (w := toks.text[k])[:1] == "و" and w not in self.first_names \
                 and w[1:] in self.first_names:

@@ -69,8 +69,10 @@ def relative_words(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, 
         word = one_space(m.group(1))
         if word == "اليوم" and before(t, m.start(), w.not_relative_before, reach.word_before):
             continue
-        value = (pub + dt.timedelta(days=w.relative_days[word])).isoformat() if pub else None
-        yield m.start(1), m.end(), value, {"precision": "day", "how": HOW if pub else "unresolved"}
+        day = pub + dt.timedelta(days=w.relative_days[word]) if pub else None
+        if day and m.group(2) and day.weekday() != lex.weekdays[one_space(m.group(2))]:
+            day = None  # "أمس الأربعاء" on a page dated a Tuesday: that date is not the one the text speaks from
+        yield m.start(1), m.end(), day.isoformat() if day else None, {"precision": "day", "how": HOW if day else "unresolved"}
 
 
 def shifts(t: str, pub: Day, ref: dt.date, lex: Lexicons, scope: Scope, reach: Reach) -> Iterator[Span]:

@@ -109,3 +109,12 @@ def named_amir(toks: Tokens, goes_on: frozenset[str] | set[str], first_names: fr
             toks.hit[k] = None
             found.add(k)
     return found
+
+
+def verb_after(folded: Folded, toks: Tokens, end: int, verbs: frozenset[str] | set[str]) -> bool:
+    """Is the word after `end` (and a comma) one of `verbs`, or a full stop ("X، الوزير ...، رئيس الأركان.")?"""
+    k = bisect_left(toks.start, folded.fpos(end))
+    if k < len(toks) and toks.text[k] == ".":
+        return True
+    k += k < len(toks) and toks.text[k] in {"،", ","}
+    return k < len(toks) and toks.text[k] in verbs
