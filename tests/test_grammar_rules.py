@@ -442,3 +442,32 @@ def test_a_relative_day_whose_weekday_contradicts_the_page_date_dates_nothing() 
             "العياري بنظيره الإيطالي ماركو روسي، تناولت أعداد المهاجرين خلال الثلاثي الأول من السنة الحالية.")
     (ev,) = events(text)
     assert ev["date"] is None and {p["country"] for p in ev["participants"]} == {"TUN", "ITA"}
+
+
+def test_the_occasion_told_in_the_next_sentence_is_neutral_ground() -> None:
+    """"وجاء ذلك على هامش ...": the sentence after the meeting tells its occasion; the national outlet's
+    own minister, his state unsaid, is not given the venue's state (Tunis) and no one is at home."""
+    text = ("بحث وزير الداخلية المكلف سالم الزروق مع نظيره الجزائري، أحمد بن علي، إعادة فتح المعبر البري "
+            "بين البلدين.\nوجاء ذلك، على هامش أعمال الدورة الـ 42 لمجلس وزراء الداخلية العرب المنعقدة في "
+            "العاصمة التونسية.")
+    (ev,) = events(text, "https://www.alwatan-libya.example.ly/a/1")
+    assert sides(ev) == {"LBY": ("سالم الزروق", "participant"), "DZA": ("أحمد بن علي", "participant")}
+
+
+HOST_AND_PLACE = [
+    pytest.param(  # "وفدا من جمهورية مصر العربية": the delegation's origin is not the meeting place; "وفدا ...
+        # برئاسة Y": the delegation visits, so its head is the guest; "الشيخ زايد بن ..." is no town
+        "التقى الشيخ زايد بن خليفة آل نهيان، رئيس الهيئة الوطنية للأمن الإلكتروني، في مقر الجهاز، وفدا من "
+        "جمهورية مصر العربية برئاسة اللواء أحمد سمير، مساعد وزير الداخلية لشؤون التقنية.",
+        "https://www.wam.ae/ar/article/abc", {"ARE": ("زايد بن خليفة آل نهيان", "host"), "EGY": ("أحمد سمير", "guest")},
+        "ARE", id="delegation-origin-and-agency-seat"),
+    pytest.param(  # the delegation led by Y, met by X with a meeting verb (التقى): Y is X's guest
+        "والتقى رئيس هيئة الأركان العامة الكويتي خالد الصالح وفدا عسكريا من المملكة الأردنية الهاشمية برئاسة اللواء سامي العمري.",
+        None, {"KWT": ("خالد الصالح", "host"), "JOR": ("سامي العمري", "guest")}, "KWT", id="a-delegation-led-by-is-the-guest"),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "expected", "country"), HOST_AND_PLACE)
+def test_who_receives_and_where(text: str, url: str, expected: dict, country: str | None) -> None:
+    (ev,) = events(text, url)
+    assert sides(ev) == expected and ev["location"]["country"] == country

@@ -96,6 +96,22 @@ def test_the_place_of_a_situation_is_a_topic_not_the_venue(text):
     assert [p.text for p in find_places(text) if p.locative] == []
 
 
+@pytest.mark.parametrize("text", [
+    "استقبل الوزير وفدا من جمهورية مصر العربية برئاسة مساعد وزير الداخلية",
+    "التقى المدير العام وفدا أمنيا من تونس",
+    "واستقبل رئيس الأركان بعثة من المملكة المتحدة",
+])
+def test_where_a_delegation_comes_from_is_not_the_venue(text):
+    """"وفدا من جمهورية مصر": a place after a delegation noun (place_words.yaml origin_nouns) and من."""
+    assert [p.text for p in find_places(text) if p.locative] == []
+
+
+@pytest.mark.parametrize("text", ["التقى الشيخ زايد بن حمد رئيس الجهاز", "واستقبل صلالة ولد أحمد"])
+def test_a_town_s_name_before_bin_is_a_person(text):
+    """"الشيخ زايد بن حمد": a town's name (Sheikh Zayed, Egypt) right before بن or ولد names a person."""
+    assert [p.text for p in find_places(text) if p.kind == "city"] == []
+
+
 def test_the_venue_after_a_meeting_noun_still_counts():
     assert [p.text for p in find_places("وعقد الاجتماع في طرابلس") if p.locative] == ["طرابلس"]
 

@@ -74,6 +74,8 @@ class Cues:
     own_office: Cue  # "بمكتبه": the office of the side named last before it, when no verb receives
     diplomat: Cue  # an ambassador's, chargé's or consul's title
     sidelines: Cue  # "على هامش ...": neutral ground
+    refers_back: Cue  # "وجاء ذلك ...": a sentence opening on the meeting just told
+    delegation_led: Cue  # "وفدا من مصر برئاسة Y": a visiting delegation and its head
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
     calls_listed: Cue  # "سلسلة اتصالات هاتفية، شملت:": the talks listed after it were calls
     visit: Cue  # "زيارة ... إلى": the state visited
@@ -120,6 +122,7 @@ class PeopleWords:
     """The closed word classes of the people grammar (data/people_words.yaml), folded."""
 
     name_binders: frozenset[str]
+    patronymics: frozenset[str]  # بن، ولد: a town's name before one is a person's
     particles: frozenset[str]
     foreign_particles: frozenset[str]  # "دي مايو": the word after one is a name word
     title_prefixes: frozenset[str]
@@ -132,6 +135,8 @@ class PeopleWords:
     counterpart: frozenset[str]
     qualifiers: frozenset[str]
     side_words: frozenset[str]
+    delegation_words: frozenset[str]  # "وفد السفارة التركية برئاسة X": X is of the delegation's state
+    led_by: frozenset[str]
     weak_nisbas: frozenset[str]
     weak_nisba_after: frozenset[str]
     day_parts: frozenset[str]

@@ -38,7 +38,8 @@ PARENTHESES = re.compile(r"\([^)]*\)")
 NOT_WORD = re.compile(r"[\W_]+")
 ARABIC = re.compile(r"[\u0621-\u064a]")
 LATIN_WORD = re.compile(r"\b[A-Za-z]+\b")
-PUBLIC_SECOND_LEVEL = frozenset("com net org gov edu info news press co ac mil sch tv".split())  # com.sa is no site
+# Second-level labels under a country's domain that name no site ("com.sa"، "gov.ye").
+PUBLIC_SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "info", "news", "press", "co", "ac", "mil", "sch", "tv"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ class PlaceWords:
     seat_words: tuple[str, ...]  # "بمقر وزارة الداخلية الإيطالية": the seat ...
     seat_institutions: tuple[str, ...]  # ... of an institution of the state its nisba names
     situation_nouns: tuple[str, ...]  # "الأوضاع في ليبيا": the place is a topic, not the venue
+    origin_nouns: tuple[str, ...]  # "وفدا من جمهورية مصر": the delegation's origin, not the venue
 
     @classmethod
     def load(cls, spec: dict[str, list[str]]) -> PlaceWords:

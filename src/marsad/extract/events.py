@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from ..lexicons import lexicons
 from ..model import Event, Location, Participant, Segment, Source
@@ -76,7 +77,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     s, t = first.sentence
     text = a.segment.text
     neutral = says(a, cues.sidelines, first.sentence) or says(a, cues.residence, first.sentence) \
-        or _series_on_sidelines(a, first)  # on the sidelines of a conference; at the residence of a visitor
+        or _series_on_sidelines(a, first) or _occasion_after(a, first.sentence)
+    # on the sidelines of a conference (told in the sentence, or in the next: "وجاء ذلك على هامش"); at a visitor's residence
     participants = assign_roles(a, first, location, kind, neutral)
     sides = {first.subject, first.obj}
     for eng in engs[1:]:  # a three-party meeting: every other side of its sentence
@@ -104,6 +106,10 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         for p in participants:
             p.role = "guest" if p is not filled else "host"
         location.country = location.country or filled.country
+    led = _delegation_head(a, first, participants) if not neutral and kind != "call" else None
+    if led is not None and all(p.role == "participant" for p in participants):  # "التقى X وفدا من مصر برئاسة Y"
+        for p in participants:
+            p.role = "guest" if p is led else "host"
     if not at_office and not neutral and kind != "call" and all(p.role == "participant" for p in participants):
         posted = posted_host(participants)  # "بحث السفير الإيراني لدى بغداد ووزير الداخلية العراقي": the official
         if posted is not None and location.country in {None, posted.country}:  # of the state the envoy serves in hosts
@@ -127,6 +133,27 @@ def _home_report(a: Analysis, filled: Participant, location: Location, eng: Enga
     return location.country is None and filled.country is not None and filled.country == a.segment.outlet_home \
         and not says(a, lexicons().cues.visit, eng.sentence) \
         and not any(_usable(a, p) for p in a.places_within(a.paragraphs[0] if a.paragraphs else eng.sentence))
+
+
+def _delegation_head(a: Analysis, eng: Engagement, participants: list[Participant]) -> Participant | None:
+    """The head of the delegation the other side meets ("وفدا من جمهورية مصر العربية برئاسة Y"): the
+    side first mentioned after "برئاسة", when it is one of two."""
+    s, t = eng.sentence
+    at = a.where(lexicons().cues.delegation_led, s, t) if len(participants) == 2 else None
+    if at is None:
+        return None
+    sides = [eng.subject, eng.obj]
+    after = [k for k, eid in enumerate(sides) if any(x > at for x, _ in a.entities[eid].spans if s <= x < t)]
+    before = [k for k, eid in enumerate(sides) if any(x < at for x, _ in a.entities[eid].spans if s <= x < t)]
+    return participants[after[0]] if len(after) == 1 and before and after[0] not in before else None
+
+
+def _occasion_after(a: Analysis, sentence: tuple[int, int]) -> bool:
+    """Does the next sentence open on this meeting to tell it was on the sidelines ("وجاء ذلك على هامش")?"""
+    k = bisect_left(a.sentences, sentence)
+    nxt = a.sentences[k + 1] if k + 1 < len(a.sentences) and a.sentences[k] == sentence else None
+    cues = lexicons().cues
+    return nxt is not None and says(a, cues.refers_back, nxt) and says(a, cues.sidelines, nxt)
 
 
 def _series_on_sidelines(a: Analysis, eng: Engagement) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..lexicons import PeopleWords
 from ..normalize import Folded, fold_word
 from .tokens import Tokens, tokens_with
 
@@ -118,15 +119,27 @@ def offices_before_name(people: list[Person], text: str) -> list[Person]:
     return out
 
 
-def side_states(folded: Folded, toks: Tokens, people: list[Person], side_words: frozenset[str] | set[str]) -> None:
-    """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state."""
+def side_states(folded: Folded, toks: Tokens, people: list[Person], w: PeopleWords) -> None:
+    """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state; so is a delegation's
+    ("وفد السفارة التركية برئاسة الممثل التجاري X"، "وفد من جمهورية مصر برئاسة X") for the one said to lead it."""
     for k in sorted(tokens_with(folded.text, toks, "لجانب")):
         hit = toks.hit[k + 1] if k + 1 < len(toks) else None
-        if toks.text[k] in side_words and hit is not None and hit.kind == "nisba":
-            start = folded.pos(toks.end[k + 1])
-            after = [p for p in people if p.start >= start and p.country is None]
-            if after:
-                after[0].country = hit.key
+        if toks.text[k] in w.side_words and hit is not None and hit.kind == "nisba":
+            _first_after(people, folded.pos(toks.end[k + 1]), hit.key)
+    for k in sorted(tokens_with(folded.text, toks, "وفد")):
+        if toks.text[k] not in w.delegation_words:
+            continue
+        led = next((j for j in range(k + 2, min(k + 9, len(toks))) if toks.text[j] in w.led_by), None)
+        states = {h.key for j in range(k + 1, led or k) if (h := toks.hit[j]) is not None and h.kind in {"nisba", "country"}}
+        if led is not None and len(states) == 1:  # "وفد من مصر" too; not a joint committee's ("العراقية الكويتية")
+            _first_after(people, folded.pos(toks.end[led]), states.pop())
+
+
+def _first_after(people: list[Person], start: int, state: str) -> None:
+    """The first person of unknown state mentioned from `start` on is of `state`."""
+    after = next((p for p in people if p.start >= start and p.country is None), None)
+    if after is not None:
+        after.country = state
 
 
 MONARCHS = {"king", "emir", "crown_prince", "deputy_crown_prince"}  # titles.yaml concepts of the ruling houses

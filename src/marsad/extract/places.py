@@ -40,6 +40,7 @@ class PlaceCues:
     visiting: Cue  # "الذي يزور القاهرة": where the visitor is
     seat: Cue  # "بمقر وزارة الداخلية الإيطالية": in the state the nisba names
     situation: re.Pattern[str]  # "احتواء التصعيد في العاصمة طرابلس": a topic's place, not the venue
+    origin: re.Pattern[str]  # "وفدا من جمهورية مصر العربية": where a delegation comes from, not the venue
     words: tuple[str, ...]  # the city, with_ba and state tests need one of these: a substring test spares them
     destination_words: tuple[str, ...]  # the destination test needs one of these
 
@@ -60,6 +61,7 @@ def cues() -> PlaceCues:
                         rf"(?:{_either(w.seat_institutions)})\s+(?:\S+\s+){{0,2}}$"),
         situation=re.compile(rf"(?:^|\s)(?:[وفبل]|وال|بال|لل|ال)?(?:{_either(w.situation_nouns)})\s+(?:ال\w+\s+|علي\s+\S+\s+)?(?:في\s+|ب)"
                              rf"(?:(?:ال)?(?:{_either(w.nouns)})\s+(?:ال\w+\s+)?)?$"),
+        origin=re.compile(rf"(?:^|\s)[وفبل]?(?:{_either(w.origin_nouns)})\s+(?:\S+\s+)?من\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
 
@@ -107,8 +109,9 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             out.append(Place("country", entries[0].key, s, e, text[s:e], locative=True))
             continue
         entries = [e for e in entries if e.kind in {"city", "country"}]
-        if not entries:
-            continue
+        if not entries or entries[0].kind == "city" and t[end:end + 1] == " " \
+                and t[end + 1:end + 5].split(" ", 1)[0] in lex.people_words.patronymics:
+            continue  # "الشيخ زايد بن حمد": a person named like the town
         s, e = folded.span(start, end)
         entries = as_written(entries, text[s:e])  # "عمّان" is Amman
         prefix = _proclitic(t, start)
@@ -128,8 +131,9 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             or entry.kind == "city" and (cue or not prefix and bool(c.event.search(before))) \
             or not prefix and visited  # "تستضيفه العاصمة السعودية الرياض"،
             # "على هامش معرض إسطنبول الدولي"، "الذي يزور القاهرة"
-        if place.locative and c.situation.search(before + prefix[-1:] if prefix.endswith("ب") else before):
-            place.locative = False  # "تطورات الأوضاع في ليبيا": what was discussed
+        if place.locative and (c.situation.search(before + prefix[-1:] if prefix.endswith("ب") else before)
+                               or "من" in before and c.origin.search(before)):
+            place.locative = False  # "تطورات الأوضاع في ليبيا": what was discussed; "وفدا من مصر": whence
         if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix and not entry.attrs["person"] or cue):
             place.locative = False  # "في إطار" is "within the framework", not the town Atar
         place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \

@@ -70,11 +70,15 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
             k1 = bisect_left(ends, e)  # the token ending where the hit ends
             if k0 is None or k1 == len(ends) or ends[k1] != e:
                 continue
+            if entry.kind == "city" and k1 + 1 < len(toks) and toks.text[k1 + 1] in lex.people_words.patronymics:
+                continue  # "الشيخ زايد بن حمد": a person, not the town
             free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
             if gaz is lex.title_heads and free and free[0] == k0:
                 free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
-            elif len(free) != k1 + 1 - k0:
-                continue  # places first, then agencies: the longest wins in each pass
+            elif len(free) != k1 + 1 - k0 and not (gaz is lex.agencies and free == list(range(k0, k0 + len(free)))
+                                                   and all((h := toks.hit[k]) is not None and h.kind == "nisba" for k in range(k0 + len(free), k1 + 1))):
+                continue  # places first, then agencies: the longest wins in each pass, but an agency's name
+                # may end with its nisba ("خفر السواحل الأمريكي": the nisba keeps its hit)
             for k in free:
                 toks.hit[k] = entry
                 toks.hit_start[k] = s
