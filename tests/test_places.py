@@ -112,6 +112,13 @@ def test_a_town_s_name_before_bin_is_a_person(text):
     assert [p.text for p in find_places(text) if p.kind == "city"] == []
 
 
+def test_a_town_named_like_a_common_word_before_its_complement_is_the_word():
+    """"بمعسكر المرتفعة" is "at the Murtafa'a camp": a town named like a common word (Mascara, معسكر),
+    then a definite word that names no place, is that word's construct; with its nisba it is the town."""
+    assert [p.text for p in find_places("استقبله بمكتبه بمعسكر المرتفعة أمس") if p.locative] == []
+    assert [p.iso3 for p in find_places("وصل الوزير إلى مدينة معسكر الجزائرية") if p.locative] == ["DZA"]
+
+
 def test_the_venue_after_a_meeting_noun_still_counts():
     assert [p.text for p in find_places("وعقد الاجتماع في طرابلس") if p.locative] == ["طرابلس"]
 

@@ -225,7 +225,11 @@ def _location(a: Analysis, eng: Engagement) -> Location:
             return Location(c.name_en, c.iso3, c.geonameid, c.lat, c.lon)
     headline = a.cached(("headline city", None), lambda: next(
         (p for p in find_places(a.segment.title or "") if p.kind == "city" and p.locative and p.name_en), None))
-    state = next((c for lo, hi in scopes if (c := _first_usable(a, "country", lo, hi)) is not None), None)
+    found = next(((k, c) for k, (lo, hi) in enumerate(scopes) if (c := _first_usable(a, "country", lo, hi)) is not None),
+                 (None, None))
+    state = found[1]
+    if found[0] == len(scopes) - 1 and (dest := _visited_state(a)) and state is not None and dest != state.iso3:
+        return Location(None, dest)  # "قام بزيارة رسمية إلى المملكة العربية السعودية": the lede's other state is no venue
     if headline is not None and (state is None or state.iso3 == headline.iso3):
         # "وزير الداخلية يوقع مع نظيره الفرنسي في نواكشوط": the headline's venue, unless the text places it elsewhere
         return Location(headline.name_en, headline.iso3, headline.geonameid, headline.lat, headline.lon)
@@ -235,9 +239,14 @@ def _location(a: Analysis, eng: Engagement) -> Location:
     visited = next((p for p in a.places if p.visited and p.kind == "city" and p.iso3 in states), None)
     if visited is not None:  # "... الذي يزور واشنطن حاليا" told anywhere: where the visitor meets his host
         return Location(visited.name_en, visited.iso3, visited.geonameid, visited.lat, visited.lon)
-    return Location(None, a.cached(("visit", None), lambda: next(
+    return Location(None, _visited_state(a))
+
+
+def _visited_state(a: Analysis) -> str | None:
+    """The state a visit is told to go to ("زيارة العمل التي يقوم بها إلى تونس"), anywhere in the text."""
+    return a.cached(("visit", None), lambda: next(
         (p.iso3 for p in a.places if p.kind == "country" and p.destination
-         and lexicons().cues.visit.search(a.fold(max(0, p.start - a.reach.visit_before), p.start))), None)))
+         and lexicons().cues.visit.search(a.fold(max(0, p.start - a.reach.visit_before), p.start))), None))
 
 
 def _first_usable(a: Analysis, kind: str, lo: int, hi: int) -> Place | None:

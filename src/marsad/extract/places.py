@@ -134,8 +134,10 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
         if place.locative and (c.situation.search(before + prefix[-1:] if prefix.endswith("ب") else before)
                                or "من" in before and c.origin.search(before)):
             place.locative = False  # "تطورات الأوضاع في ليبيا": what was discussed; "وفدا من مصر": whence
-        if entry.kind == "city" and entry.attrs.get("common") and not ("ب" in prefix and not entry.attrs["person"] or cue):
-            place.locative = False  # "في إطار" is "within the framework", not the town Atar
+        if entry.kind == "city" and entry.attrs.get("common") and (
+                not ("ب" in prefix and not entry.attrs["person"] or cue) or _construct(t, end, hits)):
+            place.locative = False  # "في إطار" is "within the framework", not the town Atar; "بمعسكر
+            # المرتفعة" is "at the Murtafa'a camp", not in Mascara
         place.destination = prefix.endswith("ل") or any(w in before for w in c.destination_words) \
             and bool(c.destination.search(before))
         out.append(place)
@@ -165,6 +167,13 @@ def states_named(hits: list) -> dict[str, set[str]]:
 
 
 CAPITAL_OF = re.compile(r"(?:^|\s)([وف]?(?:ب|في\s+)?)(?:ال)?عاصمه\s+$")
+
+
+def _construct(t: str, end: int, hits: list) -> bool:
+    """Is a town named like a common word followed by a definite word that names no place, as that
+    word's complement ("معسكر المرتفعة", "العين السخنة")?"""
+    nxt = t[end:end + 1] == " " and t[end + 1:end + 3] == "ال"
+    return nxt and not any(s == end + 1 for s, _, _ in hits[bisect_left(hits, end + 1, key=itemgetter(0)):][:1])
 
 
 def _capital(text: str, folded, start: int, end: int, iso3: str, lex: Lexicons, before: str) -> Place:
