@@ -132,13 +132,14 @@ def side_states(folded: Folded, toks: Tokens, people: list[Person], w: PeopleWor
         led = next((j for j in range(k + 2, min(k + 9, len(toks))) if toks.text[j] in w.led_by), None)
         states = {h.key for j in range(k + 1, led or k) if (h := toks.hit[j]) is not None and h.kind in {"nisba", "country"}}
         if led is not None and len(states) == 1:  # "وفد من مصر" too; not a joint committee's ("العراقية الكويتية")
-            _first_after(people, folded.pos(toks.end[led]), states.pop())
+            _first_after(people, folded.pos(toks.end[led]), states.pop(), nearest=True)
 
 
-def _first_after(people: list[Person], start: int, state: str) -> None:
-    """The first person of unknown state mentioned from `start` on is of `state`."""
-    after = next((p for p in people if p.start >= start and p.country is None), None)
-    if after is not None:
+def _first_after(people: list[Person], start: int, state: str, nearest: bool = False) -> None:
+    """The first person of unknown state mentioned from `start` on is of `state` (`nearest`: the
+    first person mentioned from there, if his state is unknown: the one the words before lead to)."""
+    after = next((p for p in people if p.start >= start and (nearest or p.country is None)), None)
+    if after is not None and after.country is None:
         after.country = state
 
 

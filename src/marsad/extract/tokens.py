@@ -70,8 +70,10 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
             k1 = bisect_left(ends, e)  # the token ending where the hit ends
             if k0 is None or k1 == len(ends) or ends[k1] != e:
                 continue
-            if entry.kind == "city" and k1 + 1 < len(toks) and toks.text[k1 + 1] in lex.people_words.patronymics:
-                continue  # "الشيخ زايد بن حمد": a person, not the town
+            nxt = toks.text[k1 + 1] if k1 + 1 < len(toks) else ""
+            if entry.kind == "city" and nxt in lex.people_words.patronymics or entry.kind == "title" and k0 == k1 and nxt == "ولد":
+                continue  # "الشيخ زايد بن حمد": a person, not the town; "الفريق السلطان ولد محمد": a first name
+                # (before بن a one-word title stays one: "الوزير بن علي" may be a family name)
             free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
             if gaz is lex.title_heads and free and free[0] == k0:
                 free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
