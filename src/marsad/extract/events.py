@@ -139,7 +139,8 @@ def _delegation_head(a: Analysis, eng: Engagement, participants: list[Participan
     """The head of the delegation the other side meets ("وفدا من جمهورية مصر العربية برئاسة Y"): the
     side first mentioned after "برئاسة", when it is one of two."""
     s, t = eng.sentence
-    at = a.where(lexicons().cues.delegation_led, s, t) if len(participants) == 2 else None
+    at = a.cached(("delegation led", eng.sentence), lambda: a.where(lexicons().cues.delegation_led, s, t)) \
+        if len(participants) == 2 else None  # once per sentence: a long one holds many engagements
     if at is None:
         return None
     sides = [eng.subject, eng.obj]

@@ -172,8 +172,10 @@ CAPITAL_OF = re.compile(r"(?:^|\s)([وف]?(?:ب|في\s+)?)(?:ال)?عاصمه\s+
 def _construct(t: str, end: int, hits: list) -> bool:
     """Is a town named like a common word followed by a definite word that names no place, as that
     word's complement ("معسكر المرتفعة", "العين السخنة")?"""
-    nxt = t[end:end + 1] == " " and t[end + 1:end + 3] == "ال"
-    return nxt and not any(s == end + 1 for s, _, _ in hits[bisect_left(hits, end + 1, key=itemgetter(0)):][:1])
+    if not (t[end:end + 1] == " " and t[end + 1:end + 3] == "ال"):
+        return False
+    k = bisect_left(hits, end + 1, key=itemgetter(0))
+    return not (k < len(hits) and hits[k][0] == end + 1)
 
 
 def _capital(text: str, folded, start: int, end: int, iso3: str, lex: Lexicons, before: str) -> Place:
