@@ -477,3 +477,11 @@ HOST_AND_PLACE = [
 def test_who_receives_and_where(text: str, url: str, expected: dict, country: str | None) -> None:
     (ev,) = events(text, url)
     assert sides(ev) == expected and ev["location"]["country"] == country
+
+
+def test_two_calls_told_by_a_dual_are_two_events() -> None:
+    """"أجرى ... اتصالين هاتفيين بكل من X، وY": one call with each of the two named after the dual."""
+    text = ("أجرى وزير الخارجية الأردني سامي الخطيب، اتصالين هاتفيين بكل من وزير الخارجية المصري كريم "
+            "فؤاد، ووزير الخارجية العراقي حسن الجبوري، تناولا التطورات في المنطقة.")
+    got = sorted(tuple(sorted(p["country"] for p in ev["participants"])) for ev in events(text) if ev["kind"] == "call")
+    assert got == [("EGY", "JOR"), ("IRQ", "JOR")]
