@@ -485,3 +485,12 @@ def test_two_calls_told_by_a_dual_are_two_events() -> None:
             "فؤاد، ووزير الخارجية العراقي حسن الجبوري، تناولا التطورات في المنطقة.")
     got = sorted(tuple(sorted(p["country"] for p in ev["participants"])) for ev in events(text) if ev["kind"] == "call")
     assert got == [("EGY", "JOR"), ("IRQ", "JOR")]
+
+
+def test_a_meeting_that_brought_together_a_list_of_ministers_is_one_event_of_all() -> None:
+    """"وضم الاجتماع كلا من وزراء الخارجية العراقي X، والإيراني Y، والسوري Z": a plural title shared by
+    its members (each his nisba and his name), all sides of one meeting, its venue's minister the host."""
+    text = ("عقد في بغداد، اليوم، اجتماع لبحث الأوضاع في سوريا، وضم الاجتماع كلا من وزراء الخارجية العراقي "
+            "حسن الجبوري، والإيراني رضا كريمي، والسوري سامر الخطيب.")
+    (ev,) = events(text)
+    assert sides(ev) == {"IRQ": ("حسن الجبوري", "host"), "IRN": ("رضا كريمي", "guest"), "SYR": ("سامر الخطيب", "guest")}

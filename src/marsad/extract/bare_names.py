@@ -60,3 +60,27 @@ def verb_subjects(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, clai
             out.append(Person(name=text[span[0]:span[1]], title=None, country=None, start=span[0], end=span[1],
                               name_span=span, evidence=["after verb"]))
     return out
+
+
+def collective_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, claimed: set[int]) -> list[Person]:
+    """"وزراء الخارجية العراقي فؤاد حسين، والإيراني عباس عرقجي، والسوري بسام الصباغ": a plural title
+    (titles.yaml `collective`) and its organisation, then each member as his nisba and his name."""
+    out: list[Person] = []
+    for k in compress(range(len(toks)), map(f.collective.__contains__, toks.text)):
+        j = k + 1
+        while j < len(toks) and toks.text[j].startswith("ال") and toks.hit[j] is None:
+            j += 1  # the organisation: "الخارجية"، "الداخلية العرب"
+        if j == k + 1:
+            continue
+        tspan = folded.span(toks.start[k], toks.end[j - 1])
+        while j < len(toks) and (hit := toks.hit[j]) is not None and hit.kind == "nisba" and j not in claimed:
+            e = f._name_run(toks, j + 1, claimed, bounded=True)
+            if e - (j + 1) < 2 or not f._plausible(toks, j + 1, e):
+                break
+            claimed.update(range(j, e))
+            span = folded.span(toks.start[j + 1], toks.end[e - 1])
+            out.append(Person(name=text[span[0]:span[1]], title=text[tspan[0]:tspan[1]], country=hit.key,
+                              start=folded.span(toks.start[j], toks.end[j])[0], end=span[1], name_span=span,
+                              title_span=tspan, evidence=["collective"]))
+            j = e + (e < len(toks) and toks.text[e] in {"،", ","})
+    return out

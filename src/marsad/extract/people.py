@@ -22,7 +22,7 @@ import re
 from ..lexicons import Lexicons, lexicons
 from ..normalize import Folded, fold, fold_word
 from ..settings import Reach
-from .bare_names import honorific_people, verb_subjects
+from .bare_names import collective_people, honorific_people, verb_subjects
 from .honorifics import Honorifics
 from .mentions import (
     Person,
@@ -67,6 +67,7 @@ class PeopleFinder:
         self.verb_words = {fold_word(p + v.split()[0]) for fam in self.lex.triggers.values() if isinstance(fam, dict)
                            for v in fam.get("verbs", []) for p in ("", "و", "ف")} - self.lex.function_words  # not الذي
         self.first_names = self.lex.first_names
+        self.collective = {fold_word(c) for c in self.lex.titles.get("collective") or []}  # وزراء: several people
         self.common = self.lex.common_words - self.first_names
         self.title_left = self.modifiers | w.title_prefixes  # words before a head that belong to its title
         self.modifier_ordinals = {fold_word(m) for m in self.lex.titles.get("modifier_ordinals") or []}
@@ -112,7 +113,8 @@ class PeopleFinder:
                 i = title_end = max(end, i + 1)
                 continue
             i += 1
-        people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed)
+        people += honorific_people(self, text, folded, toks, claimed) + verb_subjects(self, text, folded, toks, claimed) \
+            + collective_people(self, text, folded, toks, claimed)
         people.sort(key=lambda p: p.start)
         people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
         people = offices_before_verb(people, text, lambda end: verb_after(folded, toks, end, self.verb_words))
