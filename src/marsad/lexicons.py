@@ -76,6 +76,7 @@ class Cues:
     sidelines: Cue  # "على هامش ...": neutral ground
     refers_back: Cue  # "وجاء ذلك ...": a sentence opening on the meeting just told
     delegation_led: Cue  # "وفدا من مصر برئاسة Y": a visiting delegation and its head
+    accompanied: Cue  # "Y والوفد المرافق له": Y visits
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
     calls_listed: Cue  # "سلسلة اتصالات هاتفية، شملت:": the talks listed after it were calls
     visit: Cue  # "زيارة ... إلى": the state visited

@@ -106,7 +106,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         for p in participants:
             p.role = "guest" if p is not filled else "host"
         location.country = location.country or filled.country
-    led = _delegation_head(a, first, participants) if not neutral and kind != "call" else None
+    led = (_delegation_head(a, first, participants) or _accompanied(a, first, participants)) \
+        if not neutral and kind != "call" else None
     if led is not None and all(p.role == "participant" for p in participants):  # "التقى X وفدا من مصر برئاسة Y"
         for p in participants:
             p.role = "guest" if p is led else "host"
@@ -147,6 +148,19 @@ def _delegation_head(a: Analysis, eng: Engagement, participants: list[Participan
     after = [k for k, eid in enumerate(sides) if any(x > at for x, _ in a.entities[eid].spans if s <= x < t)]
     before = [k for k, eid in enumerate(sides) if any(x < at for x, _ in a.entities[eid].spans if s <= x < t)]
     return participants[after[0]] if len(after) == 1 and before and after[0] not in before else None
+
+
+def _accompanied(a: Analysis, eng: Engagement, participants: list[Participant]) -> Participant | None:
+    """"التقى X مع Y، المدعي العام لروسيا، والوفد المرافق له": the side mentioned last before "والوفد
+    المرافق له" visits, when the other is mentioned before him."""
+    s, t = eng.sentence
+    at = a.cached(("accompanied", eng.sentence), lambda: a.where(lexicons().cues.accompanied, s, t)) \
+        if len(participants) == 2 else None
+    if at is None:
+        return None
+    last = [max((y for _, y in a.entities[eid].spans if s <= y <= at), default=-1) for eid in (eng.subject, eng.obj)]
+    k = 0 if last[0] > last[1] else 1
+    return participants[k] if min(last) >= 0 and last[k] > last[1 - k] else None
 
 
 def _occasion_after(a: Analysis, sentence: tuple[int, int]) -> bool:
