@@ -48,6 +48,11 @@ HOME_FROM_OUTLET = [
         "استقبل وزير الداخلية خالد النوري، أمس بمقر الوزارة، سفير المملكة الإسبانية خافيير بوينو، وتناول "
         "اللقاء التعاون في مكافحة الهجرة غير النظامية.",
         {"TUN": ("خالد النوري", "host"), "ESP": ("خافيير بوينو", "guest")}, id="national-domain-home-side"),
+    pytest.param(  # an aggregator of one state's outlets (maghress.com: Moroccan papers) reports from that state
+        "https://www.maghress.com/alalam/123456",
+        "استقبل وزير الداخلية عبد الوافي لفتيت، يوم الثلاثاء، سفير جمهورية البيرو المعتمد بالمملكة خوان "
+        "كارلوس غوميز، وتناول اللقاء سبل تعزيز التعاون الأمني بين البلدين.",
+        {"MAR": ("عبد الوافي لفتيت", "host"), "PER": ("خوان كارلوس غوميز", "guest")}, id="one-state-aggregator-home-side"),
 ]
 
 
@@ -498,3 +503,11 @@ def test_a_meeting_that_brought_together_a_list_of_ministers_is_one_event_of_all
             "حسن الجبوري، والإيراني رضا كريمي، والسوري سامر الخطيب.")
     (ev,) = events(text)
     assert sides(ev) == {"IRQ": ("حسن الجبوري", "host"), "IRN": ("رضا كريمي", "guest"), "SYR": ("سامر الخطيب", "guest")}
+
+
+def test_a_national_outlet_s_own_envoy_abroad_meets_his_minister_at_home() -> None:
+    """"استقبل وزير الداخلية ... سفير السودان لدى ليبيا": in a Sudanese outlet the minister is Sudanese,
+    not of the state the envoy is posted to; both serve one state, so no event."""
+    text = ("استقبل وزير الداخلية عمر الطيب بمكتبه اليوم سفير السودان لدى ليبيا حسن عثمان، وتناول اللقاء "
+            "أوضاع الجالية السودانية.")
+    assert events(text, "https://www.suna-sd.example.sd/news/1") == []

@@ -44,6 +44,6 @@ def clean_document(doc: Document, settings: Settings) -> list[Segment]:
         found = outlet_of(doc.url or meta.get("url"), doc.outlet or meta.get("outlet") or seg.outlet, lexicons())
         seg.outlet = doc.outlet or seg.outlet or meta.get("outlet") or (found.display if found else None) or None
         seg.outlet_country = found.country if found else None
-        seg.outlet_home = found.country if found and found.scope == "national" else None
+        seg.outlet_home = found.country if found and found.scope in {"national", "aggregator"} else None  # a one-state aggregator too
         seg.url = doc.url or meta.get("url")
     return segments

@@ -154,10 +154,13 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     if colleague is not None:  # "وزير الداخلية السعودي ... ونائب وزير الداخلية الأمير X": his deputy, of his state
         unknown[0].country = colleague.country
         return None
+    outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
+    if outlet in known and _posting_state([p for p in participants if p.country == outlet], {outlet}):
+        unknown[0].country = outlet  # "سفير السودان لدى ليبيا" in a Sudanese outlet: its own envoy, met at home
+        return unknown[0]
     posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
     state = None if neutral or location.country in known else location.country
     state = state or (None if neutral else posted)
-    outlet = a.segment.outlet_home  # a national outlet names its own officials without their state,
     others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's, more
     ours = bool(outlet) and a.cached(("our country", None), lambda: a.search(lexicons().cues.our_country, 0, len(a.segment.text)))
     named = any(n >= a.reach.third_state_votes for iso, (n, _) in _votes(a).items() if iso in others)  # than in passing
