@@ -511,3 +511,13 @@ def test_a_national_outlet_s_own_envoy_abroad_meets_his_minister_at_home() -> No
     text = ("استقبل وزير الداخلية عمر الطيب بمكتبه اليوم سفير السودان لدى ليبيا حسن عثمان، وتناول اللقاء "
             "أوضاع الجالية السودانية.")
     assert events(text, "https://www.suna-sd.example.sd/news/1") == []
+
+
+def test_the_delegation_as_a_later_verb_s_subject_is_its_leader() -> None:
+    """"كما التقى الوفد بالمستشار X": the delegation told before ("وفدا قضائيا رفيع المستوى من المملكة ...
+    برئاسة Y") is the subject, its leader Y the guest; its origin is not the venue."""
+    text = ("التقى وزير العدل المصري كمال عبد الحميد بمقر الوزارة أمس وفدا قضائيا رفيع المستوى من المملكة العربية "
+            "السعودية برئاسة الشيخ فهد بن سالم العتيبي رئيس محكمة الاستئناف السعودي. وبحث اللقاء تبادل الخبرات. "
+            "كما التقى الوفد بالمستشار عادل محمد شريف مساعد أول وزير العدل، ثم قام بجولة في الوزارة.")
+    got = [sides(ev) for ev in events(text, "https://www.masress.com/alwafd/123")]
+    assert {"EGY": ("عادل محمد شريف", "host"), "SAU": ("فهد بن سالم العتيبي", "guest")} in got

@@ -77,6 +77,7 @@ class Cues:
     refers_back: Cue  # "وجاء ذلك ...": a sentence opening on the meeting just told
     delegation_led: Cue  # "وفدا من مصر برئاسة Y": a visiting delegation and its head
     accompanied: Cue  # "Y والوفد المرافق له": Y visits
+    delegation_subject: Cue  # "كما التقى الوفد بـX": the delegation's leader is the subject
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
     calls_listed: Cue  # "سلسلة اتصالات هاتفية، شملت:": the talks listed after it were calls
     visit: Cue  # "زيارة ... إلى": the state visited

@@ -25,7 +25,7 @@ from .clauses import mentions_in
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place, find_places
 from .roles import assign_roles, fill_home, office_host, posted_host
-from .sides import Engagement, engagements
+from .sides import Engagement, delegation_leader, engagements
 from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
 
@@ -95,7 +95,9 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
                 participants.append(assign_roles(a, Engagement(first.kind, first.family, first.subject, eid, first.sentence),
                                                  location, kind, neutral)[1])
     filled = fill_home(a, participants, location, neutral)
-    at_office = not neutral and kind != "call" and says(a, cues.office, first.sentence) \
+    led = (_delegation_head(a, first, participants) or _accompanied(a, first, participants)) \
+        if not neutral and kind != "call" else None  # the visiting side, by its delegation: the office is not his
+    at_office = led is not participants[0] and not neutral and kind != "call" and says(a, cues.office, first.sentence) \
         and office_host(a, first, participants, location)  # "استقبل الوزير بمكتبه ...": the host, at home
     if not at_office and filled and not neutral and kind != "call" and all(p.role == "participant" for p in participants) \
             and (says(a, cues.at_home, first.sentence) or any(cues.diplomat.search(fold(p.title or "").text)
@@ -106,8 +108,6 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
         for p in participants:
             p.role = "guest" if p is not filled else "host"
         location.country = location.country or filled.country
-    led = (_delegation_head(a, first, participants) or _accompanied(a, first, participants)) \
-        if not neutral and kind != "call" else None
     if led is not None and all(p.role == "participant" for p in participants):  # "التقى X وفدا من مصر برئاسة Y"
         for p in participants:
             p.role = "guest" if p is led else "host"
@@ -142,8 +142,8 @@ def _delegation_head(a: Analysis, eng: Engagement, participants: list[Participan
     s, t = eng.sentence
     at = a.cached(("delegation led", eng.sentence), lambda: a.where(lexicons().cues.delegation_led, s, t)) \
         if len(participants) == 2 else None  # once per sentence: a long one holds many engagements
-    if at is None:
-        return None
+    if at is None:  # "كما التقى الوفد بالمستشار X": the leader of the delegation told before still visits
+        return participants[0] if len(participants) == 2 and delegation_leader(a, s) == eng.subject else None
     sides = [eng.subject, eng.obj]
     after = [k for k, eid in enumerate(sides) if any(x > at for x, _ in a.entities[eid].spans if s <= x < t)]
     before = [k for k, eid in enumerate(sides) if any(x < at for x, _ in a.entities[eid].spans if s <= x < t)]

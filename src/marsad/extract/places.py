@@ -61,7 +61,7 @@ def cues() -> PlaceCues:
                         rf"(?:{_either(w.seat_institutions)})\s+(?:\S+\s+){{0,2}}$"),
         situation=re.compile(rf"(?:^|\s)(?:[وفبل]|وال|بال|لل|ال)?(?:{_either(w.situation_nouns)})\s+(?:ال\w+\s+|علي\s+\S+\s+)?(?:في\s+|ب)"
                              rf"(?:(?:ال)?(?:{_either(w.nouns)})\s+(?:ال\w+\s+)?)?$"),
-        origin=re.compile(rf"(?:^|\s)[وفبل]?(?:{_either(w.origin_nouns)})\s+(?:\S+\s+)?من\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
+        origin=re.compile(rf"(?:^|\s)[وفبل]?(?:{_either(w.origin_nouns)})\s+(?:\S+\s+){{0,3}}?من\s+(?:(?:ال)?(?:{_either(w.nouns)})\s+)?$"),
         words=w.nouns, destination_words=w.destination_prepositions)
 
 

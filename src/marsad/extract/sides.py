@@ -51,6 +51,8 @@ def engagements(a: Analysis) -> list[Engagement]:
             else:
                 subject = _subject(mentions, p0, p1, is_verb, protagonist, a.segment.text, goes_on,
                                    reach.mention_chars)
+            if is_verb and cues.delegation_subject.match(after):  # "كما التقى الوفد بالمستشار X"
+                subject = delegation_leader(a, p0)
             if subject is None:
                 continue
             if family == "reception" and not is_verb and a.search(cues.received, s, p0):
@@ -70,6 +72,21 @@ def _visited_gap() -> re.Pattern[str]:
     ("، العاصمة الإماراتية")."""
     nouns = "|".join(re.escape(w) for w in lexicons().place_words.city_nouns)
     return re.compile(rf"[\s،,]*(?:(?:ال)?(?:{nouns})\s*(?:ال\w+\s*)?)?")
+
+
+def delegation_leader(a: Analysis, before: int) -> int | None:
+    """The one said to lead the last delegation told before `before` ("وفدا ... برئاسة X"): the
+    entity first mentioned after the cue, or None. (Every cue and its leader are found once a segment.)"""
+    def leaders() -> tuple[list[int], list[tuple[int, int]]]:
+        cue, at, found = lexicons().cues.delegation_led, 0, []
+        while (hit := a.where(cue, at, len(a.segment.text))) is not None:
+            found.append(hit)
+            at = hit + 1
+        firsts = sorted((x, e.id) for e in a.entities for x, _ in e.spans) if found else []
+        return found, [firsts[k] if k < len(firsts) else (-1, -1) for k in (bisect_right(firsts, (x, 1 << 30)) for x in found)]
+    found, firsts = a.cached(("delegation leaders", None), leaders)
+    k = bisect_left(found, before) - 1
+    return firsts[k][1] if k >= 0 and 0 <= firsts[k][0] < before else None
 
 
 def _visits_a_place(a: Analysis, mentions: Mentions, p1: int) -> bool:
