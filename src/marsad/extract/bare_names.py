@@ -66,6 +66,8 @@ def collective_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, 
     """"وزراء الخارجية العراقي فؤاد حسين، والإيراني عباس عرقجي، والسوري بسام الصباغ": a plural title
     (titles.yaml `collective`) and its organisation, then each member as his nisba and his name."""
     out: list[Person] = []
+    if f.collective.isdisjoint(toks.text):
+        return out  # most texts: no plural title
     for k in compress(range(len(toks)), map(f.collective.__contains__, toks.text)):
         j = k + 1
         while j < len(toks) and toks.text[j].startswith("ال") and toks.hit[j] is None:

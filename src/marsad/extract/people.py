@@ -156,7 +156,7 @@ class PeopleFinder:
             return False
         if word in self.date_words or word.lstrip("و") in self.date_words or word in self.trigger_words:
             return False
-        if self.honorific_table.at(toks, j) or self.honorific_table.office_as_honorific(toks, j):
+        if self.honorific_table.at(toks, j) or word in self.w.honorific_titles and self.honorific_table.office_as_honorific(toks, j):
             return False
         if hit is not None:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
