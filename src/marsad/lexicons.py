@@ -137,8 +137,6 @@ class PeopleWords:
     counterpart: frozenset[str]
     qualifiers: frozenset[str]
     side_words: frozenset[str]
-    delegation_words: frozenset[str]  # "وفد السفارة التركية برئاسة X": X is of the delegation's state
-    led_by: frozenset[str]
     weak_nisbas: frozenset[str]
     weak_nisba_after: frozenset[str]
     day_parts: frozenset[str]

@@ -28,6 +28,7 @@ from .entities import Entity, link
 from .mentions import Person
 from .people import PeopleFinder
 from .places import Place, find_places, states_named
+from .tokens import place_readings
 from .triggers import Clause, blocked, trigger_pattern
 
 T = TypeVar("T")
@@ -262,7 +263,7 @@ def analyse(segment: Segment, settings: Settings, folded: Folded | None = None,
     lex = lexicons()
     text = segment.text
     folded = folded or fold(text)
-    hits = lex.places.find_all(folded.text)
+    hits = place_readings(lex, folded.text)
     place_hits = [(s, e, entries[0]) for s, e, entries in hits]
     agency_hits = lex.agencies.find(folded.text)
     people = _finder(settings.reach).find(text, folded, place_hits, agency_hits)

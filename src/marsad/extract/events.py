@@ -25,7 +25,7 @@ from .clauses import mentions_in
 from .document import Analysis, analyse, in_title, paragraph_in, paragraph_of, says
 from .places import Place, find_places
 from .roles import assign_roles, fill_home, office_host, posted_host
-from .sides import Engagement, delegation_leader, engagements
+from .sides import Engagement, delegation_leader, delegations, engagements
 from .topics import topics_in
 from .triggers import guard_pattern, has_trigger, signing_pattern, trigger_pattern
 
@@ -140,10 +140,13 @@ def _delegation_head(a: Analysis, eng: Engagement, participants: list[Participan
     """The head of the delegation the other side meets ("وفدا من جمهورية مصر العربية برئاسة Y"): the
     side first mentioned after "برئاسة", when it is one of two."""
     s, t = eng.sentence
-    at = a.cached(("delegation led", eng.sentence), lambda: a.where(lexicons().cues.delegation_led, s, t)) \
-        if len(participants) == 2 else None  # once per sentence: a long one holds many engagements
+    if len(participants) != 2:
+        return None
+    found = delegations(a)[0]
+    k = bisect_left(found, s)
+    at = found[k] if k < len(found) and found[k] < t else None
     if at is None:  # "كما التقى الوفد بالمستشار X": the leader of the delegation told before still visits
-        return participants[0] if len(participants) == 2 and delegation_leader(a, s) == eng.subject else None
+        return participants[0] if delegation_leader(a, s) == eng.subject else None
     sides = [eng.subject, eng.obj]
     after = [k for k, eid in enumerate(sides) if any(x > at for x, _ in a.entities[eid].spans if s <= x < t)]
     before = [k for k, eid in enumerate(sides) if any(x < at for x, _ in a.entities[eid].spans if s <= x < t)]

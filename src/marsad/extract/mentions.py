@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..lexicons import PeopleWords
+from ..lexicons import Cue, PeopleWords
 from ..normalize import Folded, fold_word
 from .tokens import Tokens, tokens_with
 
@@ -119,19 +120,19 @@ def offices_before_name(people: list[Person], text: str) -> list[Person]:
     return out
 
 
-def side_states(folded: Folded, toks: Tokens, people: list[Person], w: PeopleWords) -> None:
+def side_states(folded: Folded, toks: Tokens, people: list[Person], w: PeopleWords, delegation_led: Cue) -> None:
     """"وترأس الجانب المصري ... اللواء X": the side's nisba is X's state; so is a delegation's
     ("وفد السفارة التركية برئاسة الممثل التجاري X"، "وفد من جمهورية مصر برئاسة X") for the one said to lead it."""
     for k in sorted(tokens_with(folded.text, toks, "لجانب")):
         hit = toks.hit[k + 1] if k + 1 < len(toks) else None
         if toks.text[k] in w.side_words and hit is not None and hit.kind == "nisba":
             _first_after(people, folded.pos(toks.end[k + 1]), hit.key)
-    for k in sorted(tokens_with(folded.text, toks, "وفد")):
-        if toks.text[k] not in w.delegation_words:
-            continue
-        led = next((j for j in range(k + 2, min(k + 9, len(toks))) if toks.text[j] in w.led_by), None)
-        states = {h.key for j in range(k + 1, led or k) if (h := toks.hit[j]) is not None and h.kind in {"nisba", "country"}}
-        if led is not None and len(states) == 1:  # "وفد من مصر" too; not a joint committee's ("العراقية الكويتية")
+    if "وفد" not in folded.text:
+        return  # most texts: no delegation
+    for m in delegation_led.finditer(folded.text):  # "وفد ... برئاسة" (cues.yaml delegation_led)
+        k, led = bisect_right(toks.start, m.start()) - 1, bisect_left(toks.end, m.end())
+        states = {h.key for j in range(k + 1, led) if (h := toks.hit[j]) is not None and h.kind in {"nisba", "country"}}
+        if led < len(toks) and len(states) == 1:  # "وفد من مصر" too; not a joint committee's ("العراقية الكويتية")
             _first_after(people, folded.pos(toks.end[led]), states.pop(), nearest=True)
 
 

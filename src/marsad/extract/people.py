@@ -118,7 +118,7 @@ class PeopleFinder:
         people.sort(key=lambda p: p.start)
         people = offices_before_name(merge_ranks(people, text, self.honorific_words), text)
         people = offices_before_verb(people, text, lambda end: verb_after(folded, toks, end, self.verb_words))
-        side_states(folded, toks, people, self.w)
+        side_states(folded, toks, people, self.w, self.lex.cues.delegation_led)
         family_states(people, self.lex.ruling_families)
         return people
 

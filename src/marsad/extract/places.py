@@ -21,6 +21,7 @@ from ..lexicons import Entry, Lexicons, lexicons
 from ..matching import Cue
 from ..normalize import Folded, fold
 from ..settings import Reach
+from .tokens import place_readings
 
 
 def _either(words: tuple[str, ...]) -> str:
@@ -91,7 +92,7 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
     lex = lex or lexicons()
     folded = folded or fold(text)
     t = folded.text
-    hits = lex.places.find_all(t) if hits is None else hits
+    hits = place_readings(lex, t) if hits is None else hits
     lo, hi = (folded.fpos(within[0]), folded.fpos(within[1])) if within else (0, len(t))
     named = states_named(hits) if named is None else named
     c = cues()
@@ -109,9 +110,8 @@ def find_places(text: str, lex: Lexicons | None = None, folded: Folded | None = 
             out.append(Place("country", entries[0].key, s, e, text[s:e], locative=True))
             continue
         entries = [e for e in entries if e.kind in {"city", "country"}]
-        if not entries or entries[0].kind == "city" and t[end:end + 1] == " " \
-                and t[end + 1:end + 5].split(" ", 1)[0] in lex.people_words.patronymics:
-            continue  # "الشيخ زايد بن حمد": a person named like the town
+        if not entries:
+            continue
         s, e = folded.span(start, end)
         entries = as_written(entries, text[s:e])  # "عمّان" is Amman
         prefix = _proclitic(t, start)

@@ -74,17 +74,22 @@ def _visited_gap() -> re.Pattern[str]:
     return re.compile(rf"[\s،,]*(?:(?:ال)?(?:{nouns})\s*(?:ال\w+\s*)?)?")
 
 
-def delegation_leader(a: Analysis, before: int) -> int | None:
-    """The one said to lead the last delegation told before `before` ("وفدا ... برئاسة X"): the
-    entity first mentioned after the cue, or None. (Every cue and its leader are found once a segment.)"""
-    def leaders() -> tuple[list[int], list[tuple[int, int]]]:
+def delegations(a: Analysis) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where each delegation "led by" is told ("وفدا ... برئاسة X", cues.yaml `delegation_led`), and
+    the first mention after each (start, entity; (-1, -1) if none), found once a segment."""
+    def find() -> tuple[list[int], list[tuple[int, int]]]:
         cue, at, found = lexicons().cues.delegation_led, 0, []
         while (hit := a.where(cue, at, len(a.segment.text))) is not None:
             found.append(hit)
             at = hit + 1
         firsts = sorted((x, e.id) for e in a.entities for x, _ in e.spans) if found else []
         return found, [firsts[k] if k < len(firsts) else (-1, -1) for k in (bisect_right(firsts, (x, 1 << 30)) for x in found)]
-    found, firsts = a.cached(("delegation leaders", None), leaders)
+    return a.cached(("delegations", None), find)
+
+
+def delegation_leader(a: Analysis, before: int) -> int | None:
+    """The one said to lead the last delegation told before `before`, or None."""
+    found, firsts = delegations(a)
     k = bisect_left(found, before) - 1
     return firsts[k][1] if k >= 0 and 0 <= firsts[k][0] < before else None
 

@@ -55,11 +55,22 @@ def strip(word: str) -> str:
     return stripped if len(stripped) >= 2 else word
 
 
+def place_readings(lex: Lexicons, folded: str) -> list[tuple[int, int, list[Entry]]]:
+    """The places gazetteer's readings of a folded text, less the towns named right before a
+    patronymic (بن، ولد): "الشيخ زايد بن حمد" is a person, not the town of Sheikh Zayed."""
+    patronymics = lex.people_words.patronymics
+    return [(s, e, entries) for s, e, entries in lex.places.find_all(folded)
+            if not (folded[e:e + 1] == " " and folded[e + 1:e + 5].split(" ", 1)[0] in patronymics
+                    and next((x.kind for x in entries if x.kind in {"city", "country"}), None) == "city")]
+
+
 def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None = None,
               agency_hits: list | None = None) -> set[int]:
     """Sets each token's gazetteer hit; returns the tokens that are title heads."""
     offsets, ends = toks.start, toks.end
     heads: set[int] = set()
+    if place_hits is None:
+        place_hits = [(s, e, entries[0]) for s, e, entries in place_readings(lex, folded)]
     given = {id(lex.places): place_hits, id(lex.agencies): agency_hits}
     for gaz in (lex.places, lex.agencies, lex.title_heads):
         found = given.get(id(gaz))
@@ -70,10 +81,9 @@ def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None 
             k1 = bisect_left(ends, e)  # the token ending where the hit ends
             if k0 is None or k1 == len(ends) or ends[k1] != e:
                 continue
-            nxt = toks.text[k1 + 1] if k1 + 1 < len(toks) else ""
-            if entry.kind == "city" and nxt in lex.people_words.patronymics or entry.kind == "title" and k0 == k1 and nxt == "ولد":
-                continue  # "الشيخ زايد بن حمد": a person, not the town; "الفريق السلطان ولد محمد": a first name
-                # (before بن a one-word title stays one: "الوزير بن علي" may be a family name)
+            if entry.kind == "title" and k0 == k1 and k1 + 1 < len(toks) and toks.text[k1 + 1] == "ولد":
+                continue  # "الفريق السلطان ولد محمد": a first name (before بن a one-word title stays one:
+                # "الوزير بن علي" may be a family name)
             free = [k for k in range(k0, k1 + 1) if toks.hit[k] is None]
             if gaz is lex.title_heads and free and free[0] == k0:
                 free = [k for k in free if k - k0 == free.index(k)]  # "مدير" of "مدير جهاز" ...
