@@ -42,7 +42,7 @@ def clean_document(doc: Document, settings: Settings) -> list[Segment]:
         if published and seg.published_from != "dateline":  # the article's own dateline wins
             seg.published, seg.published_from = published, "metadata"
         found = outlet_of(doc.url or meta.get("url"), doc.outlet or meta.get("outlet") or seg.outlet, lexicons())
-        seg.outlet = doc.outlet or seg.outlet or meta.get("outlet") or (found.display if found else None) or None
+        seg.outlet = doc.outlet or seg.outlet or meta.get("outlet") or (found.display or None if found else None)
         seg.outlet_country = found.country if found else None
         seg.outlet_home = found.country if found and found.scope in {"national", "aggregator"} else None  # a one-state aggregator too
         seg.url = doc.url or meta.get("url")
