@@ -295,6 +295,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if p == start:
             start = p + 1  # a sentence has at least one character that is not a stop
             continue
+        if text[p] == "." and _abbreviation(text, p):
+            continue  # "وزير العدل د. عبد الله": the stop of a one-letter abbreviation ends no sentence
         end = p
         if text[p] != "\n":
             while end < n and text[end] in STOPS:
@@ -305,6 +307,30 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < n and not text[start:].isspace():
         out.append((start, n))
     return out
+
+
+def _abbreviation(text: str, p: int) -> bool:
+    """Is the full stop at `p` that of a one-letter abbreviation before a name (د. for doctor, م. for
+    engineer, أ.د.): one Arabic letter standing alone before it, a word after it on the same line,
+    and no number before the letter ("عام 2025 م." ends with the era's letter)?
+
+    >>> _abbreviation("استقبل الوزير د. عبد الله", 15), _abbreviation("في عام 2025 م. وقال", 13)
+    (True, False)
+    """
+    def arabic(c: str) -> bool:
+        return "\u0621" <= c <= "\u064a"
+
+    after = text[p + 1:p + 3]
+    follows = after[:1] == " " and arabic(after[1:]) or arabic(after[:1]) and after[1:] == "."
+    if p < 1 or not arabic(text[p - 1]) or not follows:
+        return False  # one letter, then a word after a space or the next letter of "أ.د."
+    before = text[p - 2:p - 1]
+    if before == ".":
+        return True  # "أ.د."
+    if before not in ("", " ", "(", "\n"):
+        return False
+    word = text[max(0, p - 12):p - 2].rsplit(None, 1)
+    return not (word and word[-1][-1:].isdigit())
 
 
 @functools.cache

@@ -1,0 +1,44 @@
+"""Constructions of real reports read in the fifth session, one row per linguistic fact, each in a
+sentence of our own: the whole page path (`pipeline.process`) on a short article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.extract.document import sentences
+from marsad.model import Document
+from marsad.pipeline import process
+from marsad.settings import Settings
+
+SETTINGS = Settings(ref_date=dt.date(2026, 12, 2))
+
+
+def events(text: str, url: str | None = None, outlet: str | None = None) -> list[dict]:
+    doc = Document("t", text=text, url=url, outlet=outlet)
+    return [ev.to_dict() for ev in process(doc, SETTINGS).events]
+
+
+def sides(ev: dict) -> dict[str | None, tuple[str | None, str]]:
+    """Each principal's country -> (name, role)."""
+    return {p["country"]: (p["name"], p["role"]) for p in ev["participants"] if p["role"] != "attendee"}
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    pytest.param("استقبل وزير العدل د. سامي الحسن سفير اليابان.", 1, id="doctor"),
+    pytest.param("وحضر م. خالد العمري اللقاء. ثم غادر الوفد.", 2, id="engineer"),
+    pytest.param("وقال أ.د. محمد الصالح إن التعاون مهم.", 1, id="professor-doctor"),
+    pytest.param("وجرى اللقاء في عام 2025 م. وأكد الطرفان أهمية التعاون.", 2, id="era-letter-after-a-year"),
+    pytest.param("التقى الوزير بنظيره. وبحثا التعاون.", 2, id="a-word-before-the-stop"),
+])
+def test_the_stop_of_a_one_letter_abbreviation_ends_no_sentence(text: str, count: int) -> None:
+    assert len(sentences(text)) == count
+
+
+def test_a_receiver_called_doctor_is_the_host_of_his_guest() -> None:
+    found = events("استقبل وزير العدل د. سامي الحسن، اليوم الأحد، في مكتبه، سفير جمهورية اليابان لدى "
+                   "السودان، كينجي ياماموتو، وبحث الجانبان التعاون القضائي بين البلدين.")
+    assert len(found) == 1
+    assert sides(found[0]) == {"SDN": ("سامي الحسن", "host"), "JPN": ("كينجي ياماموتو", "guest")}
