@@ -42,3 +42,11 @@ def test_a_receiver_called_doctor_is_the_host_of_his_guest() -> None:
                    "السودان، كينجي ياماموتو، وبحث الجانبان التعاون القضائي بين البلدين.")
     assert len(found) == 1
     assert sides(found[0]) == {"SDN": ("سامي الحسن", "host"), "JPN": ("كينجي ياماموتو", "guest")}
+
+
+def test_a_town_that_is_a_first_name_after_a_title_is_the_name() -> None:
+    """"الرئيس بشار": Bashar (first_names.txt), not the Algerian town of Béchar: no Algerian side."""
+    found = events("استقبل الرئيس بشار الحلبي، اليوم، وزير الدفاع العراقي سامي الربيعي، وبحث الجانبان "
+                   "ضبط الحدود بين البلدين.", url="https://www.sana.sy/ar/?p=12345")
+    assert len(found) == 1
+    assert sides(found[0]) == {"SYR": ("بشار الحلبي", "host"), "IRQ": ("سامي الربيعي", "guest")}
