@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from marsad.extract.document import sentences
+from marsad.extract.events import _same_office
 from marsad.model import Document
 from marsad.pipeline import process
 from marsad.settings import Settings
@@ -50,3 +51,25 @@ def test_a_town_that_is_a_first_name_after_a_title_is_the_name() -> None:
                    "ضبط الحدود بين البلدين.", url="https://www.sana.sy/ar/?p=12345")
     assert len(found) == 1
     assert sides(found[0]) == {"SYR": ("بشار الحلبي", "host"), "IRQ": ("سامي الربيعي", "guest")}
+
+
+def test_a_lede_that_names_only_offices_restates_the_named_meeting() -> None:
+    """The offices alone, then the same two named: one meeting, not two."""
+    found = events("السفير الياباني لدى الأردن يلتقي وزير الداخلية الأردني\n\n"
+                   "التقى وزير الداخلية الأردني سامي الخالدي، اليوم، سفير اليابان لدى الأردن كينجي ساتو، "
+                   "وبحث الجانبان التعاون في مجال مكافحة المخدرات.")
+    assert len(found) == 1
+    assert {p["name"] for p in found[0]["participants"]} == {"سامي الخالدي", "كينجي ساتو"}
+    assert "drug_trafficking" in found[0]["topics"]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    pytest.param("السفير لدى ليبيا", "سفير فرنسا لدى ليبيا", True, id="the-place-cut"),
+    pytest.param("وزير الدفاع التونسي", "وزير الدفاع", True, id="the-nisba-cut"),
+    pytest.param("الوزير", "وزير الداخلية", True, id="a-bare-head"),
+    pytest.param("وزير الدفاع", "وزير الداخلية", False, id="another-ministry"),
+    pytest.param("قائد خفر السواحل", "سفير اليابان", False, id="another-head"),
+    pytest.param(None, "سفير اليابان", False, id="no-title"),
+])
+def test_the_same_office_told_shorter_or_longer(a: str | None, b: str, same: bool) -> None:
+    assert _same_office(a, b) is same

@@ -60,7 +60,55 @@ def extract_events(segment: Segment, settings: Settings, folded: Folded | None =
         if pub and ev.date and ev.date[:10] < recalled_before and paragraph_of(a, ev.sources[0].start) > 0:
             continue  # "أجرى يوم 21 يوليو الماضي محادثات" in the body of a September report: background
         kept.append(ev)
-    return kept
+    return _without_restatements(kept)
+
+
+def _without_restatements(events: list[Event]) -> list[Event]:
+    """The events less those that restate another of the segment with fewer names: "السفير السعودي
+    يلتقي وزير الدفاع التونسي" in the lede, then the two named in the body, is one meeting. A
+    restatement's sides are the other's states, each of them the same name or, nameless, a title
+    of the same head (سفير، وزير، قائد); it gives the meeting its topics and, if missing, its date."""
+    out = []
+    for ev in events:
+        fuller = next((o for o in events if o is not ev and _restates(ev, o)), None)
+        if fuller is None:
+            out.append(ev)
+            continue
+        fuller.topics = sorted(set(fuller.topics) | set(ev.topics))
+        if fuller.date is None and ev.date is not None:
+            fuller.date, fuller.date_how = ev.date, ev.date_how
+    return out
+
+
+def _restates(ev: Event, other: Event) -> bool:
+    mine, theirs = ev.principals(), other.principals()
+    if ev.kind != other.kind or len(mine) != len(theirs) or all(p.name for p in mine) \
+            or sum(bool(p.name) for p in mine) >= sum(bool(p.name) for p in theirs) \
+            or ev.date and other.date and ev.date != other.date \
+            or {p.country for p in mine if p.country} - {p.country for p in theirs if p.country}:
+        return False
+    free = list(theirs)
+    for p in mine:  # one to one: each side of the restatement is a different side of the other
+        q = next((q for q in free if (p.name == q.name if p.name else _same_office(p.title, q.title))), None)
+        if q is None:
+            return False
+        free.remove(q)
+    return True
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Are two titles the same office, told shorter or longer: the words before the first place
+    named in each, without their article, one the start of the other (السفير لدى ليبيا ~ سفير
+    فرنسا لدى ليبيا; وزير الدفاع التونسي ~ وزير الدفاع; not وزير الدفاع ~ وزير الداخلية)?"""
+    x, y = _office(a), _office(b)
+    return bool(x) and bool(y) and x[:len(y)] == y[:len(x)]
+
+
+def _office(title: str | None) -> list[str]:
+    folded = fold(title or "").text
+    hits = lexicons().places.find(folded)
+    return [w.removeprefix("ال") for w in folded[:hits[0][0] if hits else len(folded)].split()]
+
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
