@@ -73,3 +73,12 @@ def test_a_lede_that_names_only_offices_restates_the_named_meeting() -> None:
 ])
 def test_the_same_office_told_shorter_or_longer(a: str | None, b: str, same: bool) -> None:
     assert _same_office(a, b) is same
+
+
+def test_a_man_named_by_his_father_s_name_with_the_article_is_the_same_man() -> None:
+    """"محمد الخالد" after "محمد خالد العتيبي": the Gulf short form, not a second minister."""
+    found = events("استقبل وزير الداخلية الكويتي محمد خالد العتيبي، اليوم، رئيس مجلس الوزراء ووزير الداخلية "
+                   "القطري سالم بن ناصر آل ثاني.\n\nوعقد وزير الداخلية محمد الخالد جلسة مباحثات مع الشيخ سالم بن "
+                   "ناصر آل ثاني تناولت التعاون الأمني بين البلدين.")
+    assert len(found) == 1
+    assert {p["country"]: p["name"] for p in found[0]["participants"]}["KWT"] == "محمد خالد العتيبي"

@@ -105,7 +105,9 @@ def _words(name: str, known: dict[str, frozenset[str]]) -> frozenset[str]:
     """The folded words of a name, folded once per segment (`known`)."""
     words = known.get(name)
     if words is None:
-        words = known[name] = frozenset(fold_word(name).split())
+        first, *rest = fold_word(name).split() or [""]  # "محمد الخالد" is "محمد خالد الحمد الصباح":
+        words = known[name] = frozenset([first, *(w.removeprefix("ال") if len(w) > 4 else w for w in rest)])
+        # a Gulf short form names a man by his father's name with the article
     return words
 
 
