@@ -69,8 +69,10 @@ def _without_restatements(events: list[Event]) -> list[Event]:
     restatement's sides are the other's states, each of them the same name or, nameless, a title
     of the same head (سفير، وزير، قائد); it gives the meeting its topics and, if missing, its date."""
     out = []
-    for ev in events:
-        fuller = next((o for o in events if o is not ev and _restates(ev, o)), None)
+    named = [ev for ev in events if any(p.name for p in ev.principals())]  # a long sentence of nameless
+    for ev in events:  # officials ("عقد وزير الداخلية مع نظيره ... ، و" again and again) compares nothing
+        fuller = next((o for o in named if o is not ev and _restates(ev, o)), None) \
+            if any(not p.name for p in ev.principals()) else None
         if fuller is None:
             out.append(ev)
             continue
