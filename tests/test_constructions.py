@@ -82,3 +82,13 @@ def test_a_man_named_by_his_father_s_name_with_the_article_is_the_same_man() -> 
                    "ناصر آل ثاني تناولت التعاون الأمني بين البلدين.")
     assert len(found) == 1
     assert {p["country"]: p["name"] for p in found[0]["participants"]}["KWT"] == "محمد خالد العتيبي"
+
+
+def test_a_national_outlet_s_own_official_abroad_is_not_at_home_there() -> None:
+    """A Saudi outlet, its minister's state unsaid, a meeting in Algiers with an Iraqi: two visitors."""
+    found = events("التقى الأمير فهد بن سلطان وزير الداخلية، في الجزائر اليوم، وزير الداخلية بجمهورية العراق "
+                   "سامي الربيعي، وبحثا التعاون الأمني.\nحضر اللقاء سفير خادم الحرمين الشريفين لدى الجمهورية "
+                   "الجزائرية خالد بن علي العتيبي.", url="https://sabq.org/saudia/abc123")
+    assert len(found) == 1
+    assert sides(found[0]) == {"SAU": ("فهد بن سلطان", "participant"), "IRQ": ("سامي الربيعي", "participant")}
+    assert found[0]["location"]["country"] == "DZA"

@@ -159,7 +159,8 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
         unknown[0].country = outlet  # "سفير السودان لدى ليبيا" in a Sudanese outlet: its own envoy, met at home
         return unknown[0]
     posted = _posting_state(participants, known)  # "سفير جمهورية قبرص في لبنان" -> LBN receives
-    state = None if neutral or location.country in known else location.country
+    abroad = _abroad(a, [p.country for p in participants], location.country)
+    state = outlet if abroad else None if neutral or location.country in known else location.country
     state = state or (None if neutral else posted)
     others = set(_votes(a)) - known  # unless the article names a third state, not the outlet's, more
     ours = bool(outlet) and a.cached(("our country", None), lambda: a.search(lexicons().cues.our_country, 0, len(a.segment.text)))
@@ -182,6 +183,17 @@ def fill_home(a: Analysis, participants: list[Participant], location: Location,
     return None
 
 
+def _abroad(a: Analysis, countries: list[str | None], place: str | None) -> bool:
+    """"التقى الأمير X، في تونس اليوم، وزير الداخلية العراقي" in a Saudi outlet that names a Saudi
+    too (his aides, his envoy there): the one side of unknown state is the outlet's own official
+    (its state left unsaid), not at home in a place's state that is neither his nor the other side's."""
+    outlet = a.segment.outlet_home
+    known = {c for c in countries if c}
+    return bool(outlet and place and place != outlet and countries.count(None) == 1 and known
+                and outlet not in known and place not in known
+                and any(e.country == outlet for e in a.entities))  # his own staff or envoy named there
+
+
 def _deputy_of(title: str | None, other: str | None) -> bool:
     """Is `title` a deputy's of the office `other` names ("نائب وزير الداخلية المكلف" of "وزير الداخلية
     السعودي")? The office: `other`'s first two words; the deputy: one of the title prefixes before them."""
@@ -198,6 +210,8 @@ def assign_roles(a: Analysis, eng: Engagement, location: Location, kind: str,
     # on neutral ground ("على هامش ...") no one is at home, unless one side is of the venue's state
     home = None if neutral and location.country not in {subj.country, obj.country} else location.country
     countries = [subj.country, obj.country]
+    if _abroad(a, countries, home):  # a national outlet's own official, met in a third state: no one at home
+        home = None
     if home and kind != "call":  # the side of unknown state meeting a foreigner at this place is at home
         if subj.country is None and obj.country not in {None, home}:
             countries[0] = home
