@@ -92,3 +92,17 @@ def test_a_national_outlet_s_own_official_abroad_is_not_at_home_there() -> None:
     assert len(found) == 1
     assert sides(found[0]) == {"SAU": ("فهد بن سلطان", "participant"), "IRQ": ("سامي الربيعي", "participant")}
     assert found[0]["location"]["country"] == "DZA"
+
+
+def test_two_sides_before_a_noun_joined_by_the_counterpart_s_own_waw() -> None:
+    """"عقد X ونظيره المصري Y جلسة مباحثات": the و is written on the counterpart's word."""
+    found = events("عقد وزير الخارجية السوداني علي يوسف ونظيره المصري بدر عبد العاطي جلسة مباحثات رسمية في "
+                   "بورتسودان تناولت العلاقات الثنائية.")
+    assert len(found) == 1
+    assert sides(found[0]) == {"SDN": ("علي يوسف", "host"), "EGY": ("بدر عبد العاطي", "guest")}
+
+
+def test_two_ministers_who_will_head_somewhere_to_meet_meet_no_one_yet() -> None:
+    """The future dual (سيتوجهان، سيلتقيان) before a meeting noun: planned."""
+    assert events("أعلنت الوزارة أن وزير الداخلية الفرنسي جان مارتان ونظيرته الألمانية آنا شولتس سيتوجهان "
+                  "إلى الرباط الأحد لعقد لقاءات مخصصة للهجرة.") == []

@@ -131,8 +131,17 @@ def joined(a: Analysis, at: int) -> bool:
     honorific the mention leaves out ("X، ومعالي Y")?"""
     if a.search_before(lexicons().cues.joined, at, a.reach.joined_before):
         return True
+    first = a.fold(at, at + a.reach.word_chars).split(maxsplit=1)[:1]
+    if first and first[0][:1] == "و" and _joins_a_title(first[0][1:]):
+        return True  # the mention holds its own و: "X ونظيره المصري Y"، "X ووزير الداخلية Y"
     words = a.fold_before(at, a.reach.word_chars).split()
     return bool(words) and words[-1][:1] == "و" and words[-1][1:] in _honorific_words()
+
+
+def _joins_a_title(word: str) -> bool:
+    """Is this word, its و taken off, a counterpart word or a title's head (نظيره، وزير، سفير)?"""
+    lex = lexicons()
+    return word in lex.people_words.counterpart or any(s == 0 and e == len(word) for s, e, _ in lex.title_heads.find(word))
 
 
 @functools.cache
