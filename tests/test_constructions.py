@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from marsad.extract.document import sentences
 from marsad.extract.events import _same_office
+from marsad.extract.sentences import sentences
 from marsad.model import Document
 from marsad.pipeline import process
 from marsad.settings import Settings

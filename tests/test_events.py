@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.extract.document import SENTENCE
 from marsad.extract.events import extract_events
+from marsad.extract.sentences import SENTENCE
 from marsad.model import Segment
 from marsad.settings import Settings
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,13 +20,14 @@ from typing import Any, NamedTuple, TypeVar
 
 from ..lexicons import Cue, Entry, lexicons, matches_at
 from ..model import Mention, Segment
-from ..normalize import Folded, fold, positions, word_start
+from ..normalize import Folded, fold, word_start
 from ..settings import Reach, Settings
 from .dates import find_dates
 from .entities import Entity, link
 from .mentions import Person
 from .people import PeopleFinder
 from .places import Place, find_places, states_named
+from .sentences import sentences
 from .tokens import place_readings
 from .triggers import Clause, blocked, trigger_pattern
 
@@ -44,7 +44,6 @@ class Trigger(NamedTuple):
     blocked: bool  # preceded in its sentence by a plan, a negation or a recalled meeting
 
 
-SENTENCE = re.compile(r"[^.!?؟\n]+(?:[.!?؟]+|(?=\n)|$)")  # a paragraph may end without a full stop
 
 
 @dataclass(slots=True)
@@ -275,62 +274,6 @@ def analyse(segment: Segment, settings: Settings, folded: Folded | None = None,
         _trigger_starts=trigger_starts,
     )
     return a
-
-
-STOPS = ".!?؟"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The spans of `SENTENCE.finditer(text)` that are not blank, from the positions of the few stop
-    characters (str.find, no scan of every character by the regex engine).
-
-    >>> sentences("التقى الوزير بنظيره. وبحثا التعاون!؟\\nفي الرباط")
-    [(0, 20), (20, 36), (37, 46)]
-    """
-    out = []
-    start, n = 0, len(text)
-    for p in sorted(p for c in STOPS + "\n" for p in positions(text, c)):
-        if p < start:
-            continue  # inside a run of stops already taken
-        if p == start:
-            start = p + 1  # a sentence has at least one character that is not a stop
-            continue
-        if text[p] == "." and _abbreviation(text, p):
-            continue  # "وزير العدل د. عبد الله": the stop of a one-letter abbreviation ends no sentence
-        end = p
-        if text[p] != "\n":
-            while end < n and text[end] in STOPS:
-                end += 1
-        if not text[start:end].isspace():
-            out.append((start, end))
-        start = end + 1 if text[p] == "\n" else end
-    if start < n and not text[start:].isspace():
-        out.append((start, n))
-    return out
-
-
-def _abbreviation(text: str, p: int) -> bool:
-    """Is the full stop at `p` that of a one-letter abbreviation before a name (د. for doctor, م. for
-    engineer, أ.د.): one Arabic letter standing alone before it, a word after it on the same line,
-    and no number before the letter ("عام 2025 م." ends with the era's letter)?
-
-    >>> _abbreviation("استقبل الوزير د. عبد الله", 15), _abbreviation("في عام 2025 م. وقال", 13)
-    (True, False)
-    """
-    def arabic(c: str) -> bool:
-        return "\u0621" <= c <= "\u064a"
-
-    after = text[p + 1:p + 3]
-    follows = after[:1] == " " and arabic(after[1:]) or arabic(after[:1]) and after[1:] == "."
-    if p < 1 or not arabic(text[p - 1]) or not follows:
-        return False  # one letter, then a word after a space or the next letter of "أ.د."
-    before = text[p - 2:p - 1]
-    if before == ".":
-        return True  # "أ.د."
-    if before not in ("", " ", "(", "\n"):
-        return False
-    word = text[max(0, p - 12):p - 2].rsplit(None, 1)
-    return not (word and word[-1][-1:].isdigit())
 
 
 @functools.cache
