@@ -106,3 +106,11 @@ def test_two_ministers_who_will_head_somewhere_to_meet_meet_no_one_yet() -> None
     """The future dual (سيتوجهان، سيلتقيان) before a meeting noun: planned."""
     assert events("أعلنت الوزارة أن وزير الداخلية الفرنسي جان مارتان ونظيرته الألمانية آنا شولتس سيتوجهان "
                   "إلى الرباط الأحد لعقد لقاءات مخصصة للهجرة.") == []
+
+
+def test_a_phone_conversation_between_two_ministers_is_a_call() -> None:
+    """"جرت محادثة هاتفية بين X ونظيره Y": the singular محادثة, not only مباحثات/مكالمة."""
+    found = events("جرت اليوم محادثة هاتفية بين وزير الداخلية الليبي سالم الورفلي ونظيره المالطي جون بورغ، "
+                   "تناولت الهجرة غير النظامية.")
+    assert [ev["kind"] for ev in found] == ["call"]
+    assert sides(found[0]) == {"LBY": ("سالم الورفلي", "participant"), "MLT": ("جون بورغ", "participant")}
