@@ -114,3 +114,18 @@ def test_a_phone_conversation_between_two_ministers_is_a_call() -> None:
                    "تناولت الهجرة غير النظامية.")
     assert [ev["kind"] for ev in found] == ["call"]
     assert sides(found[0]) == {"LBY": ("سالم الورفلي", "participant"), "MLT": ("جون بورغ", "participant")}
+
+
+def test_a_dual_title_before_its_members_nisbas_names_both_sides() -> None:
+    """"بحث الرئيسان التونسي X والإيطالي Y": the dual and each member's nisba, no organisation between."""
+    found = events("بحث الرئيسان التونسي سامي الورتاني والإيطالي ماركو بيانكي، اليوم في روما، التعاون في مكافحة "
+                   "الهجرة غير النظامية.")
+    assert len(found) == 1
+    assert {c: n for c, (n, _) in sides(found[0]).items()} == {"TUN": "سامي الورتاني", "ITA": "ماركو بيانكي"}
+
+
+def test_talks_held_by_phone_are_a_call() -> None:
+    """"بحث X مع نظيره Y هاتفيا": the adverb, away from the verb, makes the talks a call."""
+    found = events("بحث وزير الداخلية الأردني سامي الخالدي مع نظيره العراقي علي الشمري هاتفيا ضبط الحدود "
+                   "المشتركة بين البلدين.")
+    assert [ev["kind"] for ev in found] == ["call"]

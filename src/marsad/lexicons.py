@@ -80,6 +80,7 @@ class Cues:
     delegation_subject: Cue  # "كما التقى الوفد بـX": the delegation's leader is the subject
     residence: Cue  # "في مقر إقامته": where a visitor stays, neutral ground too
     calls_listed: Cue  # "سلسلة اتصالات هاتفية، شملت:": the talks listed after it were calls
+    by_phone: Cue  # "بحث الرئيسان ... هاتفيا": a meeting verb's talks, held by phone
     visit: Cue  # "زيارة ... إلى": the state visited
     summing_up: Cue  # "هذه اللقاءات": a paragraph about every meeting
     each_of: Cue  # "كلا من": each member of the list that follows is met in turn

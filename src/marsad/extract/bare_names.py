@@ -72,8 +72,8 @@ def collective_people(f: PeopleFinder, text: str, folded: Folded, toks: Tokens, 
         j = k + 1
         while j < len(toks) and toks.text[j].startswith("ال") and toks.hit[j] is None:
             j += 1  # the organisation: "الخارجية"، "الداخلية العرب"
-        if j == k + 1:
-            continue
+        if j == k + 1 and not (j < len(toks) and (h := toks.hit[j]) is not None and h.kind == "nisba"):
+            continue  # no organisation, and no nisba right after ("الرئيسان الروسي ..."): no members here
         tspan = folded.span(toks.start[k], toks.end[j - 1])
         while j < len(toks) and (hit := toks.hit[j]) is not None and hit.kind == "nisba" and j not in claimed:
             e = f._name_run(toks, j + 1, claimed, bounded=True)

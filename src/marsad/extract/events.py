@@ -118,8 +118,8 @@ def _event(a: Analysis, engs: list[Engagement]) -> Event:
     first = engs[0]
     kinds = {e.kind for e in engs}
     kind = "agreement" if "agreement" in kinds else "call" if "call" in kinds else "meeting"
-    if kind == "meeting" and _listed_call(a, first.sentence):
-        kind = "call"  # "أجرى سلسلة اتصالات هاتفية، شملت: ... بحث الصفدي مع نظيره الجزائري ..."
+    if kind == "meeting" and (_listed_call(a, first.sentence) or says(a, cues.by_phone, first.sentence)):
+        kind = "call"  # "أجرى سلسلة اتصالات هاتفية، شملت: ... بحث الصفدي مع نظيره الجزائري ..."; "بحثا هاتفيا"
     if kind == "meeting" and _signed_nearby(a, first.sentence):
         kind = "agreement"  # "وتوجت هذه المباحثات بالتوقيع على مذكرة تفاهم": one event, an agreement
     date, how = _date(a, first.sentence)
