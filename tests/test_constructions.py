@@ -129,3 +129,16 @@ def test_talks_held_by_phone_are_a_call() -> None:
     found = events("بحث وزير الداخلية الأردني سامي الخالدي مع نظيره العراقي علي الشمري هاتفيا ضبط الحدود "
                    "المشتركة بين البلدين.")
     assert [ev["kind"] for ev in found] == ["call"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("التقى المدير الجهوي للجمارك الجزائرية سمير بن علي نظيره التونسي كمال الورتاني، واختتمت الأشغال "
+                 "بالتوقيع على محضر الاجتماع.", "meeting", id="the-minutes-signed"),
+    pytest.param("التقى وزير الداخلية التونسي كمال الورتاني نظيره الإيطالي ماركو بيانكي في روما.\nوكان الوزير "
+                 "قد حل بروما لحضور الذكرى العشرين لاتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة.", "meeting",
+                 id="a-convention-named"),
+    pytest.param("التقى وزير الداخلية التونسي كمال الورتاني نظيره الإيطالي ماركو بيانكي، وتوجت المباحثات "
+                 "بالتوقيع على مذكرة تفاهم في مجال الهجرة.", "agreement", id="a-memorandum-signed"),
+])
+def test_only_an_agreement_signed_makes_the_meeting_an_agreement(text: str, kind: str) -> None:
+    assert [ev["kind"] for ev in events(text)] == [kind]

@@ -108,6 +108,11 @@ def has_trigger(folded: str, starts: list[int]) -> bool:
 
 @functools.cache
 def signing_pattern() -> tuple[re.Pattern[str], Starts]:
-    spec = lexicons().triggers["agreement"]
-    forms = sorted({fold_word(f) for f in spec.get("verbs", []) + spec.get("nouns", [])}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{_alternation(forms)})(?!\w)"), Starts([f.split()[0] for f in forms])
+    """A signing written near a meeting: a signing verb or noun (وقع، التوقيع على; an agreement named
+    alone, "اتفاقية الأمم المتحدة لمكافحة الجريمة", signs nothing), not of the meeting's minutes
+    (triggers.yaml `signed_not_agreement`)."""
+    triggers = lexicons().triggers
+    forms = sorted({fold_word(f) for f in triggers["agreement"].get("verbs", [])}, key=len, reverse=True)
+    minutes = "|".join(re.escape(fold_word(w)) for w in triggers.get("signed_not_agreement", []))
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{_alternation(forms)})(?!\w)(?!\s+(?:على\s+)?(?:{minutes})(?!\w))"), \
+        Starts([f.split()[0] for f in forms])
