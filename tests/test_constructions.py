@@ -142,3 +142,11 @@ def test_talks_held_by_phone_are_a_call() -> None:
 ])
 def test_only_an_agreement_signed_makes_the_meeting_an_agreement(text: str, kind: str) -> None:
     assert [ev["kind"] for ev in events(text)] == [kind]
+
+
+def test_what_is_offered_after_a_name_is_not_part_of_it() -> None:
+    """"وقدم سمو الأمير X بن Y التهنئة لـ...": التهنئة is the object, not a family name."""
+    found = events("أجرى سمو الأمير فهد بن سلطان بن عبدالعزيز وزير الدفاع اتصالا هاتفيا بوزير الدفاع العراقي "
+                   "سامي الربيعي، وقدم سمو الأمير فهد بن سلطان بن عبدالعزيز التهنئة لوزير الدفاع العراقي.",
+                   url="https://sabq.org/saudia/xyz")
+    assert {p["name"] for p in found[0]["participants"]} == {"فهد بن سلطان بن عبدالعزيز", "سامي الربيعي"}
