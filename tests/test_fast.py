@@ -279,6 +279,16 @@ def test_automaton_iter_and_starts(words: list[str], text: str) -> None:
 
 
 @needs_c
+@given(keys, st.text(alphabet="ابتلمنو ،x", max_size=80), st.integers(-5, 90), st.integers(-5, 90))
+@settings(max_examples=300, deadline=None)
+def test_automaton_found_inside_a_window(words: list[str], text: str, pos: int, endpos: int) -> None:
+    """`found` (the literal test of `Cue`) says whether `iter` of the window's slice finds anything."""
+    pairs = [(w, (len(w), k)) for k, w in enumerate(words)]
+    ours, theirs = C.Automaton(pairs), _native.Automaton(pairs)
+    assert ours.found(text, pos, endpos) == theirs.found(text, pos, endpos) == bool(theirs.iter(text[pos:endpos]))
+
+
+@needs_c
 @given(st.lists(st.tuples(st.text(alphabet="ابت", min_size=1, max_size=4), st.sets(st.sampled_from("xyz"), min_size=1)),
                 max_size=12), st.text(alphabet="ابت ", max_size=60))
 @settings(max_examples=300, deadline=None)

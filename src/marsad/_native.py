@@ -9,7 +9,7 @@ reads characters):
     tokens(text)                               the people tokenizer's matches, as parallel lists
     positions(text, part)                      where `part` occurs, without overlaps
     matches_at(pattern, text, starts, s, e)    pattern.finditer(text, s, e) for matches at `starts`
-    Automaton(pairs)                           Aho-Corasick: .iter, .starts, .labelled, .words, .size
+    Automaton(pairs)                           Aho-Corasick: .iter, .found, .starts, .labelled, .words, .size
 
 >>> Folding({"ة": "ه", "\\u064e": ""}).fold("مدينَة", True, True)
 ('مدينه', [4], [4])
@@ -220,6 +220,10 @@ class Automaton:
         """Every key occurrence as (its last character, value), by end position, longest first."""
         values = self.values
         return [(end, values[k]) for end, k in self.automaton.iter(text)] if values else []
+
+    def found(self, text: str, pos: int, endpos: int) -> bool:
+        """Does a key occur inside text[pos:endpos]?"""
+        return bool(self.values) and next(self.automaton.iter(text[pos:endpos]), None) is not None
 
     def starts(self, text: str) -> list[int]:
         """Sorted distinct start positions of the key occurrences."""

@@ -661,6 +661,31 @@ done:
     return out;
 }
 
+/* found(text, pos, endpos) -> bool: does a key occur inside text[pos:endpos]? (stops at the first) */
+static PyObject *automaton_found(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) || !PyLong_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "found(text: str, pos: int, endpos: int)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t pos = PyLong_AsSsize_t(args[1]), endpos = PyLong_AsSsize_t(args[2]);
+    if ((pos == -1 || endpos == -1) && PyErr_Occurred()) return NULL;
+    if (pos < 0) pos = pos + n < 0 ? 0 : pos + n;  /* as a slice's bounds */
+    if (endpos < 0) endpos = endpos + n < 0 ? 0 : endpos + n;
+    if (endpos > n) endpos = n;
+    if (pos >= endpos || !a->nkeys) Py_RETURN_FALSE;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int32_t state = 0;
+    for (Py_ssize_t i = pos; i < endpos; i++) {
+        Py_ssize_t sym = symbol_of(a, PyUnicode_READ(kind, data, i));
+        state = a->delta16 ? a->delta16[(Py_ssize_t)state * a->nsym + sym] : a->delta[(Py_ssize_t)state * a->nsym + sym];
+        if (a->term[state] >= 0 || a->outlink[state] >= 0) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyObject *automaton_len(Automaton *a, PyObject *unused) { return PyLong_FromSsize_t(a->nkeys); }
 
 static PyMethodDef automaton_methods[] = {
@@ -670,6 +695,8 @@ static PyMethodDef automaton_methods[] = {
      "labelled(text, labels) -> {label: sorted distinct starts of its keys} (values: (length, labels))"},
     {"words", (PyCFunction)(void (*)(void))automaton_words, METH_FASTCALL,
      "words(text, proclitics) -> longest non-overlapping whole-word hits (values: (length, hits, dropped))"},
+    {"found", (PyCFunction)(void (*)(void))automaton_found, METH_FASTCALL,
+     "found(text, pos, endpos) -> does a key occur inside text[pos:endpos]"},
     {"size", (PyCFunction)automaton_len, METH_NOARGS, "number of keys"},
     {NULL, NULL, 0, NULL},
 };
