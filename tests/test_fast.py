@@ -309,6 +309,24 @@ def test_gazetteers_agree_on_real_pages() -> None:
             assert ours.words(folded, PROCLITIC_SET) == theirs.words(folded, PROCLITIC_SET)
 
 
+def test_the_gazetteers_read_in_one_walk_find_what_each_finds_alone() -> None:
+    """`Gazetteers` (one walk: `words_each`, on both sides) against each gazetteer's own `find_all`."""
+    from marsad.matching import Gazetteers
+
+    lex = lexicons()
+    alone = (lex.places, lex.agencies, lex.title_heads)
+    together = Gazetteers(list(alone))
+    for side in SIDES:
+        automaton = side.Automaton(together.pairs)
+        for text in real_texts():
+            folded = fold(text).text
+            assert automaton.words_each(folded, together.proclitics) == [g.find_all(folded) for g in alone]
+        with pytest.raises(TypeError):
+            automaton.words_each("وزير", [PROCLITIC_SET])  # one set per gazetteer, as a tuple
+        with pytest.raises(ValueError):
+            side.Automaton([("ab", ((3, 2, [], False),))]).words_each("ab", (PROCLITIC_SET,))  # no gazetteer 3
+
+
 @needs_c
 @given(st.lists(st.tuples(st.sampled_from(PROCLITICS + ("ال", "س", "")), st.integers(0, 10 ** 6),
                           st.sampled_from([" ", "، ", "", "و", ". "])), max_size=12))

@@ -9,7 +9,7 @@ reads characters):
     tokens(text)                               the people tokenizer's matches, as parallel lists
     positions(text, part)                      where `part` occurs, without overlaps
     matches_at(pattern, text, starts, s, e)    pattern.finditer(text, s, e) for matches at `starts`
-    Automaton(pairs)                           Aho-Corasick: .iter, .found, .starts, .labelled, .words, .size
+    Automaton(pairs)                           Aho-Corasick: .iter, .found, .starts, .labelled, .words, .words_each, .size
 
 >>> Folding({"ة": "ه", "\\u064e": ""}).fold("مدينَة", True, True)
 ('مدينه', [4], [4])
@@ -248,30 +248,44 @@ class Automaton:
         `proclitics`; a key whose article was dropped, "لمغرب" of "للمغرب", needs a lam before it),
         then the longest that do not overlap, leftmost first on equal length, as (start, stop, hits)
         in text order."""
-        if not self.values:
-            return []
+        return self._gazetteer_words(folded, (proclitics,), False)[0]
+
+    def words_each(self, folded: str, proclitics: tuple[frozenset[str], ...]) -> list[list[tuple[int, int, Any]]]:
+        """`words` of several gazetteers in one walk: values are tuples of (which, length, hits,
+        dropped) entries, `proclitics` one set per gazetteer; one list per gazetteer."""
+        if not isinstance(proclitics, tuple):
+            raise TypeError("proclitics must be a tuple")
+        return self._gazetteer_words(folded, proclitics, True)
+
+    def _gazetteer_words(self, folded: str, proclitics: tuple[frozenset[str], ...],
+                         each: bool) -> list[list[tuple[int, int, Any]]]:
         n = len(folded)
         values, lengths = self.values, self.lengths
-        found = []
-        for end, k in self.automaton.iter(folded):
+        found: list[list[tuple[int, int, Any]]] = [[] for _ in proclitics]
+        for end, k in self.automaton.iter(folded) if values else ():
             value = values[k]
-            if not (isinstance(value, tuple) and len(value) == 3):
-                raise TypeError("values must be (length, hits, dropped)")
-            hits, dropped = value[1], value[2]
-            stop = end + 1
-            if stop < n and folded[stop].isalnum():
-                continue  # inside a word
-            start = stop - lengths[k]
-            lead = start
-            while lead > 0 and folded[lead - 1].isalpha():
-                lead -= 1
-            if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
-                prefix = folded[lead:start]
-                if dropped:
-                    if not prefix.endswith("ل"):
+            for entry in (value if each and isinstance(value, tuple) else (value,)):
+                if not (isinstance(entry, tuple) and len(entry) == 3 + each):
+                    raise TypeError("values must be tuples of (which, length, hits, dropped)" if each
+                                    else "values must be (length, hits, dropped)")
+                which = entry[0] if each else 0
+                if not 0 <= which < len(proclitics):
+                    raise ValueError("which out of range")
+                hits, dropped = entry[1 + each], entry[2 + each]
+                stop = end + 1
+                if stop < n and folded[stop].isalnum():
+                    continue  # inside a word
+                start = stop - lengths[k]
+                lead = start
+                while lead > 0 and folded[lead - 1].isalpha():
+                    lead -= 1
+                if lead < start or dropped:  # written with proclitics: و ب ل ... (لل before a dropped alif)
+                    prefix = folded[lead:start]
+                    if dropped:
+                        if not prefix.endswith("ل"):
+                            continue
+                        prefix = prefix[:-1]
+                    if prefix not in proclitics[which]:
                         continue
-                    prefix = prefix[:-1]
-                if prefix not in proclitics:
-                    continue
-            found.append((start, stop, hits))
-        return longest_apart(found, n)
+                found[which].append((start, stop, hits))
+        return [longest_apart(hits, n) for hits in found]

@@ -566,10 +566,11 @@ static PyObject *automaton_starts(Automaton *a, PyObject *text) {
     return out;
 }
 
-typedef struct { Py_ssize_t start, stop; PyObject *hits; } Hit;
+typedef struct { Py_ssize_t start, stop; PyObject *hits; Py_ssize_t which; } Hit;
 
 static int by_length_then_start(const void *a, const void *b) {
     const Hit *x = a, *y = b;
+    if (x->which != y->which) return x->which < y->which ? -1 : 1;
     Py_ssize_t lx = x->stop - x->start, ly = y->stop - y->start;
     if (lx != ly) return lx > ly ? -1 : 1;
     return (x->start > y->start) - (x->start < y->start);
@@ -580,17 +581,33 @@ static int by_start(const void *a, const void *b) {
     return (x->start > y->start) - (x->start < y->start);
 }
 
-/* words(text, proclitics) -> [(start, stop, hits)], for values (length, hits, dropped): the key
- * occurrences that end a word and start one (after proclitics in the set `proclitics`; a key whose
- * article was dropped, "لمغرب" of "للمغرب", needs a lam before it), then the longest that do not
- * overlap, leftmost first on equal length, in text order. Twin: lexicons.keep_words. */
-static PyObject *automaton_words(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "words(text: str, proclitics)");
-        return NULL;
+/* One entry of a key (which gazetteer, its hits, whether the article was dropped) kept or not: it
+ * must end a word and start one, after a proclitic of `proclitics` (a key whose article was
+ * dropped, "لمغرب" of "للمغرب", needs a lam before it). 1 kept, 0 not, -1 error. */
+static int whole_word(PyObject *text, int kind, const void *data, Py_ssize_t n, Py_ssize_t start,
+                      Py_ssize_t stop, int dropped, PyObject *proclitics) {
+    if (stop < n && fast_isalnum(PyUnicode_READ(kind, data, stop))) return 0;  /* inside a word */
+    Py_ssize_t lead = start;
+    while (lead > 0 && fast_isalpha(PyUnicode_READ(kind, data, lead - 1))) lead--;
+    if (lead == start && !dropped) return 1;
+    Py_ssize_t cut = start;
+    if (dropped) {
+        if (cut == lead || PyUnicode_READ(kind, data, cut - 1) != 0x0644) return 0;
+        cut--;
     }
-    PyObject *text = args[0], *proclitics = args[1];
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *prefix = PyUnicode_Substring(text, lead, cut);
+    if (!prefix) return -1;
+    int ok = PySequence_Contains(proclitics, prefix);
+    Py_DECREF(prefix);
+    return ok;
+}
+
+/* The whole-word occurrences of every gazetteer in one walk (`proclitics`: a tuple, one set per
+ * gazetteer; `each`: values are tuples of (which, length, hits, dropped) entries, else one
+ * (length, hits, dropped) of gazetteer 0), then each gazetteer's longest that do not overlap,
+ * leftmost first on equal length, in text order: a list of lists of (start, stop, hits). */
+static PyObject *gazetteer_words(Automaton *a, PyObject *text, PyObject *proclitics, int each) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), groups = PyTuple_GET_SIZE(proclitics);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t cap = 64, count = 0;
@@ -600,60 +617,68 @@ static PyObject *automaton_words(Automaton *a, PyObject *const *args, Py_ssize_t
     if (!found) return PyErr_NoMemory();
     AUTOMATON_WALK(a, text, {
         PyObject *value = a->values[key];
-        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 3) {
-            PyErr_SetString(PyExc_TypeError, "values must be (length, hits, dropped)");
-            goto done;
-        }
-        int dropped = PyObject_IsTrue(PyTuple_GET_ITEM(value, 2));
-        if (dropped < 0) goto done;
-        Py_ssize_t stop = end + 1, start = stop - a->lengths[key];
-        if (stop < n && fast_isalnum(PyUnicode_READ(kind, data, stop))) continue;  /* inside a word */
-        Py_ssize_t lead = start;
-        while (lead > 0 && fast_isalpha(PyUnicode_READ(kind, data, lead - 1))) lead--;
-        if (lead < start || dropped) {
-            Py_ssize_t cut = start;
-            if (dropped) {
-                if (cut == lead || PyUnicode_READ(kind, data, cut - 1) != 0x0644) continue;
-                cut--;
+        Py_ssize_t entries = each && PyTuple_Check(value) ? PyTuple_GET_SIZE(value) : 1;
+        for (Py_ssize_t i = 0; i < entries; i++) {
+            PyObject *entry = each ? (PyTuple_Check(value) ? PyTuple_GET_ITEM(value, i) : NULL) : value;
+            Py_ssize_t shift = each ? 1 : 0, which = 0;
+            if (!entry || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3 + shift) {
+                PyErr_SetString(PyExc_TypeError, each ? "values must be tuples of (which, length, hits, dropped)"
+                                                      : "values must be (length, hits, dropped)");
+                goto done;
             }
-            PyObject *prefix = PyUnicode_Substring(text, lead, cut);
-            if (!prefix) goto done;
-            int ok = PySequence_Contains(proclitics, prefix);
-            Py_DECREF(prefix);
+            if (each) {
+                which = PyLong_AsSsize_t(PyTuple_GET_ITEM(entry, 0));
+                if (which < 0 || which >= groups) {
+                    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "which out of range");
+                    goto done;
+                }
+            }
+            int dropped = PyObject_IsTrue(PyTuple_GET_ITEM(entry, 2 + shift));
+            if (dropped < 0) goto done;
+            Py_ssize_t stop = end + 1, start = stop - a->lengths[key];
+            int ok = whole_word(text, kind, data, n, start, stop, dropped, PyTuple_GET_ITEM(proclitics, which));
             if (ok < 0) goto done;
             if (!ok) continue;
+            if (count == cap) {
+                Hit *more = PyMem_Realloc(found, sizeof(Hit) * cap * 2);
+                if (!more) { PyErr_NoMemory(); goto done; }
+                found = more;
+                cap *= 2;
+            }
+            found[count].start = start;
+            found[count].stop = stop;
+            found[count].hits = PyTuple_GET_ITEM(entry, 1 + shift);  /* borrowed: the automaton holds it */
+            found[count].which = which;
+            count++;
         }
-        if (count == cap) {
-            Hit *more = PyMem_Realloc(found, sizeof(Hit) * cap * 2);
-            if (!more) { PyErr_NoMemory(); goto done; }
-            found = more;
-            cap *= 2;
-        }
-        found[count].start = start;
-        found[count].stop = stop;
-        found[count].hits = PyTuple_GET_ITEM(value, 1);  /* borrowed: the automaton holds it */
-        count++;
     });
-    qsort(found, count, sizeof(Hit), by_length_then_start);
-    taken = PyMem_Calloc(n ? n : 1, 1);
-    if (!taken) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t kept = 0;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        Hit h = found[k];
-        if (memchr(taken + h.start, 1, h.stop - h.start)) continue;
-        memset(taken + h.start, 1, h.stop - h.start);
-        found[kept++] = h;
-    }
-    qsort(found, kept, sizeof(Hit), by_start);
-    out = PyList_New(kept);
-    for (Py_ssize_t k = 0; out && k < kept; k++) {
-        PyObject *t = PyTuple_New(3), *s = PyLong_FromSsize_t(found[k].start), *e = PyLong_FromSsize_t(found[k].stop);
-        if (!t || !s || !e) { Py_XDECREF(t); Py_XDECREF(s); Py_XDECREF(e); Py_CLEAR(out); break; }
-        Py_INCREF(found[k].hits);
-        PyTuple_SET_ITEM(t, 0, s);
-        PyTuple_SET_ITEM(t, 1, e);
-        PyTuple_SET_ITEM(t, 2, found[k].hits);
-        PyList_SET_ITEM(out, k, t);
+    qsort(found, count, sizeof(Hit), by_length_then_start);  /* by gazetteer, then longest, then leftmost */
+    taken = PyMem_Malloc(n ? n : 1);
+    out = PyList_New(groups);
+    if (!taken || !out) { Py_CLEAR(out); if (!taken) PyErr_NoMemory(); goto done; }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t g = 0; g < groups; g++) {
+        memset(taken, 0, n ? n : 1);
+        Py_ssize_t first = k, kept = first;
+        for (; k < count && found[k].which == g; k++) {
+            Hit h = found[k];
+            if (memchr(taken + h.start, 1, h.stop - h.start)) continue;
+            memset(taken + h.start, 1, h.stop - h.start);
+            found[kept++] = h;
+        }
+        qsort(found + first, kept - first, sizeof(Hit), by_start);
+        PyObject *list = PyList_New(kept - first);
+        if (!list) { Py_CLEAR(out); goto done; }
+        PyList_SET_ITEM(out, g, list);
+        for (Py_ssize_t j = first; j < kept; j++) {
+            PyObject *t = PyTuple_New(3), *s = PyLong_FromSsize_t(found[j].start), *e = PyLong_FromSsize_t(found[j].stop);
+            if (!t || !s || !e) { Py_XDECREF(t); Py_XDECREF(s); Py_XDECREF(e); Py_CLEAR(out); goto done; }
+            Py_INCREF(found[j].hits);
+            PyTuple_SET_ITEM(t, 0, s);
+            PyTuple_SET_ITEM(t, 1, e);
+            PyTuple_SET_ITEM(t, 2, found[j].hits);
+            PyList_SET_ITEM(list, j - first, t);
+        }
     }
 done:
     PyMem_Free(found);
@@ -661,7 +686,35 @@ done:
     return out;
 }
 
-/* found(text, pos, endpos) -> bool: does a key occur inside text[pos:endpos]? (stops at the first) */
+/* words(text, proclitics) -> [(start, stop, hits)], for values (length, hits, dropped): the key
+ * occurrences that end a word and start one, then the longest that do not overlap (gazetteer_words
+ * of one gazetteer). Twin: _native.Automaton.words. */
+static PyObject *automaton_words(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "words(text: str, proclitics)");
+        return NULL;
+    }
+    PyObject *one = PyTuple_Pack(1, args[1]);
+    if (!one) return NULL;
+    PyObject *lists = gazetteer_words(a, args[0], one, 0);
+    Py_DECREF(one);
+    if (!lists) return NULL;
+    PyObject *out = PyList_GET_ITEM(lists, 0);
+    Py_INCREF(out);
+    Py_DECREF(lists);
+    return out;
+}
+
+/* words_each(text, proclitics) -> one list per gazetteer, for values that are tuples of (which,
+ * length, hits, dropped): several gazetteers read in one walk. Twin: _native.Automaton.words_each. */
+static PyObject *automaton_words_each(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "words_each(text: str, proclitics: tuple)");
+        return NULL;
+    }
+    return gazetteer_words(a, args[0], args[1], 1);
+}
+
 static PyObject *automaton_found(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) || !PyLong_Check(args[2])) {
         PyErr_SetString(PyExc_TypeError, "found(text: str, pos: int, endpos: int)");
@@ -695,6 +748,8 @@ static PyMethodDef automaton_methods[] = {
      "labelled(text, labels) -> {label: sorted distinct starts of its keys} (values: (length, labels))"},
     {"words", (PyCFunction)(void (*)(void))automaton_words, METH_FASTCALL,
      "words(text, proclitics) -> longest non-overlapping whole-word hits (values: (length, hits, dropped))"},
+    {"words_each", (PyCFunction)(void (*)(void))automaton_words_each, METH_FASTCALL,
+     "words_each(text, proclitics) -> words() of each gazetteer (values: tuples of (which, length, hits, dropped))"},
     {"found", (PyCFunction)(void (*)(void))automaton_found, METH_FASTCALL,
      "found(text, pos, endpos) -> does a key occur inside text[pos:endpos]"},
     {"size", (PyCFunction)automaton_len, METH_NOARGS, "number of keys"},

@@ -24,6 +24,7 @@ from .matching import (
     Cue,
     Entry,
     Gazetteer,
+    Gazetteers,
     Prefilter,
     Starts,
     automaton,
@@ -168,6 +169,7 @@ class Lexicons:
     places: Gazetteer  # countries, nisbas, cities
     agencies: Gazetteer
     title_heads: Gazetteer
+    segment_gazetteers: Gazetteers  # places, agencies and title heads, read in one walk of a segment
     countries: dict[str, dict[str, str]]
     topics: Prefilter  # topic -> its cue expressions
     triggers: dict[str, Any]
@@ -254,6 +256,8 @@ def lexicons() -> Lexicons:
     triggers = _yaml("triggers.yaml")
     date_words = _yaml("date_words.yaml")
     topic_cues = _topic_cues(_yaml("topics.yaml"))
+    places, agencies, title_heads = Gazetteer(place_entries, PLACE_PROCLITICS), Gazetteer(_agencies()), \
+        Gazetteer(_title_heads(titles))
     return Lexicons(
         months={fold_word(v): int(k) for k, vs in months["gregorian"].items() for v in vs},
         hijri_months={fold_word(v): int(k) for k, vs in months["hijri"].items() for v in vs},
@@ -263,9 +267,10 @@ def lexicons() -> Lexicons:
         function_words=function_words,
         honorifics=sorted((fold_word(h) for h in _lines("honorifics.txt")), key=len, reverse=True),
         titles=titles,
-        places=Gazetteer(place_entries, PLACE_PROCLITICS),
-        agencies=Gazetteer(_agencies()),
-        title_heads=Gazetteer(_title_heads(titles)),
+        places=places,
+        agencies=agencies,
+        title_heads=title_heads,
+        segment_gazetteers=Gazetteers([places, agencies, title_heads]),
         countries=countries,
         topics=Prefilter(topic_cues),
         triggers=triggers,

@@ -262,10 +262,12 @@ def analyse(segment: Segment, settings: Settings, folded: Folded | None = None,
     lex = lexicons()
     text = segment.text
     folded = folded or fold(text)
-    hits = place_readings(lex, folded.text)
+    places, agencies, titles = lex.segment_gazetteers.find_all(folded.text)  # one walk for the three
+    hits = place_readings(lex, folded.text, places)
     place_hits = [(s, e, entries[0]) for s, e, entries in hits]
-    agency_hits = lex.agencies.find(folded.text)
-    people = _finder(settings.reach).find(text, folded, place_hits, agency_hits)
+    agency_hits = [(s, e, entries[0]) for s, e, entries in agencies]
+    title_hits = [(s, e, entries[0]) for s, e, entries in titles]
+    people = _finder(settings.reach).find(text, folded, place_hits, agency_hits, title_hits)
     entities = link(people, text, folded)
     a = Analysis(
         segment, entities, people,

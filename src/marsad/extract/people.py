@@ -76,11 +76,11 @@ class PeopleFinder:
         self.goes_on = self.org_words | self.title_goes_on  # a word after أمير that makes it the title
 
     def find(self, text: str, folded: Folded | None = None, place_hits: list | None = None,
-             agency_hits: list | None = None) -> list[Person]:
-        """The people of `text`; the places and agencies gazetteer hits may be given (already found)."""
+             agency_hits: list | None = None, title_hits: list | None = None) -> list[Person]:
+        """The people of `text`; the places, agencies and title heads hits may be given (found already)."""
         folded = folded or fold(text)
         toks = tokenize(folded, text)
-        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits) - named_amir(toks, self.goes_on, self.first_names)
+        heads = mark_hits(self.lex, folded.text, toks, place_hits, agency_hits, title_hits) - named_amir(toks, self.goes_on, self.first_names)
         toks.hon = self.honorific_table.marks(toks)
         people: list[Person] = []
         claimed: set[int] = set()

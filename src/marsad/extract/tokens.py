@@ -55,23 +55,25 @@ def strip(word: str) -> str:
     return stripped if len(stripped) >= 2 else word
 
 
-def place_readings(lex: Lexicons, folded: str) -> list[tuple[int, int, list[Entry]]]:
-    """The places gazetteer's readings of a folded text, less the towns named right before a
-    patronymic (بن، ولد): "الشيخ زايد بن حمد" is a person, not the town of Sheikh Zayed."""
+def place_readings(lex: Lexicons, folded: str, found: list | None = None) -> list[tuple[int, int, list[Entry]]]:
+    """The places gazetteer's readings of a folded text (`found`: its `find_all`, when read
+    already), less the towns named right before a patronymic (بن، ولد): "الشيخ زايد بن حمد" is a
+    person, not the town of Sheikh Zayed."""
     patronymics = lex.people_words.patronymics
-    return [(s, e, entries) for s, e, entries in lex.places.find_all(folded)
+    return [(s, e, entries) for s, e, entries in (lex.places.find_all(folded) if found is None else found)
             if not (folded[e:e + 1] == " " and folded[e + 1:e + 5].split(" ", 1)[0] in patronymics
                     and next((x.kind for x in entries if x.kind in {"city", "country"}), None) == "city")]
 
 
 def mark_hits(lex: Lexicons, folded: str, toks: Tokens, place_hits: list | None = None,
-              agency_hits: list | None = None) -> set[int]:
-    """Sets each token's gazetteer hit; returns the tokens that are title heads."""
+              agency_hits: list | None = None, title_hits: list | None = None) -> set[int]:
+    """Sets each token's gazetteer hit (the hits of each gazetteer may be given: found already);
+    returns the tokens that are title heads."""
     offsets, ends = toks.start, toks.end
     heads: set[int] = set()
     if place_hits is None:
         place_hits = [(s, e, entries[0]) for s, e, entries in place_readings(lex, folded)]
-    given = {id(lex.places): place_hits, id(lex.agencies): agency_hits}
+    given = {id(lex.places): place_hits, id(lex.agencies): agency_hits, id(lex.title_heads): title_hits}
     for gaz in (lex.places, lex.agencies, lex.title_heads):
         found = given.get(id(gaz))
         found = gaz.find(folded) if found is None else found
