@@ -8,7 +8,7 @@ the rest of the package imports from here and never knows which runs.
     tokens(text)                                extract.people.tokenize
     positions(text, part)                       normalize.positions
     matches_at(pattern, text, starts, s, e)     lexicons.matches_at
-    Automaton(pairs)                            lexicons: Gazetteer, Prefilter, Starts
+    Automaton(pairs)                            matching: Gazetteer, Gazetteers, Prefilter, Starts, Cue
 """
 
 from __future__ import annotations
