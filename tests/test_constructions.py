@@ -150,3 +150,11 @@ def test_what_is_offered_after_a_name_is_not_part_of_it() -> None:
                    "سامي الربيعي، وقدم سمو الأمير فهد بن سلطان بن عبدالعزيز التهنئة لوزير الدفاع العراقي.",
                    url="https://sabq.org/saudia/xyz")
     assert {p["name"] for p in found[0]["participants"]} == {"فهد بن سلطان بن عبدالعزيز", "سامي الربيعي"}
+
+
+def test_a_one_word_title_then_an_honorific_and_a_name_is_one_person() -> None:
+    """"استقبل فخامة الرئيس الدكتور X، رئيس مجلس ...": not a nameless president beside X."""
+    found = events("استقبل فخامة الرئيس الدكتور سالم أحمد العمري، رئيس المجلس الرئاسي، اليوم، سفير المملكة "
+                   "المتحدة لدى اليمن جون براون، وبحثا مكافحة الإرهاب.", url="https://www.sabanew.net/story/ar/1")
+    assert len(found) == 1
+    assert sides(found[0]) == {"YEM": ("سالم أحمد العمري", "host"), "GBR": ("جون براون", "guest")}

@@ -38,6 +38,12 @@ class Person:
     evidence: list[str] = field(default_factory=list)  # how the country was found
 
 
+def _honorifics_only(gap: str, honorific_words: frozenset[str]) -> bool:
+    """Is the gap one or more honorifics, and no comma ("الرئيس الدكتور X", not "الرئيس، رئيس الوزراء X")?"""
+    words = fold_word(gap).split()
+    return bool(words) and not APPOSITION_MARKS.search(gap) and all(w in honorific_words for w in words)
+
+
 def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str] = frozenset()) -> list[Person]:
     """"الفريق X، رئيس أركان ..." and "قائد الدرك، اللواء X": the rank's name joins the function;
     "بنظيره النيجري، وزير الداخلية سليمان داودا": the counterpart is the apposition's person. Between
@@ -57,6 +63,11 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
             p.country = p.country or prev.country
             p.start = prev.start
             out[-1] = p
+            continue
+        if prev and prev.name is None and prev.title and " " not in prev.title.strip() and p.name \
+                and prev.evidence != ["counterpart"] and _honorifics_only(text[prev.end:p.start], honorific_words):
+            p.start, p.country = prev.start, p.country or prev.country  # "فخامة الرئيس الدكتور X، رئيس مجلس ...":
+            out[-1] = p  # the one-word title and the name after an honorific are one person
             continue
         if prev and apposed(text[prev.end:p.start]):
             def weak(x: Person) -> bool:  # a rank, an honorific-like title (الأمير) or none
