@@ -158,3 +158,9 @@ def test_a_one_word_title_then_an_honorific_and_a_name_is_one_person() -> None:
                    "المتحدة لدى اليمن جون براون، وبحثا مكافحة الإرهاب.", url="https://www.sabanew.net/story/ar/1")
     assert len(found) == 1
     assert sides(found[0]) == {"YEM": ("سالم أحمد العمري", "host"), "GBR": ("جون براون", "guest")}
+
+
+def test_the_programme_of_a_visit_told_at_arrival_is_planned() -> None:
+    """"وصل ... في زيارة رسمية، يجري خلالها مباحثات مع": talks still to come."""
+    assert events("وصل رئيس الوزراء الإثيوبي سامي تاديسي إلى مدينة بورتسودان، الثلاثاء، في زيارة رسمية، يجري "
+                  "خلالها مباحثات مع رئيس مجلس السيادة السوداني عمر الأمين.") == []
