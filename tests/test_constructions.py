@@ -164,3 +164,11 @@ def test_the_programme_of_a_visit_told_at_arrival_is_planned() -> None:
     """"وصل ... في زيارة رسمية، يجري خلالها مباحثات مع": talks still to come."""
     assert events("وصل رئيس الوزراء الإثيوبي سامي تاديسي إلى مدينة بورتسودان، الثلاثاء، في زيارة رسمية، يجري "
                   "خلالها مباحثات مع رئيس مجلس السيادة السوداني عمر الأمين.") == []
+
+
+def test_what_a_meeting_comes_after_is_an_earlier_meeting() -> None:
+    """"ويأتي هذا اللقاء بعد أسبوع من زيارة ... حيث التقيا X": background, not a second event."""
+    found = events("التقى رئيس جهاز المخابرات المصرية سامي فؤاد، اليوم بالقاهرة، نظيره التركي أحمد يلماز.\n"
+                   "ويأتي هذا اللقاء بعد أسبوع من زيارة المسؤولين إلى طرابلس، حيث التقيا رئيس المجلس الرئاسي "
+                   "الليبي محمد الكوني.")
+    assert [sorted(sides(ev)) for ev in found] == [["EGY", "TUR"]]

@@ -69,6 +69,7 @@ class Cues:
     negated: Cue  # "لم يلتق": end-anchored, searched before a trigger
     recalled_near: Cue  # "وكان ... قد" just before a trigger
     recalled_far: Cue  # "وكان الطرفان قد التقيا"
+    comes_after: Cue  # "ويأتي هذا اللقاء بعد ... حيث التقيا": an earlier meeting
     attending: tuple[str, ...]  # "بحضور": the officials named after it attend
     at_home: Cue  # "في مكتبه"
     office: Cue  # "في مكتبه": the side that hosts by the verb is in his own state

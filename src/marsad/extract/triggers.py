@@ -96,7 +96,8 @@ def blocked(clause: Clause, end: int, reach: Reach) -> bool:
     if cues.negated.search(before, tail) or guard_pattern("negated").search(last(reach.negated_before)):
         return True
     return clause.has_kan(end) and (bool(cues.recalled_near.search(before, tail)) or clause.recalled(end)) \
-        or bool(guard_pattern("background").search(last(reach.background_before)))  # "وكان الطرفان قد التقيا ... في اجتماع جمع"
+        or bool(guard_pattern("background").search(last(reach.background_before))) \
+        or bool(cues.comes_after.search(clause.text, clause.start, end))  # "ويأتي هذا اللقاء بعد ... حيث التقيا"
 
 
 def has_trigger(folded: str, starts: list[int]) -> bool:
