@@ -172,3 +172,10 @@ def test_what_a_meeting_comes_after_is_an_earlier_meeting() -> None:
                    "ويأتي هذا اللقاء بعد أسبوع من زيارة المسؤولين إلى طرابلس، حيث التقيا رئيس المجلس الرئاسي "
                    "الليبي محمد الكوني.")
     assert [sorted(sides(ev)) for ev in found] == [["EGY", "TUR"]]
+
+
+def test_an_honorary_president_of_an_arab_council_is_not_the_council_s_official() -> None:
+    """"الرئيس الفخري لمجلس وزراء الداخلية العرب": a state's minister wearing a further hat, never IGO."""
+    found = events("التقى وزير الداخلية اليمني سالم العمري، على هامش أعمال الدورة في تونس، الرئيس الفخري لمجلس "
+                   "وزراء الداخلية العرب الأمير فهد بن سلطان بن عبدالعزيز.")
+    assert "IGO" not in {p["country"] for ev in found for p in ev["participants"]}

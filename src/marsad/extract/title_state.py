@@ -19,8 +19,9 @@ def title_state(toks: Tokens, start: int, end: int, weak_nisbas: frozenset[str] 
             continue
         if hit.kind == "title":
             office = office or hit.key == "minister" or hit.attrs.get("sector") == "GOV"
-        if hit.kind == "agency" and hit.key == "IGO" and office:
-            continue  # "... وزير الداخلية الرئيس الفخري لمجلس وزراء الداخلية العرب": a further hat
+        if hit.kind == "agency" and hit.key == "IGO" and (office or "الفخري" in toks.text[start:k]):
+            continue  # "... وزير الداخلية الرئيس الفخري لمجلس وزراء الداخلية العرب": a further hat; an
+            # honorary president of an Arab council is a state's minister, not the council's official
         if hit.kind == "agency":
             org = org or hit.form
             sector = sector or hit.attrs.get("sector")
