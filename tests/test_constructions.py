@@ -179,3 +179,11 @@ def test_an_honorary_president_of_an_arab_council_is_not_the_council_s_official(
     found = events("التقى وزير الداخلية اليمني سالم العمري، على هامش أعمال الدورة في تونس، الرئيس الفخري لمجلس "
                    "وزراء الداخلية العرب الأمير فهد بن سلطان بن عبدالعزيز.")
     assert "IGO" not in {p["country"] for ev in found for p in ev["participants"]}
+
+
+def test_the_minutes_of_an_agreement_signed_make_an_agreement_and_no_name() -> None:
+    """"جرى التوقيع على محضر اتفاق": an agreement's record; على before محضر is no one called Ali."""
+    found = events("اجتمع مدير عام أمن الحدود الكويتي اللواء فهد العيسي مع قائد قوات الحدود العراقية اللواء سامي "
+                   "جواد كاظم، وجرى خلال الاجتماع التوقيع على محضر اتفاق لضبط الحدود بين البلدين.")
+    assert [ev["kind"] for ev in found] == ["agreement"]
+    assert "على محضر" not in {p["name"] for p in found[0]["participants"]}

@@ -111,9 +111,9 @@ def has_trigger(folded: str, starts: list[int]) -> bool:
 def signing_pattern() -> tuple[re.Pattern[str], Starts]:
     """A signing written near a meeting: a signing verb or noun (وقع، التوقيع على; an agreement named
     alone, "اتفاقية الأمم المتحدة لمكافحة الجريمة", signs nothing), not of the meeting's minutes
-    (triggers.yaml `signed_not_agreement`)."""
+    (triggers.yaml `signed_not_agreement`), unless they are an agreement's (محضر اتفاق)."""
     triggers = lexicons().triggers
     forms = sorted({fold_word(f) for f in triggers["agreement"].get("verbs", [])}, key=len, reverse=True)
     minutes = "|".join(re.escape(fold_word(w)) for w in triggers.get("signed_not_agreement", []))
-    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{_alternation(forms)})(?!\w)(?!\s+(?:على\s+)?(?:{minutes})(?!\w))"), \
+    return re.compile(rf"(?<!\w)[وف]?(?:ب|ل)?(?:{_alternation(forms)})(?!\w)(?!\s+(?:على\s+)?(?:{minutes})(?!\w)(?!\s+(?:ال)?اتفا))"), \
         Starts([f.split()[0] for f in forms])
