@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
@@ -172,6 +173,22 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
 
 
+def _when_unlocked(step: Callable[[], object], seconds: float = 60.0) -> None:
+    """Runs `step`, again while SQLite answers "database is locked" without waiting for it: turning
+    a new file to WAL needs it to itself, and a second process creating the same file at the same
+    moment is told so at once, not after the connection's timeout."""
+    deadline, pause = time.monotonic() + seconds, 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 class Database:
     """The connection to a marsad SQLite file (WAL mode, named migrations); `Store`'s base."""
 
@@ -203,7 +220,7 @@ class Database:
         if self.read_only and self.path != ":memory:":
             self._check_schema()
         else:
-            self.db.execute("PRAGMA journal_mode = WAL")
+            _when_unlocked(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
             self.migrate()
             if not self.read_only:
