@@ -43,6 +43,21 @@ def need_shared(*paths: Path, always: bool = False) -> None:
                 pytrace=False)
 
 
+def article_events(text: str, url: str | None = None, outlet: str | None = None) -> list[dict]:
+    """The events of one short article through the whole page path (`pipeline.process`), with the
+    metadata a scraper gives (ref date 2026-12-02): how the grammar rows check a rule where it acts."""
+    from marsad.model import Document
+    from marsad.pipeline import process
+
+    doc = Document("t", text=text, url=url, outlet=outlet)
+    return [ev.to_dict() for ev in process(doc, Settings(ref_date=dt.date(2026, 12, 2))).events]
+
+
+def sides(ev: dict) -> dict[str | None, tuple[str | None, str]]:
+    """Each principal's country -> (name, role)."""
+    return {p["country"]: (p["name"], p["role"]) for p in ev["participants"] if p["role"] != "attendee"}
+
+
 def read_table(name: str) -> list[dict[str, str]]:
     """A tab-separated table of tests/data as dicts (one row per linguistic fact)."""
     with open(DATA / name, encoding="utf-8") as f:

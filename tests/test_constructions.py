@@ -4,27 +4,13 @@ sentence of our own: the whole page path (`pipeline.process`) on a short article
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from conftest import article_events, sides
 
 from marsad.extract.events import _same_office
 from marsad.extract.sentences import sentences
-from marsad.model import Document
-from marsad.pipeline import process
-from marsad.settings import Settings
 
-SETTINGS = Settings(ref_date=dt.date(2026, 12, 2))
-
-
-def events(text: str, url: str | None = None, outlet: str | None = None) -> list[dict]:
-    doc = Document("t", text=text, url=url, outlet=outlet)
-    return [ev.to_dict() for ev in process(doc, SETTINGS).events]
-
-
-def sides(ev: dict) -> dict[str | None, tuple[str | None, str]]:
-    """Each principal's country -> (name, role)."""
-    return {p["country"]: (p["name"], p["role"]) for p in ev["participants"] if p["role"] != "attendee"}
+events = article_events  # the page path on a short article (conftest.py)
 
 
 @pytest.mark.parametrize(("text", "count"), [

@@ -6,25 +6,10 @@ article, so a rule is checked where it acts, with the outlet metadata a scraper 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from conftest import article_events, sides
 
-from marsad.model import Document
-from marsad.pipeline import process
-from marsad.settings import Settings
-
-SETTINGS = Settings(ref_date=dt.date(2026, 12, 2))
-
-
-def events(text: str, url: str | None = None, outlet: str | None = None) -> list[dict]:
-    doc = Document("t", text=text, url=url, outlet=outlet)
-    return [ev.to_dict() for ev in process(doc, SETTINGS).events]
-
-
-def sides(ev: dict) -> dict[str | None, tuple[str | None, str]]:
-    """Each principal's country -> (name, role)."""
-    return {p["country"]: (p["name"], p["role"]) for p in ev["participants"] if p["role"] != "attendee"}
+events = article_events  # the page path on a short article (conftest.py)
 
 
 HOME_FROM_OUTLET = [
