@@ -309,6 +309,21 @@ def test_gazetteers_agree_on_real_pages() -> None:
             assert ours.words(folded, PROCLITIC_SET) == theirs.words(folded, PROCLITIC_SET)
 
 
+def test_the_prefilter_walk_agrees_on_both_sides() -> None:
+    """`Automaton.prefilter` (the walk of `Prefilter.matching`): the same windows and keys found."""
+    topics = lexicons().topics
+    for text in real_texts():
+        folded = fold(text).text
+        answers = []
+        for side in SIDES:
+            found: set[str] = set()
+            answers.append((side.Automaton(topics.pairs).prefilter(folded, found), found))
+        assert all(a == answers[0] for a in answers)
+    for side in SIDES:
+        with pytest.raises(TypeError):
+            side.Automaton(topics.pairs).prefilter("نص", [])  # found is a set
+
+
 def test_the_gazetteers_read_in_one_walk_find_what_each_finds_alone() -> None:
     """`Gazetteers` (one walk: `words_each`, on both sides) against each gazetteer's own `find_all`."""
     from marsad.matching import Gazetteers

@@ -9,7 +9,7 @@ reads characters):
     tokens(text)                               the people tokenizer's matches, as parallel lists
     positions(text, part)                      where `part` occurs, without overlaps
     matches_at(pattern, text, starts, s, e)    pattern.finditer(text, s, e) for matches at `starts`
-    Automaton(pairs)                           Aho-Corasick: .iter, .found, .starts, .labelled, .words, .words_each, .size
+    Automaton(pairs)                           Aho-Corasick: .iter, .found, .prefilter, .starts, .labelled, .words, .words_each, .size
 
 >>> Folding({"ة": "ه", "\\u064e": ""}).fold("مدينَة", True, True)
 ('مدينه', [4], [4])
@@ -220,6 +220,24 @@ class Automaton:
         """Every key occurrence as (its last character, value), by end position, longest first."""
         values = self.values
         return [(end, values[k]) for end, k in self.automaton.iter(text)] if values else []
+
+    def prefilter(self, text: str, found: set[str]) -> dict[tuple[str, Any], list[int]]:
+        """For values (length, owners), each owner (key, pattern, lead): the walk of
+        `Prefilter.matching`. Owners whose key is in `found` are passed over; one with a lead is
+        tried with pattern.match at the key's start, and adds its key to `found` when it matches;
+        the others' windows are returned, {(key, pattern): [the end of each occurrence]}."""
+        if not isinstance(found, set):
+            raise TypeError("found must be a set")
+        windows: dict[tuple[str, Any], list[int]] = {}
+        for end, (length, owners) in self.iter(text):
+            for key, pattern, lead in owners:
+                if key in found:
+                    continue
+                if not lead:
+                    windows.setdefault((key, pattern), []).append(end + 1)
+                elif pattern.match(text, end + 1 - length):
+                    found.add(key)
+        return windows
 
     def found(self, text: str, pos: int, endpos: int) -> bool:
         """Does a key occur inside text[pos:endpos]?"""

@@ -715,6 +715,73 @@ static PyObject *automaton_words_each(Automaton *a, PyObject *const *args, Py_ss
     return gazetteer_words(a, args[0], args[1], 1);
 }
 
+/* prefilter(text, found) -> {(key, pattern): [ends]}, for values (length, owners), each owner
+ * (key, pattern, lead): the walk of `Prefilter.matching`. An owner whose key is in the set `found`
+ * is passed over; one with a lead is tried with pattern.match at the key's start and adds its key
+ * to `found` when it matches; the others' windows are returned (the end of each occurrence, in
+ * order) for the caller to search around. Twin: _native.Automaton.prefilter. */
+static PyObject *automaton_prefilter(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
+    static PyObject *name_match;
+    if (!name_match && !(name_match = PyUnicode_InternFromString("match"))) return NULL;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PySet_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "prefilter(text: str, found: set)");
+        return NULL;
+    }
+    PyObject *text = args[0], *found = args[1], *windows = PyDict_New();
+    if (!windows) return NULL;
+    AUTOMATON_WALK(a, text, {
+        PyObject *value = a->values[key];
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(value, 1))) {
+            PyErr_SetString(PyExc_TypeError, "values must be (length, owners)");
+            goto fail;
+        }
+        PyObject *owners = PyTuple_GET_ITEM(value, 1);
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(owners); i++) {
+            PyObject *owner = PyTuple_GET_ITEM(owners, i);
+            if (!PyTuple_Check(owner) || PyTuple_GET_SIZE(owner) != 3) {
+                PyErr_SetString(PyExc_TypeError, "owners must be (key, pattern, lead)");
+                goto fail;
+            }
+            PyObject *name = PyTuple_GET_ITEM(owner, 0), *pattern = PyTuple_GET_ITEM(owner, 1);
+            int seen = PySet_Contains(found, name);
+            if (seen < 0) goto fail;
+            if (seen) continue;
+            int lead = PyObject_IsTrue(PyTuple_GET_ITEM(owner, 2));
+            if (lead < 0) goto fail;
+            if (!lead) {
+                PyObject *pair_key = PyTuple_Pack(2, name, pattern), *stop = PyLong_FromSsize_t(end + 1);
+                if (!pair_key || !stop) { Py_XDECREF(pair_key); Py_XDECREF(stop); goto fail; }
+                PyObject *ends = PyDict_GetItemWithError(windows, pair_key);
+                int bad = 0;
+                if (!ends && !PyErr_Occurred()) {
+                    ends = PyList_New(0);
+                    bad = !ends || PyDict_SetItem(windows, pair_key, ends) < 0;
+                    Py_XDECREF(ends);  /* the dict holds it */
+                }
+                bad = bad || !ends || PyList_Append(ends, stop) < 0;
+                Py_DECREF(pair_key);
+                Py_DECREF(stop);
+                if (bad) goto fail;
+                continue;
+            }
+            PyObject *at = PyLong_FromSsize_t(end + 1 - a->lengths[key]);
+            if (!at) goto fail;
+            PyObject *call[3] = {pattern, text, at};
+            PyObject *m = PyObject_VectorcallMethod(name_match, call, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            Py_DECREF(at);
+            if (!m) goto fail;
+            int matched = m != Py_None;
+            Py_DECREF(m);
+            if (matched && PySet_Add(found, name) < 0) goto fail;
+        }
+    });
+    return windows;
+fail:
+    Py_DECREF(windows);
+    return NULL;
+}
+
+/* found(text, pos, endpos) -> bool: does a key occur inside text[pos:endpos]? (stops at the first) */
 static PyObject *automaton_found(Automaton *a, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) || !PyLong_Check(args[2])) {
         PyErr_SetString(PyExc_TypeError, "found(text: str, pos: int, endpos: int)");
@@ -750,6 +817,8 @@ static PyMethodDef automaton_methods[] = {
      "words(text, proclitics) -> longest non-overlapping whole-word hits (values: (length, hits, dropped))"},
     {"words_each", (PyCFunction)(void (*)(void))automaton_words_each, METH_FASTCALL,
      "words_each(text, proclitics) -> words() of each gazetteer (values: tuples of (which, length, hits, dropped))"},
+    {"prefilter", (PyCFunction)(void (*)(void))automaton_prefilter, METH_FASTCALL,
+     "prefilter(text, found) -> windows of Prefilter.matching (values: (length, owners))"},
     {"found", (PyCFunction)(void (*)(void))automaton_found, METH_FASTCALL,
      "found(text, pos, endpos) -> does a key occur inside text[pos:endpos]"},
     {"size", (PyCFunction)automaton_len, METH_NOARGS, "number of keys"},

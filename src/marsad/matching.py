@@ -130,7 +130,8 @@ class Prefilter:
                     self.always.append((key, compiled))
                 for literal in found or ():
                     owners.setdefault(literal, []).append((key, compiled, lead is not None))
-        self.automaton = automaton([(a, (len(a), tuple(keys))) for a, keys in owners.items()])
+        self.pairs = [(a, (len(a), tuple(keys))) for a, keys in owners.items()]
+        self.automaton = automaton(self.pairs)
         self.empty = not owners
 
     def matching(self, text: str) -> set[str]:
@@ -138,15 +139,7 @@ class Prefilter:
         found = {key for key, pattern in self.always if pattern.search(text)}
         if self.empty:
             return found
-        windows: dict[tuple[str, re.Pattern[str]], list[int]] = {}
-        for end, (length, owners) in self.automaton.iter(text):
-            for key, pattern, lead in owners:
-                if key in found:
-                    continue
-                if not lead:
-                    windows.setdefault((key, pattern), []).append(end + 1)
-                elif pattern.match(text, end + 1 - length):
-                    found.add(key)
+        windows: dict[tuple[str, re.Pattern[str]], list[int]] = self.automaton.prefilter(text, found)  # the walk
         for (key, pattern), ends in windows.items():
             if key not in found and self._near(pattern, text, ends):
                 found.add(key)
