@@ -173,3 +173,12 @@ def test_the_minutes_of_an_agreement_signed_make_an_agreement_and_no_name() -> N
                    "جواد كاظم، وجرى خلال الاجتماع التوقيع على محضر اتفاق لضبط الحدود بين البلدين.")
     assert [ev["kind"] for ev in found] == ["agreement"]
     assert "على محضر" not in {p["name"] for p in found[0]["participants"]}
+
+
+@pytest.mark.parametrize("verb", ["تطرق", "بحث", "ناقش"])
+def test_two_sides_told_as_each_of_after_a_verb_of_discussion_met(verb: str) -> None:
+    """"تطرق كل من X وY إلى سبل ...": both sides are the verb's subject, listed with كل من."""
+    found = events(f"{verb} كل من المدير العام للجمارك الجزائرية، سمير بن علي وسفيرة مملكة هولندا بالجزائر، "
+                   "آنا دي فريس، إلى سبل تعزيز التعاون الجمركي.", url="https://www.elmaouid.dz/123")
+    assert len(found) == 1
+    assert {c: n for c, (n, _) in sides(found[0]).items()} == {"DZA": "سمير بن علي", "NLD": "آنا دي فريس"}
