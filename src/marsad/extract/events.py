@@ -83,6 +83,7 @@ def _without_restatements(events: list[Event]) -> list[Event]:
 
 
 def _restates(ev: Event, other: Event) -> bool:
+    """Is `ev` a restatement of `other` (see `_without_restatements`)?"""
     mine, theirs = ev.principals(), other.principals()
     if ev.kind != other.kind or len(mine) != len(theirs) or all(p.name for p in mine) \
             or sum(bool(p.name) for p in mine) >= sum(bool(p.name) for p in theirs) \
@@ -110,7 +111,6 @@ def _office(title: str | None) -> list[str]:
     folded = fold(title or "").text
     hits = lexicons().places.find(folded)
     return [w.removeprefix("ال") for w in folded[:hits[0][0] if hits else len(folded)].split()]
-
 
 
 def _event(a: Analysis, engs: list[Engagement]) -> Event:
