@@ -182,3 +182,10 @@ def test_two_sides_told_as_each_of_after_a_verb_of_discussion_met(verb: str) -> 
                    "آنا دي فريس، إلى سبل تعزيز التعاون الجمركي.", url="https://www.elmaouid.dz/123")
     assert len(found) == 1
     assert {c: n for c, (n, _) in sides(found[0]).items()} == {"DZA": "سمير بن علي", "NLD": "آنا دي فريس"}
+
+
+def test_a_plural_title_inside_a_construct_chain_goes_on_with_the_title() -> None:
+    """"رئيس لجنة رؤساء الأركان المشتركة الباكستانية": the title's nisba names the guest's state."""
+    found = events("استقبل الوزير المسؤول عن شؤون الدفاع العماني سالم بن سعيد البوسعيدي، أمس، الفريق أول أحمد "
+                   "شاهد خان رئيس لجنة رؤساء الأركان المشتركة الباكستانية الذي يزور السلطنة حاليا.")
+    assert sides(found[0])["PAK"] == ("أحمد شاهد خان", "guest")

@@ -162,8 +162,8 @@ class PeopleFinder:
             if hit.kind == "title" and toks.hit_start[j] > toks.start[j] and word[0] == "ب":
                 return False  # "الوزير الليبي بالمدير العام ...": a second person
             return hit.kind in {"country", "nisba", "agency", "title", "city"} and not hit.attrs.get("person")  # مسعد
-        if word in self.qualifiers:
-            return True
+        if word in self.qualifiers or word in self.collective and j + 1 < len(toks) and toks.text[j + 1].startswith("ال"):
+            return True  # a plural title inside a construct chain: "رئيس لجنة رؤساء الأركان المشتركة"
         if word in self.w.title_prepositions and j + 1 < len(toks):  # "وزيرة الدولة للأمن في مملكة إسبانيا"
             nxt, nxt_hit = toks.text[j + 1], toks.hit[j + 1]
             if nxt_hit is not None and nxt_hit.kind == "city":
