@@ -189,3 +189,12 @@ def test_a_plural_title_inside_a_construct_chain_goes_on_with_the_title() -> Non
     found = events("استقبل الوزير المسؤول عن شؤون الدفاع العماني سالم بن سعيد البوسعيدي، أمس، الفريق أول أحمد "
                    "شاهد خان رئيس لجنة رؤساء الأركان المشتركة الباكستانية الذي يزور السلطنة حاليا.")
     assert sides(found[0])["PAK"] == ("أحمد شاهد خان", "guest")
+
+
+def test_the_sidelines_of_a_joint_committee_of_two_states_are_no_neutral_ground() -> None:
+    """"على هامش أشغال الدورة ... للجنة المختلطة الجزائرية-التونسية": it sits in one of the two, whose
+    official receives at home."""
+    found = events("استقبل رئيس أركان الجيش الوطني الشعبي الجزائري الفريق أول سعيد بن علي، بمقر الأركان، رئيس "
+                   "أركان جيش البر التونسي محمد الورتاني، على هامش أشغال الدورة السابعة عشر للجنة المختلطة "
+                   "الجزائرية-التونسية.")
+    assert sides(found[0]) == {"DZA": ("سعيد بن علي", "host"), "TUN": ("محمد الورتاني", "guest")}
