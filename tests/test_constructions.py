@@ -198,3 +198,12 @@ def test_the_sidelines_of_a_joint_committee_of_two_states_are_no_neutral_ground(
                    "أركان جيش البر التونسي محمد الورتاني، على هامش أشغال الدورة السابعة عشر للجنة المختلطة "
                    "الجزائرية-التونسية.")
     assert sides(found[0]) == {"DZA": ("سعيد بن علي", "host"), "TUN": ("محمد الورتاني", "guest")}
+
+
+def test_the_dual_minister_in_construct_is_a_title() -> None:
+    """"مع وزيري الدفاع التركي X ونظيره القطري Y": three sides, the Turk's state from his nisba."""
+    found = events("بحث وكيل وزارة الدفاع الليبي صلاح الدين الورفلي، الإثنين، مع وزيري الدفاع التركي أحمد يلماز "
+                   "ونظيره القطري خالد الكواري في طرابلس بناء تعاون ثلاثي مشترك.")
+    assert len(found) == 1
+    assert {c: n for c, (n, _) in sides(found[0]).items()} == {
+        "LBY": "صلاح الدين الورفلي", "TUR": "أحمد يلماز", "QAT": "خالد الكواري"}
