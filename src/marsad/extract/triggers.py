@@ -44,14 +44,16 @@ def _alternation(words: list[str]) -> str:
 
 class Clause:
     """A sentence's folded text, as the guards of its triggers read it: where كان is first written
-    and from where on "كان ... قد ..." is (found once, not again for each trigger)."""
+    and from where on "كان ... قد ..." and "ويأتي هذا اللقاء بعد" are (found once, not again for each
+    trigger)."""
 
-    __slots__ = ("text", "start", "end", "kan", "_recalled")
+    __slots__ = ("text", "start", "end", "kan", "_recalled", "_after")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.kan = text.find("كان", start, end)
         self._recalled: float | None = None
+        self._after: float | None = None
 
     def has_kan(self, end: int) -> bool:
         """`"كان" in text[start:end]`."""
@@ -62,6 +64,13 @@ class Clause:
         if self._recalled is None:
             self._recalled = _first_match_end(lexicons().cues.recalled_far, self.text[self.start:self.end])
         return end - self.start >= self._recalled
+
+
+    def comes_after(self, end: int) -> bool:
+        """`cues.comes_after.search(text[start:end])`: true from the end of its shortest match on."""
+        if self._after is None:
+            self._after = _first_match_end(lexicons().cues.comes_after, self.text[self.start:self.end])
+        return end - self.start >= self._after
 
 
 def _first_match_end(pattern: re.Pattern[str] | Cue, text: str) -> float:
@@ -97,7 +106,7 @@ def blocked(clause: Clause, end: int, reach: Reach) -> bool:
         return True
     return clause.has_kan(end) and (bool(cues.recalled_near.search(before, tail)) or clause.recalled(end)) \
         or bool(guard_pattern("background").search(last(reach.background_before))) \
-        or bool(cues.comes_after.search(clause.text, clause.start, end))  # "ويأتي هذا اللقاء بعد ... حيث التقيا"
+        or clause.comes_after(end)  # "ويأتي هذا اللقاء بعد ... حيث التقيا"
 
 
 def has_trigger(folded: str, starts: list[int]) -> bool:
