@@ -39,9 +39,8 @@ class Person:
 
 
 def _honorifics_only(gap: str, honorific_words: frozenset[str]) -> bool:
-    """Is the gap one or more honorifics, and no comma ("الرئيس الدكتور X", not "الرئيس، رئيس الوزراء X")?"""
-    words = fold_word(gap).split()
-    return bool(words) and not APPOSITION_MARKS.search(gap) and all(w in honorific_words for w in words)
+    """Are the words of the gap honorifics, its commas (، ؛) aside?"""
+    return all(w in honorific_words for w in APPOSITION_MARKS.sub(" ", fold_word(gap)).split())
 
 
 def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str] = frozenset()) -> list[Person]:
@@ -54,7 +53,7 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
         gap = SHORT_NAME.sub("", gap, count=1)
         if COMMAS.fullmatch(gap):
             return True  # most gaps: a comma, or nothing
-        return all(w in honorific_words for w in APPOSITION_MARKS.sub(" ", fold_word(gap)).split())
+        return _honorifics_only(gap, honorific_words)
 
     for p in people:
         prev = out[-1] if out else None
@@ -65,7 +64,9 @@ def merge_ranks(people: list[Person], text: str, honorific_words: frozenset[str]
             out[-1] = p
             continue
         if prev and prev.name is None and prev.title and " " not in prev.title.strip() and p.name \
-                and prev.evidence != ["counterpart"] and _honorifics_only(text[prev.end:p.start], honorific_words):
+                and prev.evidence != ["counterpart"] and fold_word(gap := text[prev.end:p.start]).split() \
+                and not APPOSITION_MARKS.search(gap) and _honorifics_only(gap, honorific_words):
+            # one or more honorifics and no comma: "الرئيس الدكتور X", not "الرئيس، رئيس الوزراء X"
             p.start, p.country = prev.start, p.country or prev.country  # "فخامة الرئيس الدكتور X، رئيس مجلس ...":
             out[-1] = p  # the one-word title and the name after an honorific are one person
             continue
