@@ -69,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     other_name = rf"(?:\s*[/(]\s*(?:{months})(?:\s*\))?)?"  # "كانون الثاني/يناير", "يناير (كانون الثاني)"
     return {
         "day_month": re.compile(
-            rf"(?:(\d{{1,2}})\s*(?:-|–|/|{alternation(w.range_links)}|و)\s*)?(\d{{1,2}})(?:\s*[/-]\s*|\s*)(?:من\s+)?(?:شهر\s+)?"
+            rf"(?:(\d{{1,2}})\s*(?:-|–|/|{alternation(w.range_links)}|و)\s*)?(\d{{1,2}})\s*(?:[/-]\s*)?(?:من\s+)?(?:شهر\s+)?"
             rf"({months})(?![^\W\d_]){other_name}" + year),  # "06ديسمبر2023": digits glued to the month
         "numeric": re.compile(r"(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
         "iso": re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s?(ه|م)(?!\w))?(?![\w/-]|\.\d)"),
